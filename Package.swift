@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "wesdbg",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wesdbg", targets: ["wesdbg"]),
+        .library(name: "WasmVM", targets: ["WasmVM"]),
+        .library(name: "ContractHost", targets: ["ContractHost"]),
+        .library(name: "DebuggerCore", targets: ["DebuggerCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .executableTarget(name: "wesdbg", dependencies: ["WesdbgCLI"]),
+        .target(
+            name: "WesdbgCLI",
+            dependencies: [
+                "WasmVM", "ContractHost", "DebuggerCore", "DebuggerUI", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "WAT", package: "WasmKit"),
+            ]),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "TerminalUI", dependencies: ["DebuggerUI", "CNcurses"]),
+        .target(name: "DebuggerUI", dependencies: ["DebuggerCore"]),
+        .target(name: "DebuggerCore", dependencies: ["ContractHost", "WasmVM"]),
+        .target(name: "ContractHost", dependencies: ["WasmVM"]),
+        .target(
+            name: "WasmVM",
+            dependencies: [
+                .product(name: "WasmParser", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
+            ]),
+        .testTarget(name: "WasmVMTests", dependencies: ["WasmVM", .product(name: "WAT", package: "WasmKit")]),
+        .testTarget(name: "ContractHostTests", dependencies: ["ContractHost", "WasmVM"]),
+        .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
+        .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI", "DebuggerCore"]),
+        .testTarget(name: "WesdbgCLITests", dependencies: ["WesdbgCLI"]),
+    ]
+)

@@ -1,0 +1,147 @@
+import WasmVM
+
+// Plain values the panes render: the contract between DebugSession and the UI.
+// The session fills them; the UI never reaches past them into the VM or host.
+
+/// Where execution stands; `statusLine` is the console's status text.
+public enum StopState: Hashable, Sendable {
+    case notStarted
+    /// Paused; `reason` is e.g. "breakpoint 2", "step", "host call execute_utxo_transfer".
+    case paused(reason: String)
+    case trapped(Trap)
+    /// `status` is "success" or "failure"; `code` the entry point's status code if any.
+    case finished(status: String, code: Int?)
+}
+
+public struct CodeLine: Hashable, Sendable {
+    public var offset: Int
+    public var text: String
+    public var depth: Int
+    public var isCurrent: Bool
+    public var hasBreakpoint: Bool
+    public init(offset: Int, text: String, depth: Int, isCurrent: Bool, hasBreakpoint: Bool) {
+        self.offset = offset; self.text = text; self.depth = depth; self.isCurrent = isCurrent; self.hasBreakpoint = hasBreakpoint
+    }
+}
+
+public struct CodeView: Hashable, Sendable {
+    public var functionName: String
+    public var functionIndex: Int
+    public var lines: [CodeLine]
+    /// Index into `lines` of the next instruction, if in this function.
+    public var currentLine: Int?
+    public init(functionName: String, functionIndex: Int, lines: [CodeLine], currentLine: Int?) {
+        self.functionName = functionName; self.functionIndex = functionIndex; self.lines = lines; self.currentLine = currentLine
+    }
+}
+
+public struct StackEntry: Hashable, Sendable {
+    public var value: Value
+    /// The next instruction pops this entry.
+    public var willPop: Bool
+    public init(value: Value, willPop: Bool) { self.value = value; self.willPop = willPop }
+}
+
+public struct NamedValue: Hashable, Sendable {
+    public var name: String
+    public var value: Value
+    public init(name: String, value: Value) { self.name = name; self.value = value }
+}
+
+public struct FrameView: Hashable, Sendable {
+    /// `transfer+0x1c` or `env.execute_utxo_transfer (host)`.
+    public var name: String
+    public var offset: Int?
+    public var isHost: Bool
+    public init(name: String, offset: Int?, isHost: Bool) { self.name = name; self.offset = offset; self.isHost = isHost }
+}
+
+public enum MemoryAccessKind: String, Hashable, Sendable { case read, write }
+
+public struct MemoryRange: Hashable, Sendable {
+    public var range: Range<UInt64>
+    public var kind: MemoryAccessKind
+    public init(range: Range<UInt64>, kind: MemoryAccessKind) { self.range = range; self.kind = kind }
+}
+
+public struct MemoryView: Hashable, Sendable {
+    public var byteCount: Int
+    /// What the last step read and wrote (highlighted in two colours).
+    public var lastAccesses: [MemoryRange]
+    /// What the pending host call will read and write.
+    public var pendingHostRanges: [MemoryRange]
+    public init(byteCount: Int, lastAccesses: [MemoryRange], pendingHostRanges: [MemoryRange]) {
+        self.byteCount = byteCount; self.lastAccesses = lastAccesses; self.pendingHostRanges = pendingHostRanges
+    }
+}
+
+public struct FuelView: Hashable, Sendable {
+    public var used: UInt64
+    public var limit: UInt64
+    public var lastCost: UInt64
+    /// Function display name and fuel spent in it so far, most first.
+    public var byFunction: [(name: String, used: UInt64)]
+    /// `set fuel` was used: the run no longer matches the snapshot.
+    public var modified: Bool
+    public init(used: UInt64, limit: UInt64, lastCost: UInt64, byFunction: [(name: String, used: UInt64)], modified: Bool) {
+        self.used = used; self.limit = limit; self.lastCost = lastCost; self.byFunction = byFunction; self.modified = modified
+    }
+    public static func == (l: FuelView, r: FuelView) -> Bool {
+        l.used == r.used && l.limit == r.limit && l.lastCost == r.lastCost && l.modified == r.modified
+            && l.byFunction.map(\.name) == r.byFunction.map(\.name) && l.byFunction.map(\.used) == r.byFunction.map(\.used)
+    }
+    public func hash(into h: inout Hasher) { h.combine(used); h.combine(limit); h.combine(lastCost) }
+}
+
+/// One rendered line of the draft or host-call pane.
+public struct ListEntry: Hashable, Sendable {
+    public var text: String
+    /// Added by the last step/continue (highlighted).
+    public var isNew: Bool
+    public init(text: String, isNew: Bool) { self.text = text; self.isNew = isNew }
+}
+
+public struct DraftView: Hashable, Sendable {
+    /// Section titles ("inputs", "outputs", "state writes", "events", "return data") with their entries.
+    public var sections: [(title: String, entries: [ListEntry])]
+    /// Shown as `discarded` after a failure or trap.
+    public var discarded: Bool
+    public init(sections: [(title: String, entries: [ListEntry])], discarded: Bool) { self.sections = sections; self.discarded = discarded }
+    public static func == (l: DraftView, r: DraftView) -> Bool {
+        l.discarded == r.discarded && l.sections.map(\.title) == r.sections.map(\.title) && l.sections.map(\.entries) == r.sections.map(\.entries)
+    }
+    public func hash(into h: inout Hasher) { h.combine(discarded); for s in sections { h.combine(s.title); h.combine(s.entries) } }
+}
+
+/// Everything the panes show at one stop.
+public struct SessionSnapshot: Hashable, Sendable {
+    public var state: StopState
+    /// `paused at transfer+0x1c (offset 0x3a1)`, `trapped: out_of_fuel`, `finished: success`.
+    public var statusLine: String
+    /// Executed instructions so far (the `goto` step number).
+    public var step: UInt64
+    public var code: CodeView?
+    /// Operand stack of the selected frame, top first.
+    public var stack: [StackEntry]
+    public var locals: [NamedValue]
+    public var globals: [NamedValue]
+    /// Innermost first; host frames included while a host call is under way.
+    public var frames: [FrameView]
+    public var memory: MemoryView
+    public var fuel: FuelView
+    public var draft: DraftView
+    public var hostCalls: [ListEntry]
+    public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
+                globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [ListEntry]) {
+        self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals
+        self.globals = globals; self.frames = frames; self.memory = memory; self.fuel = fuel; self.draft = draft; self.hostCalls = hostCalls
+    }
+}
+
+/// What a command printed; `isError` for bad commands (the session is unchanged).
+public struct CommandResult: Hashable, Sendable {
+    public var output: String
+    public var isError: Bool
+    public var quit: Bool
+    public init(output: String, isError: Bool = false, quit: Bool = false) { self.output = output; self.isError = isError; self.quit = quit }
+}

@@ -1,0 +1,3 @@
+import WesdbgCLI
+
+WesdbgCommand.main()
