@@ -35,6 +35,7 @@ for name in "${contracts[@]}"; do
     [ -f "$src" ] || continue
     out="$name/$name.wasm"
     "$CLANG" "${CFLAGS[@]}" "${LDFLAGS[@]}" -o "$out.tmp" "$src"
+    chmod 644 "$out.tmp"
     mv "$out.tmp" "$out"
     echo "built $out ($(wc -c <"$out") bytes)"
 done
