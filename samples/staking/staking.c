@@ -121,8 +121,9 @@ int32_t reward(void) {
     if (!wes_json_u64(p, "amount", &amount) || !wes_json_u64(p, "blocks", &blocks)) return WES_INVALID_PARAMS;
     /* 5% per 1000 blocks; also the average per block. */
     uint64_t total = amount * 5 / 100 * blocks / 1000;
-    /* BUG (deliberate): divides by `blocks` before checking it. */
+    /* BUG (deliberate): divides by `blocks`, and logs the quote, before checking it. */
     uint64_t per_block = total / blocks;
+    wes_emit_event("Quote", 5, &per_block, 8);
     if (blocks == 0 || blocks > MAX_BLOCKS) return WES_INVALID_PARAMS;
     char out[48];
     size_t n = 0;
