@@ -65,10 +65,9 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// One-line text for bad input. (UserError.swift from the wast work is meant to be the single
-/// place for this; until it is on main, run and inspect share this internal function.)
+/// One-line text for bad input, rendered by `UserError` (the one place errors become user text).
 func hostInputErrorText(_ error: InputError) -> String {
-    "\(error.description)\n"
+    UserError(file: error.file, place: error.place.isEmpty ? nil : error.place, error.message).description + "\n"
 }
 
 /// Buffered line output to a file, for traces that can run to millions of lines.
