@@ -27,14 +27,13 @@ extension Module {
     func disassembly(function: Int) -> [DisassembledInstruction] {
         let defined = function - importedFunctionCount
         guard defined >= 0, defined < functions.count, var walk = BodyWalk(module: self, defined: defined) else { return [] }
-        walk.translator.recordsInstructions = true
         var lines: [DisassembledInstruction] = []
         while let step = walk.next() {
             let before = walk.translator.code.count
             var depth = walk.translator.frames.count - 1
             guard walk.visit(step) else { break }
             let offset = walk.translator.binaryOffset + walk.delta
-            let instruction = walk.translator.lastInstruction
+            let instruction = walk.recorder.last
             switch instruction {
             case .end, .else: depth = max(0, depth - 1)
             default: break
@@ -72,7 +71,11 @@ extension Module {
 
 /// Steps a translator through one defined function's body, instruction by instruction.
 struct BodyWalk {
-    var translator: FunctionTranslator
+    var recorder: InstructionRecorder
+    var translator: FunctionTranslator {
+        get { recorder.translator }
+        _modify { yield &recorder.translator }
+    }
     var parser: ExpressionParser
     /// Module offset minus the offset in the one-body module the body is decoded from.
     let delta: Int
@@ -96,15 +99,15 @@ struct BodyWalk {
         guard let code else { return nil }
         delta = range.lowerBound - bodyStart
         parser = ExpressionParser(code: code)
-        translator = FunctionTranslator(context: module.validationContext(), typeIndex: Int(function.typeIndex),
-                                        locals: function.localTypes)
+        recorder = InstructionRecorder(translator: FunctionTranslator(
+            context: module.validationContext(), typeIndex: Int(function.typeIndex), locals: function.localTypes))
     }
 
     mutating func next() -> ExpressionParser.Visit? { try? parser.parse() }
 
     /// Visits one instruction; false if it does not validate (cannot happen in a loaded module).
     mutating func visit(_ step: ExpressionParser.Visit) -> Bool {
-        do { try step(visitor: &translator) } catch { return false }
+        do { try step(visitor: &recorder) } catch { return false }
         return true
     }
 
@@ -117,5 +120,23 @@ struct BodyWalk {
             out.append(byte)
         } while v != 0
         return out
+    }
+}
+
+/// Forwards every instruction to a translator through its generic entry point,
+/// keeping the decoded instruction for disassembly.
+struct InstructionRecorder: AnyInstructionVisitor {
+    typealias VisitorError = LoadError
+    var translator: FunctionTranslator
+    var last: Instruction = .nop
+
+    var binaryOffset: Int {
+        get { translator.binaryOffset }
+        set { translator.binaryOffset = newValue }
+    }
+
+    mutating func visit(_ instruction: Instruction) throws(LoadError) {
+        last = instruction
+        try translator.visit(instruction)
     }
 }
