@@ -120,7 +120,9 @@ extension DebugSession {
             defer { k += 1 }
             if imp.name == name {
                 let zeros = module.types[Int(t)].parameters.map { Value.zero($0) }
-                return target.describeHostCall(module: imp.module, name: imp.name, arguments: zeros).arguments.map(\.name)
+                let call = HostCallEvent(pending: imp.module, imp.name, function: machine.functionAddress(instance, function: k),
+                                         arguments: zeros, callSite: CodeLocation(instance: instance.id, function: k, pc: 0, offset: 0))
+                return target.describe(call).arguments.map(\.name)
             }
         }
         return nil

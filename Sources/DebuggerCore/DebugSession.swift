@@ -112,7 +112,8 @@ public final class DebugSession: DebugSessionDriving {
               let imported = importName(ofFunction: Int(instr.a)), let frame = machine.frames.last else { return nil }
         let count = module.functionType(Int(instr.a)).parameters.count
         guard frame.operands.count >= count else { return nil }
-        return target.describeHostCall(module: imported.module, name: imported.name, arguments: Array(frame.operands.suffix(count)))
+        return target.describe(HostCallEvent(pending: imported.module, imported.name, function: machine.functionAddress(instance, function: Int(instr.a)),
+                                             arguments: Array(frame.operands.suffix(count)), callSite: location))
     }
 
     /// `transfer+0x1c (offset 0x3a1)`

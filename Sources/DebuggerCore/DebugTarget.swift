@@ -22,7 +22,7 @@ public protocol DebugTarget: AnyObject {
     func hostLog() -> [String]
     /// A host call about to be made: its named, decoded arguments, the memory it will
     /// read and write and the state keys it will write.
-    func describeHostCall(module: String, name: String, arguments: [Value]) -> PendingHostCall
+    func describe(_ call: HostCallEvent) -> PendingHostCall
     /// Import names of host functions the module uses.
     var hostFunctionNames: [String] { get }
     /// The JSON text of a snapshot reproducing this call, to be written at `path`, with

@@ -86,8 +86,9 @@ public final class ModuleTarget: DebugTarget {
     public func draftSections() -> [(title: String, entries: [String])] { [] }
     public func hostLog() -> [String] { logBox.lines }
 
-    public func describeHostCall(module: String, name: String, arguments values: [Value]) -> PendingHostCall {
-        let host = hostFunctions.first { $0.module == module && $0.name == name }
+    public func describe(_ call: HostCallEvent) -> PendingHostCall {
+        let values = call.arguments, name = call.importName
+        let host = hostFunctions.first { $0.module == call.importModule && $0.name == name }
         let arguments = values.enumerated().map { index, value in
             PendingHostCall.Argument(name: host.flatMap { index < $0.parameterNames.count ? $0.parameterNames[index] : nil } ?? "arg\(index)", value: value)
         }

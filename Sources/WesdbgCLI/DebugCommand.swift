@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractHost
 import DebuggerCore
 import Foundation
 import WasmVM
@@ -27,14 +28,14 @@ struct DebugCommand: ParsableCommand {
     @Option(help: "Keymap for the terminal UI: default, vim, emacs, or a file.")
     var keymap: String = "default"
 
-    @Option(name: .customLong("call"), help: "Exported function to call (modules only; default: the first exported function).")
+    @Option(name: .customLong("call"), help: "Exported function to call (modules only; default: the only exported function).")
     var function: String?
 
     @Option(name: .customLong("args"), parsing: .upToNextOption, help: "Wasm arguments as typed strings: i32:1 i64:-5 (modules only).")
     var arguments: [String] = []
 
     @Option(help: "Fuel limit (modules only).")
-    var fuel: UInt64 = 10_000_000
+    var fuel: UInt64?
 
     func run() throws {
         let session = try withUserErrors(file: file) { try makeSession() }
@@ -75,34 +76,25 @@ struct DebugCommand: ParsableCommand {
     }
 
     func makeSession() throws -> DebugSession {
-        let lower = file.lowercased()
-        guard lower.hasSuffix(".wasm") || lower.hasSuffix(".wat") else {
-            throw UserError(file: file, "snapshots need the contract host, which this build does not have yet; give a .wasm or .wat module")
+        do {
+            return try loadSession()
+        } catch let error as InputError {
+            throw UserError(file: error.file, place: error.place.isEmpty ? nil : error.place, error.message)
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw UserError(file: file, "cannot read the file") }
-        let module: Module
-        if lower.hasSuffix(".wat") {
-            guard let text = String(data: data, encoding: .utf8) else { throw UserError(file: file, "not UTF-8 text") }
-            module = try Module.load(text: text)
+    }
+
+    private func loadSession() throws -> DebugSession {
+        let snapshot: ChainSnapshot, module: Module
+        let settings = CallSettings(function: function, args: arguments, fuel: fuel)
+        if ModuleFile.isModulePath(file) {
+            module = try ModuleFile.load(path: file)
+            snapshot = try ChainSnapshot.bare(modulePath: file, module: module, settings: settings)
         } else {
-            module = try Module.load(binary: Array(data))
-        }
-        let name: String
-        if let function {
-            name = function
-        } else {
-            guard let first = module.exports.first(where: { $0.kind == .function }) else {
-                throw UserError(file: file, "the module exports no function to call")
-            }
-            name = first.name
-        }
-        var values: [Value] = []
-        for (i, text) in arguments.enumerated() {
-            guard let value = Value(typedString: text) else { throw UserError(file: file, place: "--args[\(i)]", "'\(text)' is not a typed value like i32:5") }
-            values.append(value)
+            snapshot = try ChainSnapshot.load(path: file)
+            module = try snapshot.loadModule()
         }
         do {
-            return try DebugSession(target: ModuleTarget(module: module, function: name, arguments: values, fuel: fuel))
+            return try DebugSession(target: ContractTarget(snapshot: snapshot, module: module))
         } catch let error as SessionError {
             throw UserError(file: file, error.description)
         }
