@@ -10,7 +10,7 @@ indirect enum Condition: Equatable, Sendable {
     case compare(Operand, Comparison, Operand)
     case nonZero(Operand)
 
-    enum Operand: Equatable, Sendable {
+    enum Operand: Hashable, Sendable {
         case literal(Int64)
         case local(Int)
         case global(Int)
