@@ -55,3 +55,32 @@ extension ChainSnapshot {
                              call: call, file: modulePath, baseDirectory: "")
     }
 }
+
+extension ChainSnapshot {
+    /// The snapshot with command-line settings applied over its call (each option overrides one field).
+    public func applying(_ settings: CallSettings) throws(InputError) -> ChainSnapshot {
+        var s = self
+        if let f = settings.function { s.call.function = f }
+        if let p = settings.params {
+            do { s.call.params = try JSONValue.parse(p) } catch {
+                throw InputError(file: "--params", place: error.place, message: "invalid JSON: \(error.message)")
+            }
+        }
+        if !settings.args.isEmpty {
+            s.call.args = []
+            for a in settings.args {
+                guard let v = Value(typedString: a) else {
+                    throw InputError(file: "--args", message: "\"\(a)\" is not a typed value such as i32:5, i64:-1 or f64:1.5")
+                }
+                s.call.args.append(v)
+            }
+        }
+        if let c = settings.caller {
+            guard let a = Address(c) else { throw InputError(file: "--caller", message: "expected a 42-character 0x address") }
+            s.caller = a
+        }
+        if let f = settings.fuel { s.call.fuel = f }
+        if let h = settings.height { s.block.height = h }
+        return s
+    }
+}
