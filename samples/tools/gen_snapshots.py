@@ -118,6 +118,10 @@ def token():
                                                 fails(UNAUTHORIZED)))
     write(d, "transfer_from_treasury", snap("transfer_from", {"amount": 2500, "from": CONTRACT["token"], "to": CAROL},
                                             ok()))
+    write(d, "transfer_batch", snap("transfer_batch", {"amount": 300, "recipients": [BOB, CAROL, DAVE]}, ok()))
+    write(d, "transfer_batch_insufficient", snap("transfer_batch", {"amount": 300,
+                                                                    "recipients": [BOB, CAROL, DAVE, BOB]},
+                                                 fails(INSUFFICIENT_BALANCE)))
     write(d, "balance", snap("balance", {"owner": ALICE}, ok()))
     write(d, "balance_missing_owner", snap("balance", {}, fails(INVALID_PARAMS)))
     write(d, "transfer_overflow", snap("transfer", {"amount": 100000000, "debug_overflow": True, "to": BOB},
