@@ -26,7 +26,11 @@ extension ModuleDecoder {
                 if failedAt >= 0 { overlongOpcode = Self.overlongPrefixedOpcode(in: decodingBytes, at: failedAt) }
                 throw error
             }
-            functions.append(try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i]))
+            var function = try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i])
+            if !rewrittenOffsets.isEmpty {
+                for j in function.offsets.indices { function.offsets[j] = rewrittenOffsets[function.offsets[j]] ?? function.offsets[j] }
+            }
+            functions.append(function)
         }
     }
 
@@ -71,7 +75,7 @@ extension ModuleDecoder {
         for _ in 0..<count {
             let size = reader.read()
             let start = reader.position
-            ranges.append(start..<min(start + size, bytes.count))
+            ranges.append(min(start, bytes.count)..<min(start + size, bytes.count))
             reader.position = start + size
         }
         return ranges
