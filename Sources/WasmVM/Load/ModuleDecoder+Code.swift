@@ -9,6 +9,8 @@ extension ModuleDecoder {
         context.declaredFunctions = declaredFunctions()
         let ranges = bodyRanges(count: codes.count)
         functions.reserveCapacity(codes.count)
+        guard !codes.isEmpty else { return }
+        var translator = FunctionTranslator(context: context, typeIndex: Int(definedFunctionTypes[0]), locals: [])
         for (i, code) in codes.enumerated() {
             let typeIndex = definedFunctionTypes[i]
             var locals: [ValueType] = []
@@ -16,8 +18,7 @@ extension ModuleDecoder {
             for local in code.locals {
                 locals.append(try ValueType(decoded: local, offset: ranges[i].lowerBound))
             }
-            var translator = FunctionTranslator(context: context, typeIndex: Int(typeIndex), locals: locals,
-                                                expectedInstructions: code.expression.count / 2)
+            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 2)
             var parser = ExpressionParser(code: code)
             var failedAt = -1
             do {
