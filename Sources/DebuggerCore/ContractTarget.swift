@@ -86,6 +86,12 @@ public final class ContractTarget: DebugTarget {
                                stateKeysWritten: keys)
     }
 
+    public func parameterNames(ofImport name: String) -> [String]? {
+        let functionImports = execution.module.imports.filter { if case .function = $0.descriptor { true } else { false } }
+        guard let index = functionImports.firstIndex(where: { $0.name == name }) else { return nil }
+        return execution.hostFunction(forImport: index)?.parameterNames
+    }
+
     public var hostFunctionNames: [String] {
         execution.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
     }

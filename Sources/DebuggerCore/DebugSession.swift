@@ -106,14 +106,10 @@ public final class DebugSession: DebugSessionDriving {
         return nil
     }
 
-    /// The host call the next instruction makes, decoded, if it calls an import.
+    /// The host call the next instruction makes, decoded, if it calls a host function.
     func upcomingHostCall() -> PendingHostCall? {
-        guard isRunning, let location = machine.location, let instr = instruction(at: location), instr.op == .call,
-              let imported = importName(ofFunction: Int(instr.a)), let frame = machine.frames.last else { return nil }
-        let count = module.functionType(Int(instr.a)).parameters.count
-        guard frame.operands.count >= count else { return nil }
-        return target.describe(HostCallEvent(pending: imported.module, imported.name, function: machine.functionAddress(instance, function: Int(instr.a)),
-                                             arguments: Array(frame.operands.suffix(count)), callSite: location))
+        guard isRunning, let call = machine.pendingHostCall else { return nil }
+        return target.describe(call)
     }
 
     /// `transfer+0x1c (offset 0x3a1)`
