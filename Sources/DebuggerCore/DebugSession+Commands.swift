@@ -33,7 +33,7 @@ extension DebugSession {
         ("hostlog", ["hl"], "hostlog", "host calls made so far"),
         ("fuel", [], "fuel", "fuel used, limit, last step's cost"),
         ("disassemble", ["disas"], "disassemble [FUNC]", "disassembly of a function (default: the current one)"),
-        ("set", [], "set local N VALUE | set global N VALUE | set mem ADDR HEX | set fuel N",
+        ("set", [], "set local N VALUE | set mem ADDR HEX | set fuel N",
          "change the state (recorded: the run no longer matches the snapshot)"),
         ("save", [], "save FILE", "write a snapshot reproducing this run, with its outcome as expect"),
         ("echo", [], "echo TEXT", "print TEXT"),
