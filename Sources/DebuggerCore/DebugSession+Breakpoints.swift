@@ -106,6 +106,12 @@ extension DebugSession {
             if name != "*", let known = target.parameterNames(ofImport: name), let unknown = names.first(where: { !known.contains($0) }) {
                 throw CommandError("\(name) has no argument '\(unknown)' (it has \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
             }
+            if name == "*" {
+                let known = Set(hostFunctionNames.flatMap { target.parameterNames(ofImport: $0) ?? [] })
+                if let unknown = names.first(where: { !known.contains($0) }) {
+                    throw CommandError("no imported host function has an argument '\(unknown)'")
+                }
+            }
         }
         breakpoints[index].condition = condition
         breakpoints[index].conditionText = expression

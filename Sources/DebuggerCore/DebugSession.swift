@@ -24,6 +24,9 @@ public final class DebugSession: DebugSessionDriving {
     /// Memory the last executed instruction read and wrote (exact after single steps and time travel).
     var lastAccesses: [MemoryRange] = []
     var lastCost: UInt64 = 0
+    /// False after a stop reached by `machine.run`: `lastAccesses`/`lastCost` are then
+    /// recomputed on demand by re-executing the last instruction (`ensureLastStep`).
+    var lastStepExact = true
     /// `set` commands in effect, with the step they were made at.
     var changes: [(step: UInt64, text: String, isFuel: Bool)] = []
     /// Innermost-first index of the frame `frame N` selected.
