@@ -19,8 +19,11 @@ public struct CodeLine: Hashable, Sendable {
     public var depth: Int
     public var isCurrent: Bool
     public var hasBreakpoint: Bool
-    public init(offset: Int, text: String, depth: Int, isCurrent: Bool, hasBreakpoint: Bool) {
+    /// The breakpoint's id when `hasBreakpoint` (the UI's `b` sends `delete ID`; without it, `clear 0xOFFSET`).
+    public var breakpointID: Int?
+    public init(offset: Int, text: String, depth: Int, isCurrent: Bool, hasBreakpoint: Bool, breakpointID: Int? = nil) {
         self.offset = offset; self.text = text; self.depth = depth; self.isCurrent = isCurrent; self.hasBreakpoint = hasBreakpoint
+        self.breakpointID = breakpointID
     }
 }
 

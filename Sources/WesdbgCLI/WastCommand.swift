@@ -1,8 +1,62 @@
 import ArgumentParser
+import Foundation
 
 struct WastCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "wast", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "wast",
+        abstract: "Run WebAssembly spec scripts (.wast) on wesdbg's interpreter.",
+        discussion: """
+            Prints each failing directive as FILE:LINE: why, then the line \
+            "N passed, N failed, N skipped". A directory runs every *.wast inside it, sorted by name. \
+            SIMD scripts (simd_*.wast) and directives using v128 are skipped. \
+            Exit status: 0 all passed, 1 some failed, 2 bad input.
+            """)
+
+    @Argument(help: "Script files, or directories of *.wast scripts.")
+    var paths: [String]
+
+    @Flag(name: .shortAndLong, help: "Also list each skipped directive and the per-file counts.")
+    var verbose = false
+
     func run() throws {
-        throw ValidationError("wesdbg wast is not implemented yet")
+        let files = try withUserErrors { try Self.scripts(in: paths) }
+        var total = WastResult()
+        var skippedFiles: [String] = []
+        for file in files {
+            let result = try withUserErrors { try WastRunner.run(file: file) }
+            for failure in result.failures {
+                print("\(file):\(failure.line): \(failure.message)")
+            }
+            if verbose {
+                for skip in result.skips { print("\(file):\(skip.line): skipped: \(skip.reason)") }
+                print("\(file): \(result.summary)")
+            }
+            if result.skippedFileReason != nil { skippedFiles.append(file) }
+            total.add(result)
+        }
+        if !skippedFiles.isEmpty {
+            let names = skippedFiles.count == 1 ? skippedFiles[0] : "\(skippedFiles.count) files"
+            print("skipped \(names) (simd_*.wast): \(WastRunner.simdReason)")
+        }
+        print(total.summary)
+        if total.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The scripts to run: files as given, directories expanded to their *.wast files, sorted.
+    static func scripts(in paths: [String]) throws(UserError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UserError(file: path, "no such file or directory")
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                throw UserError(file: path, "cannot list the directory")
+            }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            files += names.filter { $0.hasSuffix(".wast") }.sorted().map { base + $0 }
+        }
+        return files
     }
 }
