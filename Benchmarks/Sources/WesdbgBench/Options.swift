@@ -1,7 +1,7 @@
 import Foundation
 
 struct Options {
-    /// Timed runs per workload and engine (medians are reported).
+    /// Timed runs per workload and engine (medians are reported); 0 for a single check run.
     var runs = 5
     /// Directory of the built workloads (`*.wasm`).
     var workloads: String = Options.defaultWorkloads
@@ -9,11 +9,13 @@ struct Options {
     var only: [String] = []
     /// Skip wesdbg (to check the WasmKit side on its own).
     var wasmKitOnly = false
+    /// Skip WasmKit (for profiling wesdbg under callgrind).
+    var wesdbgOnly = false
     var skipDebug = false
     var skipLoad = false
 
     static let usage = """
-        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only] [--skip-debug] [--skip-load]
+        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--wall]
         """
 
     /// Benchmarks/Workloads/wasm, found from this source file.
@@ -31,13 +33,15 @@ struct Options {
         while let argument = it.next() {
             switch argument {
             case "--runs":
-                guard let n = Int(try value(argument)), n > 0 else { throw BenchError("--runs needs a positive integer") }
+                guard let n = Int(try value(argument)), n >= 0 else { throw BenchError("--runs needs a count (0: one untimed check run only)") }
                 runs = n
             case "--workloads": workloads = try value(argument)
             case "--only": only.append(try value(argument))
             case "--wasmkit-only": wasmKitOnly = true
+            case "--wesdbg-only": wesdbgOnly = true
             case "--skip-debug": skipDebug = true
             case "--skip-load": skipLoad = true
+            case "--wall": Stopwatch.useWallClock = true
             case "-h", "--help": print(Options.usage); exit(0)
             default: throw BenchError("unknown argument \(argument)\n\(Options.usage)")
             }

@@ -13,7 +13,7 @@ struct Suite {
         var name: String
         var wesdbg: Duration?
         var debug: Duration?
-        var wasmKit: Duration
+        var wasmKit: Duration?
         var agree: Bool?
         var steps: UInt64
         var checksum: Checksum
@@ -21,7 +21,8 @@ struct Suite {
 
     func runAll() throws {
         let workloads = try discover()
-        print("wesdbg benchmark: \(options.runs) timed runs per engine, alternating; median execute time (load excluded)")
+        print("wesdbg benchmark: \(options.runs) timed runs per engine, alternating; median execute time (load excluded), "
+              + (Stopwatch.useWallClock ? "wall clock" : "thread CPU time"))
         print("workloads: \(options.workloads)")
         print("")
         print(pad("workload", 12) + lpad("wesdbg ms", 11) + lpad("WasmKit ms", 12) + lpad("ratio", 8)
@@ -32,7 +33,10 @@ struct Suite {
             results.append(result)
             printRow(result)
         }
-        let ratios = results.compactMap { r in r.wesdbg.map { $0.milliseconds / r.wasmKit.milliseconds } }
+        let ratios = results.compactMap { r -> Double? in
+            guard let ours = r.wesdbg, let theirs = r.wasmKit else { return nil }
+            return ours.milliseconds / theirs.milliseconds
+        }
         if !ratios.isEmpty {
             print(String(format: "geometric mean of ratios (wesdbg/WasmKit): %.2f", geometricMean(ratios)))
         }
@@ -54,49 +58,52 @@ struct Suite {
     private func measure(name: String, path: String) throws -> Result {
         guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
         let bytes = [UInt8](data)
-        let wasmKit = try WasmKitRunner(bytes: bytes)
+        let wasmKit: WorkloadRunner? = options.wesdbgOnly ? nil : try WasmKitRunner(bytes: bytes)
         let plain = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes, debugHooks: false)
         let debug = options.wasmKitOnly || options.skipDebug ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true)
 
         // One untimed run each: WasmKit compiles lazily on the first call, and
         // the checksums are compared on every run, not just timed ones.
-        let expected = try wasmKit.run()
+        guard let reference = wasmKit ?? plain else { throw BenchError("--wasmkit-only and --wesdbg-only exclude each other") }
+        let expected = try reference.run()
         var agree = true
         func check(_ runner: WorkloadRunner?) throws -> Duration? {
             guard let runner else { return nil }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let checksum = try runner.run()
-            let elapsed = clock.now - start
+            let (checksum, elapsed) = try Stopwatch.measure { try runner.run() }
             if checksum != expected {
                 agree = false
-                FileHandle.standardError.write("\(name): checksum \(checksum) differs from WasmKit's \(expected)\n".data(using: .utf8)!)
+                FileHandle.standardError.write("\(name): checksum \(checksum) differs from the reference's \(expected)\n".data(using: .utf8)!)
             }
             return elapsed
         }
-        _ = try check(plain)
+        if wasmKit != nil { _ = try check(plain) }
         _ = try check(debug)
 
         var plainTimes: [Duration] = [], debugTimes: [Duration] = [], wasmKitTimes: [Duration] = []
         for _ in 0..<options.runs {
             if let t = try check(plain) { plainTimes.append(t) }
             if let t = try check(debug) { debugTimes.append(t) }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let checksum = try wasmKit.run()
-            wasmKitTimes.append(clock.now - start)
-            if checksum != expected { agree = false }
+            if let wasmKit {
+                let (checksum, elapsed) = try Stopwatch.measure { try wasmKit.run() }
+                wasmKitTimes.append(elapsed)
+                if checksum != expected { agree = false }
+            }
         }
         return Result(name: name, wesdbg: plainTimes.isEmpty ? nil : plainTimes.median,
-                      debug: debugTimes.isEmpty ? nil : debugTimes.median, wasmKit: wasmKitTimes.median,
-                      agree: plain == nil ? nil : agree, steps: plain?.lastSteps ?? 0, checksum: expected)
+                      debug: debugTimes.isEmpty ? nil : debugTimes.median,
+                      wasmKit: wasmKitTimes.isEmpty ? nil : wasmKitTimes.median,
+                      agree: plain == nil || wasmKit == nil ? nil : agree, steps: plain?.lastSteps ?? 0, checksum: expected)
     }
 
     private func printRow(_ r: Result) {
         var line = pad(r.name, 12)
         line += lpad(r.wesdbg.map { String(format: "%.1f", $0.milliseconds) } ?? "-", 11)
-        line += lpad(String(format: "%.1f", r.wasmKit.milliseconds), 12)
-        line += lpad(r.wesdbg.map { String(format: "%.2f", $0.milliseconds / r.wasmKit.milliseconds) } ?? "-", 8)
+        line += lpad(r.wasmKit.map { String(format: "%.1f", $0.milliseconds) } ?? "-", 12)
+        if let ours = r.wesdbg, let theirs = r.wasmKit {
+            line += lpad(String(format: "%.2f", ours.milliseconds / theirs.milliseconds), 8)
+        } else {
+            line += lpad("-", 8)
+        }
         line += lpad(r.agree.map { $0 ? "yes" : "NO" } ?? "-", 7)
         line += lpad(r.steps > 0 ? String(format: "%.1f", Double(r.steps) / 1e6) : "-", 11)
         line += lpad(r.steps > 0 ? r.wesdbg.map { String(format: "%.2f", $0.milliseconds * 1e6 / Double(r.steps)) } ?? "-" : "-", 9)
@@ -125,7 +132,7 @@ struct Suite {
     private func measureLargeModule() throws {
         let (bytes, functions) = LargeModule.make()
         print("")
-        let runs = max(options.runs, 5)
+        let runs = max(options.runs, 3)
         let wasmKit = try WasmKitRunner.loadTime(of: bytes, runs: runs)
         var line = "1 MB module (\(bytes.count) bytes, \(functions) functions), median of \(runs): "
         if !options.wasmKitOnly {

@@ -29,12 +29,12 @@ final class WasmKitRunner: WorkloadRunner {
     static func loadTime(of bytes: [UInt8], runs: Int) throws -> Duration {
         var times: [Duration] = []
         for _ in 0..<runs {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let module = try parseWasm(bytes: bytes)
-            let store = Store(engine: Engine(configuration: EngineConfiguration(compilationMode: .eager)))
-            _ = try module.instantiate(store: store)
-            times.append(clock.now - start)
+            let (_, elapsed) = try Stopwatch.measure {
+                let module = try parseWasm(bytes: bytes)
+                let store = Store(engine: Engine(configuration: EngineConfiguration(compilationMode: .eager)))
+                _ = try module.instantiate(store: store)
+            }
+            times.append(elapsed)
         }
         return times.median
     }

@@ -56,10 +56,10 @@ final class WesdbgRunner: WorkloadRunner {
     static func loadTime(of bytes: [UInt8], runs: Int) throws -> Duration {
         var times: [Duration] = []
         for _ in 0..<runs {
-            let clock = ContinuousClock()
-            let start = clock.now
-            do { _ = try Module.load(binary: bytes) } catch { throw BenchError("wesdbg load of the large module: \(error)") }
-            times.append(clock.now - start)
+            let (_, elapsed) = try Stopwatch.measure {
+                do { _ = try Module.load(binary: bytes) } catch { throw BenchError("wesdbg load of the large module: \(error)") }
+            }
+            times.append(elapsed)
         }
         return times.median
     }

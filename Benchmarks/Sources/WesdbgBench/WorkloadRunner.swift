@@ -1,3 +1,5 @@
+import Foundation
+
 /// One engine prepared to run one workload (loading is done by the initializer,
 /// outside the timed region).
 protocol WorkloadRunner: AnyObject {
@@ -37,5 +39,29 @@ extension Duration {
     var milliseconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) * 1e3 + Double(attoseconds) / 1e15
+    }
+}
+
+/// CPU time of the calling thread: on a shared machine, other processes'
+/// load inflates wall time but barely moves this. `--wall` switches to wall time.
+struct Stopwatch {
+    nonisolated(unsafe) static var useWallClock = false
+
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, Duration) {
+        if useWallClock {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let value = try body()
+            return (value, clock.now - start)
+        }
+        let start = threadCPUTime()
+        let value = try body()
+        return (value, threadCPUTime() - start)
+    }
+
+    private static func threadCPUTime() -> Duration {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return .seconds(ts.tv_sec) + .nanoseconds(ts.tv_nsec)
     }
 }
