@@ -45,13 +45,13 @@ import Testing
         #expect(pending.callSite.pc == callSite.pc)
         #expect(machine.pendingHostCall == pending)
         #expect(machine.fuelUsed == 2)                          // nothing charged yet
-        #expect(machine.frames[0].operands == [.i32(2), .i32(3)])
+        #expect(machine.frames[0].operands.map(\.slot) == [2, 3])
         let after = machine.run()
         guard case .hostCallReturned(let returned) = after else { Issue.record("\(after)"); return }
         #expect(returned.results == [.i32(5)])
         #expect(machine.fuelUsed == 2 + FuelCosts.hostCall)
         #expect(machine.location?.pc == 3)
-        #expect(machine.frames[0].operands == [.i32(5)])
+        #expect(machine.frames[0].operands.map(\.slot) == [5])
         #expect(machine.pendingHostCall == nil)
         #expect(machine.run() == .returned([.i32(5)]))
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(machine.run(RunLimits(maxSteps: 2)) == .stepLimit)
         #expect(machine.pendingHostCall?.arguments == [.i32(2), .i32(3)])
         #expect(machine.step() == .stepLimit)
-        #expect(machine.frames[0].operands == [.i32(5)])
+        #expect(machine.frames[0].operands.map(\.slot) == [5])
     }
 
     @Test func hostTrapIsLocatedAtTheCall() throws {
@@ -74,7 +74,7 @@ import Testing
         let event = machine.run()
         #expect(event == .trapped(Trap(.hostError, "env.add: refused", function: 1, offset: callOffset)))
         #expect(machine.fuelUsed == 2)
-        #expect(machine.frames[0].operands == [.i32(2), .i32(3)])
+        #expect(machine.frames[0].operands.map(\.slot) == [2, 3])
     }
 
     @Test func unlinkableImportNamesBothTypes() throws {

@@ -56,10 +56,10 @@ import Testing
 
     @Test func trapOffsetsPointAtTheInstruction() throws {
         let module = try Module.load(text: Self.traps)
-        let (trap, _) = try trap("div0")
+        let (divTrap, _) = try trap("div0")
         // The trapping i32.div_s is the byte 0x6d in the module.
-        #expect(module.bytes[trap.offset!] == 0x6d)
-        let (loadTrap, _) = try trap("load")
+        #expect(module.bytes[divTrap.offset!] == 0x6d)
+        let (loadTrap, _) = try self.trap("load")
         #expect(module.bytes[loadTrap.offset!] == 0x28)
     }
 
