@@ -4,7 +4,6 @@ import Testing
 @testable import WesdbgCLI
 
 /// `wesdbg debug FILE --batch/-x`: the transcript users and handouts rely on.
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct DebugBatchTests {
     static let samples: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
