@@ -98,3 +98,46 @@ import Testing
         }
     }
 }
+
+@Suite struct MachineDepthAndProfileTests {
+    static let nested = """
+    (module
+      (func $leaf (result i32) i32.const 1)
+      (func $mid (result i32) call $leaf call $leaf i32.add)
+      (func (export "main") (result i32) call $mid i32.const 10 i32.add))
+    """
+
+    @Test func nextStepsOverACall() throws {
+        let (machine, instance) = try instantiate(Self.nested)
+        try machine.start(instance, "main")
+        #expect(machine.step() == .stepLimit)            // into $mid
+        #expect(machine.frames.count == 2)
+        #expect(machine.run(RunLimits(pauseAtDepth: 1)) == .stepLimit)
+        #expect(machine.frames.count == 1)
+        #expect(machine.location?.pc == 1)               // after `call $mid`
+        #expect(machine.frames[0].operands.map(\.slot) == [2])
+        #expect(machine.steps == 9)
+    }
+
+    @Test func finishLeavesTheCurrentFunction() throws {
+        let (machine, instance) = try instantiate(Self.nested)
+        try machine.start(instance, "main")
+        _ = machine.run(RunLimits(maxSteps: 2))         // inside $leaf
+        #expect(machine.frames.count == 3)
+        #expect(machine.run(RunLimits(pauseAtDepth: 2)) == .stepLimit)
+        #expect(machine.frames.count == 2 && machine.location?.pc == 1)
+    }
+
+    @Test func fuelIsAttributedToFunctions() throws {
+        let (machine, instance) = try instantiate(Self.nested)
+        machine.profilesFuel = true
+        #expect(machine.call(instance, "main") == .returned([.i32(12)]))
+        // main: call 5 + const + add + return = 8; mid: 2 calls 10 + add + return = 12; leaf: 2 x 2 = 4.
+        #expect(machine.fuelByFunction == [
+            FunctionFuel(instance: 0, function: 1, fuel: 12),
+            FunctionFuel(instance: 0, function: 2, fuel: 8),
+            FunctionFuel(instance: 0, function: 0, fuel: 4),
+        ])
+        #expect(machine.fuelUsed == 24)
+    }
+}

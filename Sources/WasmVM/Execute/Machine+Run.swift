@@ -19,6 +19,8 @@ extension Machine {
         pausedAtStep = nil
         hostPauseTakenAt = nil
         directHostCall = nil
+        fuelProfile = [:]
+        fuelProfileMark = 0
         if let code = target.wasm {
             guard code.maxHeight <= configuration.maxStackSlots else { throw Trap(.callStackExhausted) }
             for (i, v) in arguments.enumerated() { stack[i] = v.slot }
@@ -35,7 +37,7 @@ extension Machine {
     public func run(_ limits: RunLimits = RunLimits()) -> ExecutionEvent {
         guard callState == .active else { return finishedEvent }
         if directHostCall != nil { return runDirectHostCall() }
-        return execute(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel)
+        return execute(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel, pauseAtDepth: limits.pauseAtDepth ?? -1)
     }
 
     /// Executes exactly one instruction (a host call counts as one) and pauses.
@@ -45,7 +47,7 @@ extension Machine {
         if directHostCall != nil { return runDirectHostCall() }
         pausedAtStep = stepCount
         hostPauseTakenAt = stepCount
-        return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil)
+        return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil, pauseAtDepth: -1)
     }
 
     /// startCall + run with no pauses (host pauses off for the duration): `.returned` or `.trapped`.
@@ -190,5 +192,26 @@ extension Machine {
     func watchHit(_ address: Int, _ count: Int) -> Bool {
         let lo = UInt64(address), hi = UInt64(address) + UInt64(count)
         return count > 0 && watchRanges.contains { $0.lowerBound < hi && lo < $0.upperBound }
+    }
+}
+
+extension Machine {
+    /// Credits the fuel since the last mark to `function` (fuel profiling only).
+    @inline(never)
+    func settleFuel(_ function: FunctionCode, _ fuelUsed: UInt64) {
+        fuelProfile[PatchKey(instance: function.instance.id, function: function.index, pc: 0), default: 0] += fuelUsed - fuelProfileMark
+        fuelProfileMark = fuelUsed
+    }
+
+    /// Fuel per function of the current (or last) call while `profilesFuel` was on,
+    /// most expensive first (ties by instance, then function index).
+    public var fuelByFunction: [FunctionFuel] {
+        var profile = fuelProfile
+        if let top = callFrames.last, fuelUsedValue > fuelProfileMark {
+            profile[PatchKey(instance: top.function.instance.id, function: top.function.index, pc: 0), default: 0] += fuelUsedValue - fuelProfileMark
+        }
+        return profile.map { FunctionFuel(instance: $0.key.instance, function: $0.key.function, fuel: $0.value) }
+            .filter { $0.fuel > 0 }
+            .sorted { ($1.fuel, $0.instance, $0.function) < ($0.fuel, $1.instance, $1.function) }
     }
 }

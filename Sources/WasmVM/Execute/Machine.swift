@@ -38,6 +38,13 @@ public final class Machine {
     /// The trap that ended the last call, kept for inspection.
     var lastTrap: Trap?
 
+    // MARK: Fuel profile (only while `profilesFuel`)
+    /// Attribute fuel to functions (checked on calls and returns only).
+    public var profilesFuel: Bool = false
+    var fuelProfile: [PatchKey: UInt64] = [:]
+    /// `fuelUsed` when the running function's share was last settled.
+    var fuelProfileMark: UInt64 = 0
+
     // MARK: Hooks
     public var pauseBeforeHostCalls: Bool = false
     public var pauseAfterHostCalls: Bool = false

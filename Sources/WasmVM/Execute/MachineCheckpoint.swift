@@ -20,6 +20,8 @@ public struct MachineCheckpoint: @unchecked Sendable {
     var directHostCall: (address: Int, arguments: [Value])?
     var results: [Value]
     var lastTrap: Trap?
+    var fuelProfile: [Machine.PatchKey: UInt64]
+    var fuelProfileMark: UInt64
 
     /// Approximate bytes held, for the debugger's memory bound.
     public var byteSize: Int {
@@ -44,7 +46,8 @@ extension Machine {
             stack: Array(UnsafeBufferPointer(start: stack, count: sp)),
             frames: callFrames, callState: callState, fuelLimit: fuelLimitValue, fuelUsed: fuelUsedValue,
             steps: stepCount, pausedAtStep: pausedAtStep, hostPauseTakenAt: hostPauseTakenAt, directHostCall: directHostCall,
-            results: results, lastTrap: lastTrap)
+            results: results, lastTrap: lastTrap,
+            fuelProfile: fuelProfile, fuelProfileMark: fuelProfileMark)
     }
 
     /// Puts the machine back to `checkpoint` (taken from this machine). Store entities
@@ -67,5 +70,7 @@ extension Machine {
         directHostCall = checkpoint.directHostCall
         results = checkpoint.results
         lastTrap = checkpoint.lastTrap
+        fuelProfile = checkpoint.fuelProfile
+        fuelProfileMark = checkpoint.fuelProfileMark
     }
 }
