@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "WasmVMTests", dependencies: ["WasmVM", .product(name: "WAT", package: "WasmKit")]),
         .testTarget(name: "ContractHostTests", dependencies: ["ContractHost", "WasmVM"]),
         .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
-        .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI", "DebuggerCore"]),
+        .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI", "DebuggerCore"], exclude: ["Golden"]),
         .testTarget(name: "WesdbgCLITests", dependencies: ["WesdbgCLI"]),
     ]
 )

@@ -19,8 +19,11 @@ public struct CodeLine: Hashable, Sendable {
     public var depth: Int
     public var isCurrent: Bool
     public var hasBreakpoint: Bool
-    public init(offset: Int, text: String, depth: Int, isCurrent: Bool, hasBreakpoint: Bool) {
+    /// The breakpoint's id when `hasBreakpoint` (the UI's `b` sends `delete ID`; without it, `clear 0xOFFSET`).
+    public var breakpointID: Int?
+    public init(offset: Int, text: String, depth: Int, isCurrent: Bool, hasBreakpoint: Bool, breakpointID: Int? = nil) {
         self.offset = offset; self.text = text; self.depth = depth; self.isCurrent = isCurrent; self.hasBreakpoint = hasBreakpoint
+        self.breakpointID = breakpointID
     }
 }
 
@@ -131,6 +134,8 @@ public struct SessionSnapshot: Hashable, Sendable {
     public var fuel: FuelView
     public var draft: DraftView
     public var hostCalls: [ListEntry]
+    /// `set` changes in effect (`step 12: set mem 0x100 0a0b`): the run no longer matches the snapshot.
+    public var debuggerChanges: [String] = []
     public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
                 globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [ListEntry]) {
         self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals

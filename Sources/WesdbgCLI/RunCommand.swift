@@ -1,8 +1,99 @@
 import ArgumentParser
+import ContractHost
+import Foundation
 
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Execute a call at full speed and report status, fuel and draft.",
+        discussion: """
+            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage).
+            With a snapshot that has `expect`, the report says whether the replay still matches it.
+            """)
+
+    @OptionGroup var call: CallOptions
+
+    @Flag(help: "Print the result as JSON (HOST-ABI.md).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write one JSON line per executed instruction and host call.", valueName: "OUT.jsonl"))
+    var trace: String?
+
+    @Option(name: .customLong("save-failure"), help: ArgumentHelp("On failure or trap, write a snapshot reproducing it (with expect).", valueName: "OUT.json"))
+    var saveFailure: String?
+
     func run() throws {
-        throw ValidationError("wesdbg run is not implemented yet")
+        var output = "", errors = ""
+        let status = execute(output: &output, errors: &errors)
+        FileHandle.standardOutput.write(Data(output.utf8))
+        FileHandle.standardError.write(Data(errors.utf8))
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs the command, collecting what it prints; returns the exit status.
+    func execute(output: inout String, errors: inout String) -> Int32 {
+        let execution: ContractExecution
+        do { execution = try call.makeExecution() } catch {
+            errors += hostInputErrorText(error)
+            return 2
+        }
+        let result: ExecutionResult
+        if let trace {
+            guard let writer = LineWriter(path: trace) else {
+                errors += "\(trace): cannot be written\n"
+                return 2
+            }
+            result = execution.runTraced { writer.write($0.compactText) }
+            writer.close()
+        } else {
+            result = execution.runToEnd()
+        }
+        output += json ? result.jsonText : result.text
+        if let saveFailure {
+            if result.status == .success {
+                errors += "\(saveFailure): not written: the call succeeded\n"
+            } else {
+                let text = execution.snapshot.json(savedAt: saveFailure, expect: Expectation(of: result)).prettyText + "\n"
+                guard FileManager.default.createFile(atPath: saveFailure, contents: Data(text.utf8)) else {
+                    errors += "\(saveFailure): cannot be written\n"
+                    return 2
+                }
+                if !json { output += "saved: \(saveFailure)\n" }
+            }
+        }
+        return result.status == .success ? 0 : 1
+    }
+}
+
+/// One-line text for bad input, rendered by `UserError` (the one place errors become user text).
+func hostInputErrorText(_ error: InputError) -> String {
+    UserError(file: error.file, place: error.place.isEmpty ? nil : error.place, error.message).description + "\n"
+}
+
+/// Buffered line output to a file, for traces that can run to millions of lines.
+final class LineWriter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init?(path: String) {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else { return nil }
+        handle = h
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() {
+        flush()
+        try? handle.close()
     }
 }

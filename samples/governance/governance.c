@@ -8,6 +8,9 @@
  *            (state "voted:ID:ADDR"; ALREADY_EXISTS), counted in state "yes:ID" /
  *            "no:ID" (decimal); append_state_output("vote:ID:ADDR", choice);
  *            NOT_FOUND for an unknown proposal, EXECUTION_FAILED once it has ended
+ *   attach   {"document":TEXT,"proposal":ID}  deploys TEXT as a `document` resource
+ *            output (append_resource_output); {"kind":K} picks another kind, and
+ *            the host refuses any but wasm, onnx and document (EXECUTION_FAILED)
  *   tally    {"proposal":ID}  returns {"digest":D,"no":N,"yes":N}; NOT_FOUND
  *            (D: a checksum of the counts, computed recursively)
  *
@@ -107,6 +110,24 @@ int32_t vote(void) {
     key_len = make_key(key, "vote:", id, caller);
     if (!wes_append_state_output(key, (int32_t)key_len, choice.ptr, (int32_t)choice.len)) return WES_EXECUTION_FAILED;
     wes_emit_event("Voted", 5, choice.ptr, (int32_t)choice.len);
+    return WES_SUCCESS;
+}
+
+WES_EXPORT("attach")
+int32_t attach(void) {
+    wes_slice p, id, text, kind = {"document", 8};
+    if (!wes_params(&p)) return WES_INVALID_PARAMS;
+    if (!wes_json_str(p, "proposal", &id) || !valid_id(id)) return WES_INVALID_PARAMS;
+    if (!wes_json_str(p, "document", &text) || text.len == 0) return WES_INVALID_PARAMS;
+    wes_slice v;
+    if (wes_json_find(p, "kind", &v) && !wes_json_as_str(v, &kind)) return WES_INVALID_PARAMS;
+
+    char key[KEY_CAP];
+    size_t key_len = make_key(key, "proposal:", id, NULL);
+    if (!wes_state_exists(key, (int32_t)key_len)) return WES_NOT_FOUND;
+    if (!wes_append_resource_output(kind.ptr, (int32_t)kind.len, text.ptr, (int32_t)text.len))
+        return WES_EXECUTION_FAILED;
+    wes_emit_event("Attached", 8, id.ptr, (int32_t)id.len);
     return WES_SUCCESS;
 }
 

@@ -61,6 +61,8 @@ int32_t transfer(void) {
     if (!wes_json_u64(p, "amount", &amount) || amount == 0) return WES_INVALID_PARAMS;
     int32_t token_len = token_len_for(p);
 
+    /* The draft this call writes to; the host never hands out 0. */
+    if (wes_get_current_transaction() == 0) return WES_EXECUTION_FAILED;
     char caller[WES_ADDRESS_LEN];
     wes_get_caller(caller);
 

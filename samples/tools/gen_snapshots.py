@@ -244,6 +244,10 @@ def governance():
     write(d, "vote_unknown", snap("vote", {"choice": "yes", "proposal": "nope"}, fails(NOT_FOUND)))
     write(d, "vote_closed", snap("vote", {"choice": "yes", "proposal": "old-idea"}, fails(EXECUTION_FAILED)))
     write(d, "vote_bad_choice", snap("vote", {"choice": "maybe", "proposal": "fee-cut"}, fails(INVALID_PARAMS)))
+    doc = "Fees drop from 0.3% to 0.2% of each transfer from height 1100."
+    write(d, "attach", snap("attach", {"document": doc, "proposal": "fee-cut"}, ok()))
+    write(d, "attach_bad_kind", snap("attach", {"document": doc, "kind": "pdf", "proposal": "fee-cut"},
+                                     fails(EXECUTION_FAILED)))
     write(d, "tally", snap("tally", {"proposal": "fee-cut"}, ok(), caller=DAVE))
     write(d, "tally_recursive", snap("tally", {"debug_recursive": True, "proposal": "old-idea"},
                                      traps("call_stack_exhausted"), caller=DAVE))

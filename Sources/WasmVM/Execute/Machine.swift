@@ -1,104 +1,169 @@
-// STUB: signatures are the contract; the executor work replaces the bodies
-// (and may split this file). Keep every public signature.
-
-/// A linear memory of the store. Hosts and the debugger read and write it through
-/// these bounds-checked calls; the interpreter uses its raw buffer directly.
-public final class Memory {
-    public internal(set) var pageCount: Int = 0
-    public let maxPages: Int?
-    public var byteCount: Int { pageCount * wasmPageSize }
-    init(type: MemoryType) { pageCount = Int(type.limits.min); maxPages = type.limits.max.map(Int.init); fatalError("unimplemented") }
-
-    /// Whether `address ..< address + count` lies inside the memory.
-    public func contains(_ address: UInt64, count: UInt64) -> Bool { fatalError("unimplemented") }
-    /// Throws `memory_out_of_bounds` (hosts rethrow as `host_error` naming themselves).
-    public func read(_ address: UInt64, count: Int) throws(Trap) -> [UInt8] { fatalError("unimplemented") }
-    public func write(_ address: UInt64, _ bytes: [UInt8]) throws(Trap) { fatalError("unimplemented") }
-    /// Grows by `pages`; returns the old page count, or nil when the limit forbids it.
-    public func grow(by pages: Int) -> Int? { fatalError("unimplemented") }
-}
-
-/// A checkpoint of everything that changes while guest code runs (memories,
-/// tables, globals, value stack, frames, pc, fuel, steps, pending host call).
-/// Restoring it and running again reproduces the same execution exactly.
-public struct MachineCheckpoint: @unchecked Sendable {
-    /// Approximate bytes held, for the debugger's memory bound.
-    public var byteSize: Int { fatalError("unimplemented") }
-}
-
 /// The pausable interpreter over one store. Not thread-safe; one call at a time.
+///
+/// Store entities live in arrays indexed by store address; instances map their
+/// index spaces to them. Guest state (value stack, frames, pc, fuel) is explicit
+/// so execution can pause anywhere, be inspected, checkpointed and resumed.
 public final class Machine {
     public let configuration: MachineConfiguration
-    public init(configuration: MachineConfiguration = MachineConfiguration()) { self.configuration = configuration; fatalError("unimplemented") }
+
+    // MARK: Store state
+    var storeFunctions: [StoreFunction] = []
+    var storeMemories: [Memory] = []
+    var storeTables: [Table] = []
+    var globalCells: [UnsafeMutablePointer<UInt64>] = []
+    var globalTypes: [GlobalType] = []
+    var instances: [InstanceRuntime] = []
+    var typeIDs: [FunctionType: Int] = [:]
+
+    // MARK: Execution state
+    /// The value stack: `maxStackSlots` slots, untouched pages cost nothing.
+    let stack: UnsafeMutablePointer<UInt64>
+    /// Fuel cost per opcode, from FuelCosts; `variableCost` sends an op to the slow path.
+    let costs: UnsafeMutablePointer<UInt64>
+    var sp = 0
+    var callFrames: [Frame] = []
+    var callState: CallState = .idle
+    var fuelLimitValue: UInt64 = .max
+    var fuelUsedValue: UInt64 = 0
+    var stepCount: UInt64 = 0
+    /// The step number whose breakpoint and host-call pause are already taken (resuming runs it).
+    var hooksTakenAt: UInt64?
+    /// A call started directly on a host function (no wasm frame).
+    var directHostCall: (address: Int, arguments: [Value])?
+    /// Results of the finished call, for `.returned`.
+    var results: [Value] = []
+    /// The trap that ended the last call, kept for inspection.
+    var lastTrap: Trap?
+
+    // MARK: Hooks
+    public var pauseBeforeHostCalls: Bool = false
+    public var pauseAfterHostCalls: Bool = false
+    var patches: [PatchKey: Patch] = [:]
+    var breakpointKeys: [Int: PatchKey] = [:]
+    var watchRanges: [Range<UInt64>] = []
+    var watchedMemory: Memory?
+
+    enum CallState { case idle, active, returned, trapped }
+
+    struct PatchKey: Hashable { let instance: Int; let function: Int; let pc: Int }
+    struct Patch { let code: FunctionCode; let original: Instr; var ids: [Int] }
+
+    /// Marks an op whose cost depends on operands or state (or a breakpoint): it takes the slow path.
+    static let variableCost: UInt64 = 1 << 63
+    /// Fuel budgets are clamped below this so `fuelUsed &+ variableCost` always exceeds them.
+    static let budgetCeiling: UInt64 = 1 << 62
+
+    public init(configuration: MachineConfiguration = MachineConfiguration()) {
+        self.configuration = configuration
+        stack = .allocate(capacity: Swift.max(configuration.maxStackSlots, 16))
+        let ops = OpCode.allCases
+        costs = .allocate(capacity: ops.count)
+        for op in ops {
+            let variable: Bool = switch op {
+            case .breakpoint, .memoryGrow, .tableGrow, .memoryFill, .memoryCopy, .memoryInit,
+                 .tableFill, .tableCopy, .tableInit: true
+            default: false
+            }
+            costs[Int(op.rawValue)] = variable ? Machine.variableCost : FuelCosts.base(op)
+        }
+    }
+
+    deinit {
+        stack.deallocate()
+        costs.deallocate()
+        for cell in globalCells { cell.deallocate() }
+    }
 
     // MARK: Store
 
-    public func addHostFunction(module: String, name: String, type: FunctionType, _ body: @escaping HostFunctionBody) -> ExternalValue { fatalError("unimplemented") }
-    public func addMemory(_ type: MemoryType) -> ExternalValue { fatalError("unimplemented") }
-    public func addTable(_ type: TableType) -> ExternalValue { fatalError("unimplemented") }
-    public func addGlobal(_ type: GlobalType, value: Value) -> ExternalValue { fatalError("unimplemented") }
+    func typeID(_ type: FunctionType) -> Int {
+        if let id = typeIDs[type] { return id }
+        let id = typeIDs.count
+        typeIDs[type] = id
+        return id
+    }
 
-    /// Links imports, allocates, initialises segments and runs the start function.
-    /// Throws `LinkError` (unknown import, kind or type mismatch naming the import and
-    /// both types; segment out of bounds) or `Trap` (start function trapped).
-    public func instantiate(_ module: Module, imports: ImportResolver) throws -> Instance { fatalError("unimplemented") }
+    public func addHostFunction(module: String, name: String, type: FunctionType, _ body: @escaping HostFunctionBody) -> ExternalValue {
+        let host = HostFunction(module: module, name: name, body: body)
+        storeFunctions.append(StoreFunction(type: type, typeID: typeID(type), wasm: nil, host: host))
+        return .function(storeFunctions.count - 1)
+    }
 
-    public func export(_ instance: Instance, named name: String) -> ExternalValue? { fatalError("unimplemented") }
+    public func addMemory(_ type: MemoryType) -> ExternalValue {
+        storeMemories.append(Memory(type: type, pageLimit: configuration.maxMemoryPages))
+        return .memory(storeMemories.count - 1)
+    }
+
+    public func addTable(_ type: TableType) -> ExternalValue {
+        storeTables.append(Table(type: type, limit: configuration.maxTableElements))
+        return .table(storeTables.count - 1)
+    }
+
+    public func addGlobal(_ type: GlobalType, value: Value) -> ExternalValue {
+        let cell = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+        cell.initialize(to: value.slot)
+        globalCells.append(cell)
+        globalTypes.append(type)
+        return .global(globalCells.count - 1)
+    }
+
+    public func export(_ instance: Instance, named name: String) -> ExternalValue? {
+        let runtime = instances[instance.id]
+        guard let e = runtime.module.export(named: name) else { return nil }
+        let i = Int(e.index)
+        switch e.kind {
+        case .function: return .function(runtime.functionAddresses[i])
+        case .table: return .table(runtime.tableAddresses[i])
+        case .memory: return .memory(runtime.memoryAddresses[i])
+        case .global: return .global(runtime.globalAddresses[i])
+        }
+    }
+
     /// Store address of the instance's function `index` (module index space).
-    public func functionAddress(_ instance: Instance, function index: Int) -> Int { fatalError("unimplemented") }
-    public func functionType(address: Int) -> FunctionType { fatalError("unimplemented") }
-    public func memory(address: Int) -> Memory { fatalError("unimplemented") }
+    public func functionAddress(_ instance: Instance, function index: Int) -> Int {
+        instances[instance.id].functionAddresses[index]
+    }
+    public func functionType(address: Int) -> FunctionType { storeFunctions[address].type }
+    public func memory(address: Int) -> Memory { storeMemories[address] }
     /// Memory 0 of an instance, if it has one.
-    public func memory(of instance: Instance) -> Memory? { fatalError("unimplemented") }
-    public func globalValue(address: Int) -> Value { fatalError("unimplemented") }
-    public func setGlobalValue(address: Int, _ value: Value) { fatalError("unimplemented") }
+    public func memory(of instance: Instance) -> Memory? { instances[instance.id].memory }
+    public func globalValue(address: Int) -> Value { Value(slot: globalCells[address].pointee, type: globalTypes[address].valueType) }
+    public func setGlobalValue(address: Int, _ value: Value) { globalCells[address].pointee = value.slot }
     /// Global values of an instance in its global index space.
-    public func globals(of instance: Instance) -> [Value] { fatalError("unimplemented") }
-    public func instance(id: Int) -> Instance { fatalError("unimplemented") }
+    public func globals(of instance: Instance) -> [Value] {
+        instances[instance.id].globalAddresses.map(globalValue(address:))
+    }
+    public func instance(id: Int) -> Instance { Instance(id: id, module: instances[id].module) }
 
-    // MARK: Calls
+    /// The type of a table, memory or global of the store (current size as the minimum).
+    public func externalType(_ value: ExternalValue) -> ExternalType {
+        switch value {
+        case .function(let a): .function(storeFunctions[a].type)
+        case .table(let a): .table(storeTables[a].type)
+        case .memory(let a): .memory(MemoryType(limits: Limits(min: UInt64(storeMemories[a].pageCount), max: storeMemories[a].maxPages.map(UInt64.init))))
+        case .global(let a): .global(globalTypes[a])
+        }
+    }
 
-    /// Prepares a call of a store function (wasm or host). Nothing runs until `run`/`step`.
-    /// Throws a `Trap` if the arguments do not match the function's type.
-    public func startCall(function address: Int, arguments: [Value], fuel: UInt64) throws(Trap) { fatalError("unimplemented") }
-    /// Runs until the call returns, traps, or a pause condition holds.
-    public func run(_ limits: RunLimits = RunLimits()) -> ExecutionEvent { fatalError("unimplemented") }
-    /// Executes exactly one instruction (a host call counts as one) and pauses.
-    public func step() -> ExecutionEvent { fatalError("unimplemented") }
-    /// startCall + run with no pauses (host pauses off for the duration): `.returned` or `.trapped`.
-    public func invoke(function address: Int, arguments: [Value], fuel: UInt64 = .max) -> ExecutionEvent { fatalError("unimplemented") }
-    /// True while a started call has not yet returned or trapped.
-    public var isCallActive: Bool { fatalError("unimplemented") }
+    /// A table element of the store, typed by the table's element type.
+    public func tableElement(address: Int, index: Int) -> Value? {
+        let t = storeTables[address]
+        guard index >= 0, index < t.elements.count else { return nil }
+        return Value(slot: t.elements[index], type: t.elementType)
+    }
+
+    public func tableSize(address: Int) -> Int { storeTables[address].elements.count }
 
     // MARK: Fuel and counters
 
-    public var fuelLimit: UInt64 { get { fatalError("unimplemented") } set { fatalError("unimplemented") } }
+    public var fuelLimit: UInt64 {
+        get { fuelLimitValue }
+        set { fuelLimitValue = newValue }
+    }
     /// Exact at every instruction boundary.
-    public var fuelUsed: UInt64 { fatalError("unimplemented") }
+    public var fuelUsed: UInt64 { fuelUsedValue }
     /// Instructions executed since `startCall` (the step number of the next instruction).
-    public var steps: UInt64 { fatalError("unimplemented") }
-
-    // MARK: Debugger hooks (free when unused)
-
-    public var pauseBeforeHostCalls: Bool = false
-    public var pauseAfterHostCalls: Bool = false
-    /// Pauses before executing `pc` of `function` in `instance`. Ids are the caller's.
-    public func setBreakpoint(id: Int, instance: Instance, function: Int, pc: Int) { fatalError("unimplemented") }
-    public func removeBreakpoint(id: Int) { fatalError("unimplemented") }
-    /// Pause after any guest store (or bulk memory op) that writes into one of these byte ranges of memory 0 of `instance`.
-    public func setMemoryWatches(_ ranges: [Range<UInt64>], instance: Instance) { fatalError("unimplemented") }
-
-    // MARK: Inspection
-
-    /// Wasm frames of the active call, outermost first. Available while paused and after a trap.
-    public var frames: [FrameInfo] { fatalError("unimplemented") }
-    /// The next instruction to execute (or the trapping one after a trap).
-    public var location: CodeLocation? { fatalError("unimplemented") }
-    /// The host call paused on by `.hostCallPending`, if any.
-    public var pendingHostCall: HostCallEvent? { fatalError("unimplemented") }
-
-    // MARK: Time travel
-
-    public func checkpoint() -> MachineCheckpoint { fatalError("unimplemented") }
-    public func restore(_ checkpoint: MachineCheckpoint) { fatalError("unimplemented") }
+    public var steps: UInt64 { stepCount }
+    /// True while a started call has not yet returned or trapped.
+    public var isCallActive: Bool { callState == .active }
 }

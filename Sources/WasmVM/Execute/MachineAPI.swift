@@ -108,5 +108,9 @@ public struct MachineConfiguration: Sendable {
     public var maxCallDepth: Int = 20_000
     /// Value stack capacity in 64-bit slots; overflowing it also traps `call_stack_exhausted`.
     public var maxStackSlots: Int = 4 << 20
+    /// Memories never grow past this many 64 KiB pages, whatever their declared maximum.
+    public var maxMemoryPages: Int = 65536
+    /// Tables never grow past this many elements, whatever their declared maximum.
+    public var maxTableElements: Int = 10_000_000
     public init() {}
 }

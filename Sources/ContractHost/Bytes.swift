@@ -1,0 +1,60 @@
+/// Hex and byte-string helpers shared by snapshots, the draft and results.
+enum Hex {
+    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lower- or upper-case hex, even length, no `0x`.
+    static func decode(_ text: String) -> [UInt8]? {
+        let u = Array(text.utf8)
+        guard u.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count / 2)
+        var i = 0
+        while i < u.count {
+            guard let h = nibble(u[i]), let l = nibble(u[i + 1]) else { return nil }
+            out.append(h << 4 | l)
+            i += 2
+        }
+        return out
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30 ... 0x39: c - 0x30
+        case 0x61 ... 0x66: c - 0x61 + 10
+        case 0x41 ... 0x46: c - 0x41 + 10
+        default: nil
+        }
+    }
+}
+
+extension JSONValue {
+    /// A byte string as results write it: `{ "hex": "…" }` plus `"text"` when valid UTF-8.
+    public static func byteString(_ bytes: [UInt8]) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("hex", .string(Hex.encode(bytes)))]
+        if let text = String(validating: bytes, as: UTF8.self) { members.append(("text", .string(text))) }
+        return .object(members)
+    }
+
+    /// A key, name or id: a plain string when UTF-8, else `{ "hex": "…" }`.
+    static func textOrHex(_ bytes: [UInt8]) -> JSONValue {
+        if let text = String(validating: bytes, as: UTF8.self) { return .string(text) }
+        return .object([("hex", .string(Hex.encode(bytes)))])
+    }
+}
+
+/// Display text for logs and human output: UTF-8 text quoted, else `0x…` hex.
+func displayBytes(_ bytes: [UInt8], limit: Int = 64) -> String {
+    if let s = String(validating: bytes, as: UTF8.self), s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+        let shown = s.count > limit ? String(s.prefix(limit)) + "…" : s
+        var out = ""
+        JSONValue.writeString(shown, to: &out)
+        return out
+    }
+    let hex = Hex.encode(bytes.prefix(limit))
+    return "0x" + hex + (bytes.count > limit ? "…" : "")
+}

@@ -1,0 +1,32 @@
+extension ChainSnapshot {
+    /// The snapshot as JSON for a file written at `outputPath`: a file `code` is referenced
+    /// relative to that file's directory, inline code stays inline hex. `expect` replaces the recorded one.
+    public func json(savedAt outputPath: String, expect: Expectation?) -> JSONValue {
+        let codeJSON: JSONValue
+        switch code {
+        case .file: codeJSON = .string(FilePaths.relative(codePath!, from: FilePaths.directory(of: outputPath)))
+        case .inline(let bytes): codeJSON = .object([("hex", .string(Hex.encode(bytes)))])
+        }
+        var blockMembers: [(key: String, value: JSONValue)] = [("height", .integer(block.height)), ("timestamp", .integer(block.timestamp))]
+        if !block.hashes.isEmpty {
+            blockMembers.append(("hashes", .object(block.hashes.keys.sorted().map { (String($0), .string("0x" + Hex.encode(block.hashes[$0]!))) })))
+        }
+        let stateMembers: [(key: String, value: JSONValue)] = state.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            let value = state[key]!
+            let v: JSONValue = String(validating: value, as: UTF8.self).map(JSONValue.string) ?? .object([("hex", .string(Hex.encode(value)))])
+            return (String(decoding: key, as: UTF8.self), v)
+        }
+        var members: [(key: String, value: JSONValue)] = [
+            ("version", .integer(version)),
+            ("block", .object(blockMembers)),
+            ("contract", .object([("address", .string(contractAddress.text)), ("code", codeJSON)])),
+            ("caller", .string(caller.text)),
+            ("utxos", .array(utxos.map(\.json))),
+            ("state", .object(stateMembers)),
+            ("call", .object([("function", .string(call.function)), ("params", call.params),
+                              ("args", .array(call.args.map { .string($0.description) })), ("fuel", .integer(call.fuel))])),
+        ]
+        if let expect { members.append(("expect", expect.json)) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,54 @@
+import WasmVM
+
+/// Loading contract code from files and bytes, with errors naming the file.
+public enum ModuleFile {
+    /// Whether a path names a module rather than a snapshot (by extension).
+    public static func isModulePath(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".wasm") || lower.hasSuffix(".wat")
+    }
+
+    /// Loads a `.wasm` (binary) or `.wat` (text) file; text is recognised by content too.
+    public static func load(path: String) throws(InputError) -> Module {
+        let bytes: [UInt8]
+        switch FilePaths.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw e
+        }
+        return try load(bytes: bytes, file: path)
+    }
+
+    public static func load(bytes: [UInt8], file: String) throws(InputError) -> Module {
+        do throws(LoadError) {
+            if bytes.starts(with: [0x00, 0x61, 0x73, 0x6D]) || !file.lowercased().hasSuffix(".wat") && !looksLikeText(bytes) {
+                return try Module.load(binary: bytes)
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw LoadError(.malformed, "text module is not valid UTF-8")
+            }
+            return try Module.load(text: text)
+        } catch {
+            throw InputError(file: file, place: error.offset.map { "byte offset 0x\(String($0, radix: 16))" } ?? "",
+                             message: "\(error.kind.rawValue) module: \(error.message)")
+        }
+    }
+
+    private static func looksLikeText(_ bytes: [UInt8]) -> Bool {
+        bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "(")
+            || bytes.starts(with: Array(";;".utf8))
+    }
+}
+
+extension ChainSnapshot {
+    /// Loads the snapshot's contract code (a file relative to the snapshot, or inline hex).
+    public func loadModule() throws(InputError) -> Module {
+        switch code {
+        case .file:
+            return try ModuleFile.load(path: codePath!)
+        case .inline(let bytes):
+            do { return try ModuleFile.load(bytes: bytes, file: file) } catch {
+                throw InputError(file: file, place: "contract.code", message: error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// What a call has written: committed only if the call succeeds (HOST-ABI.md).
+/// A value type, so checkpoints copy it cheaply.
+public struct TransactionDraft: Sendable, Equatable {
+    public struct AssetOutput: Sendable, Equatable {
+        public var owner: Address
+        public var amount: UInt64
+        public var token: String
+        public var lock: Lock?
+        public var issuer: Address?
+    }
+
+    public enum Output: Sendable, Equatable {
+        case asset(AssetOutput)
+        case state(id: [UInt8], data: [UInt8])
+        case resource(kind: String, data: [UInt8])
+    }
+
+    public struct StateWrite: Sendable, Equatable {
+        public var key: [UInt8]
+        public var value: [UInt8]
+    }
+
+    public struct Event: Sendable, Equatable {
+        public var name: [UInt8]
+        public var data: [UInt8]
+    }
+
+    /// Spent UTXO ids, or `draft:<output index>` for outputs of this draft.
+    public var inputs: [String] = []
+    public var outputs: [Output] = []
+    /// One entry per key (its last value), in first-write order.
+    public var stateWrites: [StateWrite] = []
+    public var events: [Event] = []
+    public var returnData: [UInt8]?
+    /// Indices into `outputs` already spent by a later transfer.
+    public var spentOutputs: Set<Int> = []
+
+    public init() {}
+
+    public var isEmpty: Bool { inputs.isEmpty && outputs.isEmpty && stateWrites.isEmpty && events.isEmpty && returnData == nil }
+
+    /// The value this draft wrote for `key`, if any.
+    public func stateValue(_ key: [UInt8]) -> [UInt8]? {
+        stateWrites.first { $0.key == key }?.value
+    }
+
+    mutating func writeState(_ key: [UInt8], _ value: [UInt8]) {
+        if let i = stateWrites.firstIndex(where: { $0.key == key }) { stateWrites[i].value = value }
+        else { stateWrites.append(StateWrite(key: key, value: value)) }
+    }
+
+    /// The `draft` object of the run result.
+    public func json(committed: Bool) -> JSONValue {
+        .object([
+            ("committed", .bool(committed)),
+            ("inputs", .array(inputs.map { .string($0) })),
+            ("outputs", .array(outputs.map(\.json))),
+            ("stateWrites", .array(stateWrites.map { .object([("key", .textOrHex($0.key)), ("value", .byteString($0.value))]) })),
+            ("events", .array(events.map { .object([("name", .textOrHex($0.name)), ("data", .byteString($0.data))]) })),
+            ("returnData", returnData.map(JSONValue.byteString) ?? .null),
+        ])
+    }
+}
+
+extension TransactionDraft.Output {
+    public var json: JSONValue {
+        switch self {
+        case .asset(let a):
+            .object([("kind", .string("asset")), ("owner", .string(a.owner.text)), ("amount", .integer(a.amount)),
+                     ("token", .string(a.token)), ("lock", a.lock?.json ?? .null), ("issuer", a.issuer.map { .string($0.text) } ?? .null)])
+        case .state(let id, let data):
+            .object([("kind", .string("state")), ("id", .textOrHex(id)), ("data", .byteString(data))])
+        case .resource(let kind, let data):
+            .object([("kind", .string("resource")), ("resourceKind", .string(kind)), ("data", .byteString(data))])
+        }
+    }
+
+    /// One line for the draft pane and human output.
+    public var summary: String {
+        switch self {
+        case .asset(let a):
+            var s = "asset \(a.amount) \(a.token.isEmpty ? "native" : "\"\(a.token)\"") -> \(a.owner.text)"
+            if let l = a.lock { s += " locked \(l.json.compactText)" }
+            if let i = a.issuer { s += " issuer \(i.text)" }
+            return s
+        case .state(let id, let data): return "state \(displayBytes(id)) = \(displayBytes(data))"
+        case .resource(let kind, let data): return "resource \(kind) (\(data.count) bytes)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import WasmVM
+
+/// One entry of `info breakpoints`. Code breakpoints go through the machine's
+/// patched-op breakpoints, memory watches through its store watches: never
+/// per-instruction checks in the session.
+struct Breakpoint: Sendable {
+    enum Kind: Equatable, Sendable {
+        /// Entry of a function (its first instruction).
+        case function(index: Int)
+        /// The instruction at a module byte offset.
+        case offset(Int)
+        /// Before a call of this import (`*`: any).
+        case host(name: String)
+        /// At the trapping instruction, before unwinding.
+        case trap
+        /// When used fuel reaches this amount.
+        case fuel(UInt64)
+        /// After a write (guest store or host write) into the range.
+        case memory(address: UInt64, length: UInt64)
+        /// After a host call writes the key.
+        case state(key: [UInt8])
+    }
+
+    var id: Int
+    var kind: Kind
+    var isEnabled = true
+    var condition: Condition?
+    var conditionText: String?
+    var hits = 0
+    /// Machine code location for function/offset breakpoints.
+    var location: (function: Int, pc: Int)?
+
+    var typeName: String {
+        switch kind {
+        case .function, .offset: "break"
+        case .host: "host"
+        case .trap: "trap"
+        case .fuel: "fuel"
+        case .memory: "watch mem"
+        case .state: "watch state"
+        }
+    }
+
+    var isWatch: Bool {
+        switch kind {
+        case .memory, .state: true
+        default: false
+        }
+    }
+}
+
+extension Breakpoint.Kind {
+    func describe(in module: Module) -> String {
+        switch self {
+        case .function(let index): "\(module.displayName(ofFunction: index)) (func \(index)) entry"
+        case .offset(let offset): "offset 0x\(hex(UInt64(offset)))"
+        case .host(let name): name == "*" ? "any host call" : "host call \(name)"
+        case .trap: "any trap"
+        case .fuel(let n): "fuel used reaches \(n)"
+        case .memory(let address, let length): "memory 0x\(hex(address))..0x\(hex(address + length)) (\(length) bytes) written"
+        case .state(let key): "state key \(quoted(key)) written"
+        }
+    }
+}
+
+/// `"text"` for printable UTF-8, else `0x` hex.
+func quoted(_ bytes: [UInt8]) -> String {
+    if let text = String(validating: bytes, as: UTF8.self), text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7f }) {
+        return "\"\(text)\""
+    }
+    return "0x" + bytes.map { hex(UInt64($0), digits: 2) }.joined()
+}

@@ -1,0 +1,96 @@
+import ContractHost
+import WasmVM
+
+/// Debugs a contract call: a `ContractExecution` (snapshot, host ABI, draft).
+public final class ContractTarget: DebugTarget {
+    public let execution: ContractExecution
+
+    public init(execution: ContractExecution) throws {
+        if let trap = execution.instantiationTrap {
+            throw SessionError("the module's start function trapped: \(trap.description)")
+        }
+        self.execution = execution
+    }
+
+    /// Loads the module once (restarts reuse it) and prepares the call.
+    public convenience init(snapshot: ChainSnapshot, module: Module) throws {
+        do {
+            try self.init(execution: ContractExecution(snapshot: snapshot, module: module))
+        } catch let error as InputError {
+            throw SessionError(error.description)
+        }
+    }
+
+    public var machine: Machine { execution.machine }
+    public var instance: Instance { execution.instance }
+
+    public func start() throws { execution.start() }
+
+    public func checkpoint() -> TargetCheckpoint {
+        let checkpoint = execution.checkpoint()
+        return TargetCheckpoint(machine: checkpoint.machine, host: checkpoint, hostByteSize: checkpoint.byteSize - checkpoint.machine.byteSize)
+    }
+
+    public func restore(_ checkpoint: TargetCheckpoint) {
+        guard let saved = checkpoint.host as? ExecutionCheckpoint else { preconditionFailure("not a contract checkpoint") }
+        execution.restore(saved)
+    }
+
+    public func outcome(results: [Value]) -> (status: String, code: Int?) {
+        if execution.entryReturnsStatus, case .i32(let v) = results.first {
+            let code = Int(Int32(bitPattern: v))
+            return (code == 0 ? "success" : "failure", code)
+        }
+        return ("success", nil)
+    }
+
+    public func draftSections() -> [(title: String, entries: [String])] {
+        let draft = execution.host.draft
+        return [
+            ("inputs", draft.inputs),
+            ("outputs", draft.outputs.map(\.summary)),
+            ("state writes", draft.stateWrites.map { "\(quoted($0.key)) = \(quoted($0.value))" }),
+            ("events", draft.events.map { "\(quoted($0.name)) \(quoted($0.data))" }),
+            ("return data", draft.returnData.map { [quoted($0)] } ?? []),
+        ]
+    }
+
+    public func hostLog() -> [String] { execution.host.log.map(\.summary) }
+
+    public func describe(_ call: HostCallEvent) -> PendingHostCall {
+        let function = execution.hostFunction(for: call)
+        let names = function?.parameterNames ?? []
+        let accesses = execution.memoryAccesses(for: call)
+        let memory = machine.memory(of: instance)
+        func bytes(_ range: Range<UInt64>) -> [UInt8]? {
+            guard let memory, range.count <= 4096, memory.contains(range.lowerBound, count: UInt64(range.count)) else { return nil }
+            return try? memory.read(range.lowerBound, count: range.count)
+        }
+        let arguments = call.arguments.enumerated().map { i, value in
+            let name = i < names.count ? names[i] : "arg\(i)"
+            var decoded: String?
+            // A pointer argument the call reads from: show what it points at.
+            if case .i32(let v) = value, !name.hasSuffix("_len"),
+               let read = accesses.first(where: { !$0.isWrite && $0.range.lowerBound == UInt64(v) }), let b = bytes(read.range) {
+                decoded = quoted(b.last == 0 ? Array(b.dropLast()) : b)
+            }
+            return PendingHostCall.Argument(name: name, value: value, decoded: decoded)
+        }
+        var keys: [[UInt8]] = []
+        if function == .stateSet, call.arguments.count == 4, case .i32(let key) = call.arguments[0], case .i32(let length) = call.arguments[1],
+           let key = bytes(UInt64(key) ..< UInt64(key) + UInt64(length)) {
+            keys.append(key)
+        }
+        return PendingHostCall(name: call.importName, arguments: arguments,
+                               ranges: accesses.map { MemoryRange(range: $0.range, kind: $0.isWrite ? .write : .read) },
+                               stateKeysWritten: keys)
+    }
+
+    public var hostFunctionNames: [String] {
+        execution.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
+    }
+
+    public func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String {
+        throw SessionError("saving snapshots needs the contract host's snapshot writer (not in this build yet)")
+    }
+}

@@ -1,0 +1,154 @@
+import WasmVM
+
+/// `break`, `watch`, `condition`, `delete`, `disable`, `enable`.
+extension DebugSession {
+    func addBreakpoint(_ args: [String]) throws(CommandError) -> String {
+        let usage = "usage: break FUNC | break 0xOFFSET | break host NAME|* | break trap | break fuel N"
+        guard let first = args.first else { throw CommandError(usage) }
+        var bp: Breakpoint
+        switch first {
+        case "host":
+            guard args.count == 2 else { throw CommandError("usage: break host NAME (an import name, or * for all)") }
+            var name = args[1]
+            if name != "*" {
+                if let dot = name.lastIndex(of: "."), !hostFunctionNames.contains(name) { name = String(name[name.index(after: dot)...]) }
+                guard hostFunctionNames.contains(name) else {
+                    let known = hostFunctionNames.isEmpty ? "it imports no host functions" : "it imports \(hostFunctionNames.joined(separator: ", "))"
+                    throw CommandError("the module does not import '\(args[1])' (\(known))")
+                }
+            }
+            bp = Breakpoint(id: nextBreakpointID, kind: .host(name: name))
+        case "trap":
+            guard args.count == 1 else { throw CommandError(usage) }
+            // The trap breakpoint always exists (id 0): re-enable it.
+            breakpoints[0].isEnabled = true
+            return "breakpoint 0: any trap (enabled)"
+        case "fuel":
+            guard args.count == 2, let n = UInt64(args[1]) else { throw CommandError("usage: break fuel N (used fuel, a non-negative integer)") }
+            bp = Breakpoint(id: nextBreakpointID, kind: .fuel(n))
+        default:
+            guard args.count == 1 else { throw CommandError(usage) }
+            if first.hasPrefix("0x") || first.hasPrefix("0X") {
+                guard let offset = parseInteger(first), offset >= 0 else { throw CommandError("bad offset '\(first)'") }
+                guard let location = codeLocation(atOffset: Int(offset)) else {
+                    throw CommandError("no instruction at module offset 0x\(hex(UInt64(offset))) (see disassemble)")
+                }
+                bp = Breakpoint(id: nextBreakpointID, kind: .offset(functionOffset(location.function, location.pc)))
+                bp.location = location
+            } else {
+                guard let function = resolveFunction(first) else { throw CommandError("no function '\(first)' (a name, an export or an index)") }
+                guard function >= module.importedFunctionCount else {
+                    throw CommandError("\(module.displayName(ofFunction: function)) is a host function: use break host \(importName(ofFunction: function)?.name ?? first)")
+                }
+                bp = Breakpoint(id: nextBreakpointID, kind: .function(index: function))
+                bp.location = (function, 0)
+            }
+        }
+        nextBreakpointID += 1
+        breakpoints.append(bp)
+        return "breakpoint \(bp.id): \(bp.kind.describe(in: module))"
+    }
+
+    /// The instruction at (or, inside an instruction that translates to nothing, just after) a module offset.
+    func codeLocation(atOffset offset: Int) -> (function: Int, pc: Int)? {
+        for (i, f) in module.functions.enumerated() where f.bodyRange.contains(offset) {
+            guard let pc = f.offsets.firstIndex(where: { Int($0) >= offset }) else { return nil }
+            // Only instruction starts are accepted: the offset must be one the disassembly shows.
+            let function = module.importedFunctionCount + i
+            guard disassembly(of: function).contains(where: { $0.offset == offset }) else { return nil }
+            return (function, pc)
+        }
+        return nil
+    }
+
+    func addWatch(_ args: [String], rest: String) throws(CommandError) -> String {
+        let usage = "usage: watch mem ADDR LEN | watch state KEY"
+        guard let kind = args.first else { throw CommandError(usage) }
+        let bp: Breakpoint
+        switch kind {
+        case "mem", "memory":
+            guard args.count == 3, let address = parseInteger(args[1]), address >= 0,
+                  let length = parseInteger(args[2]), length > 0 else { throw CommandError("usage: watch mem ADDR LEN (LEN > 0)") }
+            guard machine.memory(of: instance) != nil else { throw CommandError("the module has no memory to watch") }
+            bp = Breakpoint(id: nextBreakpointID, kind: .memory(address: UInt64(address), length: UInt64(length)))
+        case "state":
+            let key = rest.splitFirstWord.1
+            guard !key.isEmpty else { throw CommandError("usage: watch state KEY") }
+            bp = Breakpoint(id: nextBreakpointID, kind: .state(key: Array(unquote(key).utf8)))
+        default:
+            throw CommandError(usage)
+        }
+        nextBreakpointID += 1
+        breakpoints.append(bp)
+        return "watch \(bp.id): \(bp.kind.describe(in: module))"
+    }
+
+    func unquote(_ text: String) -> String {
+        if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { return String(text.dropFirst().dropLast()) }
+        return text
+    }
+
+    func setCondition(_ args: [String], rest: String) throws(CommandError) -> String {
+        guard let first = args.first, let id = Int(first) else { throw CommandError("usage: condition ID [EXPR]") }
+        guard let index = breakpoints.firstIndex(where: { $0.id == id }) else { throw CommandError("no breakpoint \(id)") }
+        let expression = rest.splitFirstWord.1
+        if expression.isEmpty {
+            breakpoints[index].condition = nil
+            breakpoints[index].conditionText = nil
+            return "breakpoint \(id) is now unconditional"
+        }
+        let condition = try Condition.parse(expression)
+        let names = condition.argumentNames
+        if !names.isEmpty {
+            guard case .host(let name) = breakpoints[index].kind else {
+                throw CommandError("'\(names[0])' is not an operand here: argument names work on host-call breakpoints")
+            }
+            if name != "*", let known = parameterNames(ofImport: name), let unknown = names.first(where: { !known.contains($0) }) {
+                throw CommandError("\(name) has no argument '\(unknown)' (it has \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            }
+        }
+        breakpoints[index].condition = condition
+        breakpoints[index].conditionText = expression
+        return "breakpoint \(id) stops only if \(expression)"
+    }
+
+    /// Argument names of an import, as the host describes them.
+    func parameterNames(ofImport name: String) -> [String]? {
+        var k = 0
+        for imp in module.imports {
+            guard case .function(let t) = imp.descriptor else { continue }
+            defer { k += 1 }
+            if imp.name == name {
+                let zeros = module.types[Int(t)].parameters.map { Value.zero($0) }
+                let call = HostCallEvent(pending: imp.module, imp.name, function: machine.functionAddress(instance, function: k),
+                                         arguments: zeros, callSite: CodeLocation(instance: instance.id, function: k, pc: 0, offset: 0))
+                return target.describe(call).arguments.map(\.name)
+            }
+        }
+        return nil
+    }
+
+    func editBreakpoints(_ command: String, _ args: [String]) throws(CommandError) -> String {
+        var ids: [Int] = []
+        for arg in args {
+            guard let id = Int(arg), breakpoints.contains(where: { $0.id == id }) else { throw CommandError("no breakpoint \(arg)") }
+            ids.append(id)
+        }
+        if ids.isEmpty {
+            guard command == "delete" else { throw CommandError("usage: \(command) ID...") }
+            let count = breakpoints.count - 1
+            breakpoints.removeSubrange(1...)
+            return "deleted \(count) breakpoint\(count == 1 ? "" : "s")"
+        }
+        switch command {
+        case "delete":
+            if ids.contains(0) { throw CommandError("breakpoint 0 (trap) cannot be deleted; disable 0 turns it off") }
+            breakpoints.removeAll { ids.contains($0.id) }
+            return "deleted " + ids.map { "breakpoint \($0)" }.joined(separator: ", ")
+        default:
+            let enable = command == "enable"
+            for i in breakpoints.indices where ids.contains(breakpoints[i].id) { breakpoints[i].isEnabled = enable }
+            return (enable ? "enabled " : "disabled ") + ids.map { "breakpoint \($0)" }.joined(separator: ", ")
+        }
+    }
+}

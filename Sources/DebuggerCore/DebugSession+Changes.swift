@@ -1,0 +1,146 @@
+import Foundation
+import WasmVM
+
+/// `set` (recorded changes to the state) and `save`.
+extension DebugSession {
+    func setCommand(_ args: [String]) throws(CommandError) -> String {
+        let usage = "usage: set local N VALUE | set global N VALUE | set mem ADDR HEX | set fuel N"
+        guard let what = args.first else { throw CommandError(usage) }
+        switch what {
+        case "fuel":
+            guard args.count == 2, let limit = UInt64(args[1]) else { throw CommandError("usage: set fuel N (the new fuel limit)") }
+            guard limit >= machine.fuelUsed else { throw CommandError("set fuel: \(limit) is below the fuel already used (\(machine.fuelUsed))") }
+            if case .trapped(let trap) = state {
+                // Out of fuel is the one trap a top-up can resume: go back before the instruction that could not be paid.
+                guard trap.kind == .outOfFuel else { throw CommandError("the call has trapped (\(trap.kind.rawValue)); set fuel only resumes an out_of_fuel trap") }
+                travel(to: machine.steps)
+            } else {
+                try requireRunning()
+            }
+            machine.fuelLimit = limit
+            record("set fuel \(limit)", isFuel: true)
+            return "fuel limit set to \(limit)" + (state == .paused(reason: "goto") ? "; \(statusLine), step \(machine.steps)" : "")
+        case "mem", "memory":
+            guard args.count == 3, let address = parseInteger(args[1]), address >= 0 else { throw CommandError("usage: set mem ADDR HEX") }
+            guard let bytes = parseHexBytes(args[2]) else { throw CommandError("set mem: '\(args[2])' is not hex bytes (e.g. 0a0b or 0x0a0b)") }
+            try requireRunning()
+            guard let memory = machine.memory(of: instance) else { throw CommandError("the module has no memory") }
+            guard memory.contains(UInt64(address), count: UInt64(bytes.count)) else {
+                throw CommandError("set mem: 0x\(hex(UInt64(address)))+\(bytes.count) is outside memory (\(memory.byteCount) bytes)")
+            }
+            do { try memory.write(UInt64(address), bytes) } catch { throw CommandError("set mem: \(error.message)") }
+            let text = "set mem 0x\(hex(UInt64(address))) \(bytes.map { hex(UInt64($0), digits: 2) }.joined())"
+            record(text, isFuel: false)
+            lastAccesses = [MemoryRange(range: UInt64(address) ..< UInt64(address) + UInt64(bytes.count), kind: .write)]
+            return "wrote \(bytes.count) byte\(bytes.count == 1 ? "" : "s") at 0x\(hex(UInt64(address)))"
+        case "local", "global":
+            guard args.count == 3, let index = Int(args[1]), index >= 0 else { throw CommandError("usage: set \(what) N VALUE") }
+            try requireRunning()
+            return try setVariable(what, index: index, text: args[2])
+        default:
+            throw CommandError(usage)
+        }
+    }
+
+    /// A change to the state at this step: later checkpoints belong to the old timeline.
+    func record(_ text: String, isFuel: Bool) {
+        let step = machine.steps
+        changes.append((step, text, isFuel))
+        history.removeAll(from: step)
+        history.insert(step: step, checkpoint: target.checkpoint(), pinned: true)
+        invalidate()
+    }
+
+    /// `1a2b`, `0x1a2b`, `1a 2b`
+    func parseHexBytes(_ text: String) -> [UInt8]? {
+        var body = Substring(text)
+        if body.hasPrefix("0x") { body = body.dropFirst(2) }
+        guard !body.isEmpty, body.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var i = body.startIndex
+        while i < body.endIndex {
+            let j = body.index(i, offsetBy: 2)
+            guard let b = UInt8(body[i ..< j], radix: 16) else { return nil }
+            bytes.append(b)
+            i = j
+        }
+        return bytes
+    }
+
+    /// A value of `type` from `42`, `-1`, `0x2a`, `1.5` or a typed string `i64:7`.
+    func parseValue(_ text: String, as type: ValueType) throws(CommandError) -> Value {
+        if text.contains(":") {
+            guard let value = Value(typedString: text), value.type == type else { throw CommandError("'\(text)' is not an \(type) value") }
+            return value
+        }
+        switch type {
+        case .i32:
+            guard let n = parseInteger(text), n >= Int64(Int32.min), n <= Int64(UInt32.max) else { throw CommandError("'\(text)' is not an i32") }
+            return .i32(UInt32(truncatingIfNeeded: n))
+        case .i64:
+            guard let n = parseInteger(text) else { throw CommandError("'\(text)' is not an i64") }
+            return .i64(UInt64(bitPattern: n))
+        case .f32:
+            guard let f = Float(text) else { throw CommandError("'\(text)' is not an f32") }
+            return .f32(f.bitPattern)
+        case .f64:
+            guard let d = Double(text) else { throw CommandError("'\(text)' is not an f64") }
+            return .f64(d.bitPattern)
+        case .funcref, .externref:
+            throw CommandError("references cannot be set")
+        }
+    }
+
+    /// The outcome the run reaches from here (runs it out on the side if it is still paused).
+    func finalOutcome() -> ExpectedOutcome {
+        func expected() -> ExpectedOutcome? {
+            switch state {
+            case .trapped(let trap): return ExpectedOutcome(status: "trap", trap: trap.kind)
+            case .finished(let status, let code): return ExpectedOutcome(status: status, code: code)
+            default: return nil
+            }
+        }
+        if let known = expected() { return known }
+        let here = target.checkpoint()
+        let savedState = state, savedAccesses = lastAccesses, savedCost = lastCost
+        configureMachine(armed: false)
+        var outcome = ExpectedOutcome(status: "trap", trap: .hostError)
+        loop: while true {
+            switch machine.run() {
+            case .returned(let values):
+                let o = target.outcome(results: values)
+                outcome = ExpectedOutcome(status: o.status, code: o.code)
+                break loop
+            case .trapped(let trap):
+                outcome = ExpectedOutcome(status: "trap", trap: trap.kind)
+                break loop
+            default:
+                continue
+            }
+        }
+        target.restore(here)
+        state = savedState; lastAccesses = savedAccesses; lastCost = savedCost
+        return outcome
+    }
+
+    func save(to path: String) throws(CommandError) -> String {
+        let outcome = finalOutcome()
+        let json: String
+        do {
+            json = try target.snapshotJSON(path: path, expect: outcome, debuggerChanges: changes.map { "step \($0.step): \($0.text)" })
+        } catch {
+            throw CommandError("save: \(error)")
+        }
+        do {
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandError("save: cannot write \(path): \(error.localizedDescription)")
+        }
+        var text = "saved \(path) (expect \(outcome.status)"
+        if let trap = outcome.trap { text += " \(trap.rawValue)" }
+        if let code = outcome.code { text += " code \(code)" }
+        text += ")"
+        if !changes.isEmpty { text += "; it notes \(changes.count) debugger change\(changes.count == 1 ? "" : "s")" }
+        return text
+    }
+}

@@ -1,0 +1,28 @@
+import WasmVM
+
+extension DebugSession {
+    /// Whether a breakpoint's condition holds at the current position.
+    func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil) -> Bool {
+        guard let condition = bp.condition else { return true }
+        let frame = machine.frames.last
+        var call = hostCall
+        return condition.evaluate { operand in
+            switch operand {
+            case .literal(let n): return n
+            case .fuel: return Int64(bitPattern: machine.fuelUsed)
+            case .local(let i):
+                guard let frame, i < frame.locals.count else { return nil }
+                return frame.locals[i].conditionInteger
+            case .global(let i):
+                let globals = machine.globals(of: instance)
+                return i < globals.count ? globals[i].conditionInteger : nil
+            case .stack(let k):
+                guard let frame, k < frame.operands.count else { return nil }
+                return frame.operands[frame.operands.count - 1 - k].conditionInteger
+            case .argument(let name):
+                if call == nil { call = upcomingHostCall() }
+                return call?.arguments.first { $0.name == name }?.value.conditionInteger
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import WasmVM
+
+/// The plain-text output of the looking commands (batch mode prints these).
+extension DebugSession {
+    func stopText(_ stop: Stop) -> String {
+        var lines: [String] = []
+        let quiet: Set<String> = ["step", "next", "finish", "goto", "reverse-step", "finished", "trap"]
+        if !quiet.contains(stop.reason) { lines.append(stop.reason) }
+        lines.append("\(statusLine), step \(machine.steps)")
+        switch state {
+        case .trapped(let trap):
+            lines.append(trap.message + (machine.location.map { " at \(describe($0))" } ?? ""))
+            if breakpoints[0].isEnabled, let line = currentInstructionLine() { lines.append(line) }
+        case .finished:
+            if let results, !results.isEmpty { lines.append("returned " + results.map(\.description).joined(separator: ", ")) }
+        case .paused:
+            if let line = currentInstructionLine() { lines.append(line) }
+        case .notStarted:
+            break
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `=> 0x3a1  i32.add`
+    func currentInstructionLine() -> String? {
+        guard let location = machine.location else { return nil }
+        let lines = disassembly(of: location.function)
+        guard let line = lines.first(where: { $0.pc == location.pc }) else { return nil }
+        return "=> 0x\(hex(UInt64(line.offset)))  \(line.text)"
+    }
+
+    func disassembly(of function: Int) -> [DisassembledInstruction] {
+        if let cached = disassemblyCache[function] { return cached }
+        let lines = function >= module.importedFunctionCount ? module.disassemble(function: function) : []
+        disassemblyCache[function] = lines
+        return lines
+    }
+
+    /// The selected frame (innermost first), if any.
+    var selectedFrameInfo: FrameInfo? {
+        let all = frames
+        return selectedFrame < all.count ? all[selectedFrame] : all.first
+    }
+
+    /// How many operands the next instruction pops (only for the innermost frame).
+    var popCount: Int {
+        guard selectedFrame == 0, isRunning, let location = machine.location else { return 0 }
+        if let call = upcomingHostCall() { return call.arguments.count }
+        return module.popCount(function: location.function, pc: location.pc)
+    }
+
+    func stackText() throws(CommandError) -> String {
+        guard let frame = selectedFrameInfo else { throw CommandError("no frame: the call is not under way") }
+        if frame.operands.isEmpty { return "(empty stack)" }
+        let pops = popCount
+        return frame.operands.reversed().enumerated().map { k, value in
+            "stack[\(k)]  \(value.paneText)" + (k < pops ? "  <- popped next" : "")
+        }.joined(separator: "\n")
+    }
+
+    func localName(function: Int, index: Int) -> String {
+        let name = module.localNames[UInt32(function)]?[UInt32(index)]
+        return "local.\(index)" + (name.map { " \($0)" } ?? "")
+    }
+
+    func localsText() throws(CommandError) -> String {
+        guard let frame = selectedFrameInfo else { throw CommandError("no frame: the call is not under way") }
+        if frame.locals.isEmpty { return "(no locals)" }
+        return frame.locals.enumerated().map { i, value in
+            "\(localName(function: frame.location.function, index: i))  \(value.paneText)"
+        }.joined(separator: "\n")
+    }
+
+    func globalsText() -> String {
+        let globals = machine.globals(of: instance)
+        if globals.isEmpty { return "(no globals)" }
+        return globals.enumerated().map { "global.\($0.offset)  \($0.element.paneText)" }.joined(separator: "\n")
+    }
+
+    func backtraceText() -> String {
+        var lines: [String] = []
+        if let call = upcomingHostCall() { lines.append("   host \(call.text) (about to be called)") }
+        for (i, frame) in frames.enumerated() {
+            lines.append("\(i == selectedFrame ? "=>" : "  ") #\(i) \(describe(frame.location))")
+        }
+        return lines.isEmpty ? "(no frames)" : lines.joined(separator: "\n")
+    }
+
+    func memoryDump(_ address: UInt64, count: Int) throws(CommandError) -> String {
+        guard let memory = machine.memory(of: instance) else { throw CommandError("x: the module has no memory") }
+        guard address < UInt64(memory.byteCount) else {
+            throw CommandError("x: 0x\(hex(address)) is outside memory (\(memory.byteCount) bytes)")
+        }
+        let bytes = memoryBytes(at: address, count: count)
+        var lines: [String] = []
+        var row = 0
+        while row < bytes.count {
+            let chunk = bytes[row ..< min(row + 16, bytes.count)]
+            let hexText = chunk.map { hex(UInt64($0), digits: 2) }.joined(separator: " ")
+            let padded = hexText + String(repeating: " ", count: 47 - hexText.count)
+            let ascii = String(chunk.map { $0 >= 0x20 && $0 < 0x7f ? Character(UnicodeScalar($0)) : "." })
+            lines.append("0x\(hex(address + UInt64(row), digits: 8))  \(padded)  |\(ascii)|")
+            row += 16
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    var isDraftDiscarded: Bool {
+        switch state {
+        case .trapped: true
+        case .finished(let status, _): status != "success"
+        default: false
+        }
+    }
+
+    /// `title: entry` lines, for marking what is new.
+    func draftLines() -> [String] {
+        target.draftSections().flatMap { section in section.entries.map { "\(section.title): \($0)" } }
+    }
+
+    func draftText() -> String {
+        let sections = target.draftSections()
+        if sections.isEmpty { return "(no draft: this is a bare module call)" }
+        var lines = isDraftDiscarded ? ["draft (discarded)"] : []
+        for section in sections {
+            if section.entries.isEmpty { lines.append("\(section.title): (none)"); continue }
+            lines.append("\(section.title):")
+            for entry in section.entries {
+                lines.append((previousDraft.contains("\(section.title): \(entry)") ? "    " : "  + ") + entry)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func hostLogText() -> String {
+        let log = target.hostLog()
+        var lines = log.enumerated().map { "\($0.offset + 1). \($0.element)" }
+        if let call = upcomingHostCall() { lines.append("next: \(call.text)") }
+        return lines.isEmpty ? "(no host calls yet)" : lines.joined(separator: "\n")
+    }
+
+    func fuelText() -> String {
+        var text = "fuel used \(machine.fuelUsed) of \(machine.fuelLimit), last step cost \(lastCost)"
+        if changes.contains(where: \.isFuel) { text += " (limit changed by set fuel)" }
+        return text
+    }
+
+    func resolveFunction(_ text: String) -> Int? {
+        let total = module.importedFunctionCount + module.functions.count
+        if let n = Int(text), n >= 0, n < total { return n }
+        if text.hasPrefix("func["), text.hasSuffix("]"), let n = Int(text.dropFirst(5).dropLast()), n >= 0, n < total { return n }
+        if let (index, _) = module.functionNames.first(where: { $0.value == text }) { return Int(index) }
+        if let export = module.export(named: text), export.kind == .function { return Int(export.index) }
+        return nil
+    }
+
+    func disassemblyText(_ argument: String) throws(CommandError) -> String {
+        let function: Int
+        if argument.isEmpty {
+            guard let location = selectedFrameInfo?.location ?? machine.location else { throw CommandError("usage: disassemble FUNC (no current function)") }
+            function = location.function
+        } else {
+            guard let f = resolveFunction(argument) else { throw CommandError("no function '\(argument)'") }
+            function = f
+        }
+        guard function >= module.importedFunctionCount else { throw CommandError("\(module.displayName(ofFunction: function)) is a host function") }
+        let current = isRunning || breakpoints[0].isEnabled ? selectedFrameInfo?.location : nil
+        let marked = Set(breakpoints.filter(\.isEnabled).compactMap { bp in bp.location.flatMap { $0.function == function ? $0.pc : nil } })
+        var lines = ["\(module.displayName(ofFunction: function)) (func \(function)) \(module.functionType(function))"]
+        for line in disassembly(of: function) {
+            let here = current.map { $0.function == function && line.pc == $0.pc } ?? false
+            let bp = line.pc.map(marked.contains) ?? false
+            lines.append("\(here ? "=>" : "  ")\(bp ? "*" : " ") 0x\(hex(UInt64(line.offset)))  \(String(repeating: "  ", count: line.depth))\(line.text)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func moduleInfo() -> String {
+        var lines: [String] = []
+        var k = 0
+        for imp in module.imports {
+            switch imp.descriptor {
+            case .function(let t):
+                lines.append("import func \(k) \(imp.module).\(imp.name) \(module.types[Int(t)])"); k += 1
+            case .memory(let m): lines.append("import memory \(imp.module).\(imp.name) \(ExternalType.memory(m))")
+            case .table(let t): lines.append("import table \(imp.module).\(imp.name) \(ExternalType.table(t))")
+            case .global(let g): lines.append("import global \(imp.module).\(imp.name) \(ExternalType.global(g))")
+            }
+        }
+        for (i, f) in module.functions.enumerated() {
+            let index = module.importedFunctionCount + i
+            lines.append("func \(index) \(module.displayName(ofFunction: index)) \(module.functionType(index)) \(f.bodyRange.count) bytes at 0x\(hex(UInt64(f.bodyRange.lowerBound)))")
+        }
+        for m in module.memories { lines.append("memory \(ExternalType.memory(m))") }
+        for e in module.exports { lines.append("export \(e.kind.rawValue) \(e.name) = \(e.index)") }
+        return lines.joined(separator: "\n")
+    }
+
+    func breakpointList() -> String {
+        var lines = ["ID  type         enabled  hits  what"]
+        for bp in breakpoints {
+            let id = String(bp.id).padding(4), type = bp.typeName.padding(13), enabled = (bp.isEnabled ? "yes" : "no").padding(9)
+            let hits = String(bp.hits).padding(6)
+            var what = bp.kind.describe(in: module)
+            if let location = bp.location, case .function = bp.kind {
+                what += " at offset 0x\(hex(UInt64(functionOffset(location.function, location.pc))))"
+            }
+            if let condition = bp.conditionText { what += "  if \(condition)" }
+            lines.append(id + type + enabled + hits + what)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func functionOffset(_ function: Int, _ pc: Int) -> Int {
+        let defined = function - module.importedFunctionCount
+        return Int(module.functions[defined].offsets[pc])
+    }
+
+    func helpText(_ argument: String) throws(CommandError) -> String {
+        if argument.isEmpty {
+            return Self.commands.map { command in
+                let aliases = command.aliases.isEmpty ? "" : " [\(command.aliases.joined(separator: ", "))]"
+                return "\(command.usage)\(aliases)\n    \(command.help)"
+            }.joined(separator: "\n")
+        }
+        guard let name = Self.resolve(argument), let command = Self.commands.first(where: { $0.name == name }) else {
+            throw CommandError("help: unknown command '\(argument)'")
+        }
+        let aliases = command.aliases.isEmpty ? "" : "\nabbreviations: \(command.aliases.joined(separator: ", "))"
+        return "\(command.usage)\n\(command.help)\(aliases)"
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}

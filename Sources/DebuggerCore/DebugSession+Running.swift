@@ -1,0 +1,245 @@
+import WasmVM
+
+/// Forward execution: single steps, and runs through the machine's pauses.
+extension DebugSession {
+    /// Why a forward move stopped.
+    struct Stop {
+        var reason: String
+        var breakpointIDs: [Int] = []
+    }
+
+    /// What a forward run is after, besides breakpoints.
+    enum Goal {
+        /// Until a breakpoint, a trap or the end.
+        case breakpoints
+        /// Until `steps` reaches this count.
+        case step(UInt64)
+        /// Until a frame returns to `location` with this many frames (next, finish).
+        case returnTo(CodeLocationKey, depth: Int, reason: String)
+    }
+
+    /// How a run reports breakpoint hits: stop at the first (forward moves) or
+    /// collect them all and go on (reverse-continue's scan).
+    enum HitMode { case stop, collect }
+
+    // MARK: Arming the machine
+
+    /// Patches in the machine breakpoints, watches and host pauses the enabled
+    /// breakpoints need (`armed`), or removes them all for plain replays.
+    func configureMachine(armed: Bool, extra: CodeLocationKey? = nil) {
+        var wanted: [Int: CodeLocationKey] = [:]
+        var watches: [Range<UInt64>] = []
+        var hostPauses = false
+        if armed {
+            for bp in breakpoints where bp.isEnabled {
+                switch bp.kind {
+                case .function, .offset:
+                    if let loc = bp.location { let key = CodeLocationKey(function: loc.function, pc: loc.pc); wanted[key.machineID] = key }
+                case .memory(let address, let length):
+                    watches.append(address ..< address + length)
+                    hostPauses = true
+                case .host, .state:
+                    hostPauses = true
+                case .trap, .fuel:
+                    break
+                }
+            }
+            if let extra { wanted[extra.machineID] = extra }
+        }
+        for (id, _) in armedLocations where wanted[id] == nil { machine.removeBreakpoint(id: id) }
+        for (id, key) in wanted where armedLocations[id] == nil {
+            machine.setBreakpoint(id: id, instance: instance, function: key.function, pc: key.pc)
+        }
+        armedLocations = wanted
+        if watches != armedWatches {
+            machine.setMemoryWatches(watches, instance: instance)
+            armedWatches = watches
+        }
+        machine.pauseBeforeHostCalls = hostPauses
+        machine.pauseAfterHostCalls = false
+    }
+
+    /// The smallest enabled fuel threshold not yet reached.
+    var nextFuelPause: UInt64? {
+        let used = machine.fuelUsed
+        return breakpoints.compactMap { bp -> UInt64? in
+            guard bp.isEnabled, case .fuel(let n) = bp.kind, n > used else { return nil }
+            return n
+        }.min()
+    }
+
+    // MARK: Single steps
+
+    /// Executes exactly one instruction (a host call is one), whatever the
+    /// machine would pause on, recording the memory it touched and its fuel cost.
+    /// Returns the watch hits it caused (`collect` gathers every enabled one).
+    @discardableResult
+    func stepOne() -> ExecutionEvent {
+        var accesses: [MemoryRange] = []
+        var stateKeys: [[UInt8]] = []
+        if let location = machine.location, let instr = instruction(at: location), let frame = machine.frames.last {
+            accesses = MemoryAccess.predict(instr, operands: frame.operands)
+            if let call = upcomingHostCall() {
+                accesses += call.ranges
+                stateKeys = call.stateKeysWritten
+            }
+        }
+        let fuelBefore = machine.fuelUsed
+        configureMachine(armed: false)
+        let event = machine.step()
+        lastCost = machine.fuelUsed &- fuelBefore
+        if case .trapped = event { lastAccesses = [] } else { lastAccesses = accesses }
+        pendingWatchHits = watchHits(writes: accesses.filter { $0.kind == .write }.map(\.range), stateKeys: stateKeys)
+        return event
+    }
+
+    /// Enabled memory/state watches the given writes trigger (conditions checked).
+    func watchHits(writes: [Range<UInt64>], stateKeys: [[UInt8]]) -> [Int] {
+        breakpoints.filter { bp in
+            guard bp.isEnabled else { return false }
+            switch bp.kind {
+            case .memory(let address, let length):
+                return writes.contains { $0.overlapsNonEmpty(address ..< address + length) } && conditionHolds(bp)
+            case .state(let key):
+                return stateKeys.contains(key) && conditionHolds(bp)
+            default:
+                return false
+            }
+        }.map(\.id)
+    }
+
+    // MARK: Runs
+
+    /// Runs forward from the current position until a stop. The instruction at
+    /// the current position is stepped over first (we are stopped on it), unless
+    /// `checkHere` asks to test it for breakpoints (reverse-continue's scans).
+    /// In `collect` mode hits are appended to `hits` with their step and the run
+    /// goes on until `goal` (a `.step`) is reached.
+    func runForward(goal: Goal, mode: HitMode = .stop, checkHere: Bool = false,
+                    hits: inout [(step: UInt64, stop: Stop)]) -> Stop {
+        var temporary: CodeLocationKey?
+        var targetDepth = 0
+        var temporaryReason = ""
+        if case .returnTo(let key, let depth, let reason) = goal { temporary = key; targetDepth = depth; temporaryReason = reason }
+        var stepTarget: UInt64?
+        if case .step(let n) = goal { stepTarget = n }
+
+        // Hits are counted only on real stops, not on reverse-continue's replays.
+        func report(_ stop: Stop) -> Bool {
+            if mode == .collect { hits.append((machine.steps, stop)); return false }
+            for id in stop.breakpointIDs { if let i = breakpoints.firstIndex(where: { $0.id == id }) { breakpoints[i].hits += 1 } }
+            return true
+        }
+
+        if checkHere, let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason),
+           report(stop) { return stop }
+
+        var first = true
+        var fuelPause: UInt64?
+        while true {
+            if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
+            var event: ExecutionEvent
+            if first || mustStepBeforeRun {
+                // Step over what we stand on (a breakpoint, a pending host call, a fuel pause).
+                first = false
+                event = stepOne()
+                mustStepBeforeRun = false
+                if !pendingWatchHits.isEmpty {
+                    if case .trapped = event {} else if case .returned = event {} else {
+                        let stop = Stop(reason: watchReason(pendingWatchHits), breakpointIDs: pendingWatchHits)
+                        if report(stop) { return stop }
+                    }
+                }
+                switch event {
+                case .returned, .trapped: break
+                default:
+                    if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
+                    if let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason) {
+                        if report(stop) { return stop }
+                        mustStepBeforeRun = true
+                        continue
+                    }
+                    continue
+                }
+            } else {
+                configureMachine(armed: true, extra: temporary)
+                let checkpointAt = CheckpointHistory.nextPeriodicStep(after: machine.steps)
+                let maxSteps = stepTarget.map { min($0, checkpointAt) } ?? checkpointAt
+                fuelPause = nextFuelPause
+                event = machine.run(RunLimits(maxSteps: maxSteps, pauseAtFuel: fuelPause))
+            }
+            switch event {
+            case .returned(let results):
+                let outcome = target.outcome(results: results)
+                state = .finished(status: outcome.status, code: outcome.code)
+                self.results = results
+                return Stop(reason: "finished")
+            case .trapped(let trap):
+                state = .trapped(trap)
+                let stop = Stop(reason: "trap", breakpointIDs: breakpoints[0].isEnabled ? [0] : [])
+                if mode == .stop { _ = report(stop) }
+                return stop
+            case .stepLimit:
+                if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
+                history.insert(step: machine.steps, checkpoint: target.checkpoint())
+            case .breakpoint:
+                if let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason), report(stop) {
+                    return stop
+                }
+                mustStepBeforeRun = true
+            case .hostCallPending, .hostCallReturned:
+                if let stop = codeOrHostHitHere(temporary: nil, depth: 0, temporaryReason: ""), report(stop) { return stop }
+                mustStepBeforeRun = true
+            case .memoryWatch(let address, let length, _):
+                let ids = watchHits(writes: [address ..< address + length], stateKeys: [])
+                lastAccesses = [MemoryRange(range: address ..< address + length, kind: .write)]
+                if !ids.isEmpty, report(Stop(reason: watchReason(ids), breakpointIDs: ids)) {
+                    return Stop(reason: watchReason(ids), breakpointIDs: ids)
+                }
+            case .fuelLimit:
+                let used = machine.fuelUsed
+                let ids = breakpoints.filter { bp in
+                    guard bp.isEnabled, case .fuel(let n) = bp.kind else { return false }
+                    return n == fuelPause && conditionHolds(bp)
+                }.map(\.id)
+                mustStepBeforeRun = true
+                if !ids.isEmpty {
+                    let stop = Stop(reason: "breakpoint \(ids.map(String.init).joined(separator: ", ")): fuel used \(used)", breakpointIDs: ids)
+                    if report(stop) { return stop }
+                }
+            }
+        }
+    }
+
+    /// Code and host-call breakpoints (and the temporary one) that hold at the current position.
+    func codeOrHostHitHere(temporary: CodeLocationKey?, depth: Int, temporaryReason: String) -> Stop? {
+        guard let location = machine.location else { return nil }
+        if let temporary, temporary.function == location.function, temporary.pc == location.pc, machine.frames.count == depth {
+            return Stop(reason: temporaryReason)
+        }
+        var ids: [Int] = []
+        var host: PendingHostCall?
+        for bp in breakpoints where bp.isEnabled {
+            switch bp.kind {
+            case .function, .offset:
+                if let loc = bp.location, loc.function == location.function, loc.pc == location.pc, conditionHolds(bp) { ids.append(bp.id) }
+            case .host(let name):
+                if host == nil { host = upcomingHostCall() }
+                if let call = host, name == "*" || name == call.name, conditionHolds(bp, hostCall: call) { ids.append(bp.id) }
+            default:
+                break
+            }
+        }
+        guard !ids.isEmpty else { return nil }
+        let list = ids.map(String.init).joined(separator: ", ")
+        if let host, ids.contains(where: { id in breakpoints.first { $0.id == id }.map { if case .host = $0.kind { true } else { false } } ?? false }) {
+            return Stop(reason: "breakpoint \(list): host call \(host.text)", breakpointIDs: ids)
+        }
+        return Stop(reason: "breakpoint \(list)", breakpointIDs: ids)
+    }
+
+    func watchReason(_ ids: [Int]) -> String {
+        let parts = ids.compactMap { id in breakpoints.first { $0.id == id } }.map { "watch \($0.id): \($0.kind.describe(in: module))" }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,65 @@
+import WasmVM
+
+/// The panes' data at the current stop.
+extension DebugSession {
+    public var snapshot: SessionSnapshot {
+        if let cachedSnapshot { return cachedSnapshot }
+        let built = buildSnapshot()
+        cachedSnapshot = built
+        return built
+    }
+
+    func buildSnapshot() -> SessionSnapshot {
+        let frame = selectedFrameInfo
+        let pops = popCount
+        let stack = (frame?.operands ?? []).reversed().enumerated().map { StackEntry(value: $0.element, willPop: $0.offset < pops) }
+        let locals = frame.map { f in
+            f.locals.enumerated().map { NamedValue(name: localName(function: f.location.function, index: $0.offset), value: $0.element) }
+        } ?? []
+        let globals = machine.globals(of: instance).enumerated().map { NamedValue(name: "global.\($0.offset)", value: $0.element) }
+        let pending = upcomingHostCall()
+        var frameViews: [FrameView] = []
+        if let pending { frameViews.append(FrameView(name: "env.\(pending.name) (host)", offset: nil, isHost: true)) }
+        frameViews += frames.map { FrameView(name: describeShort($0.location), offset: $0.location.offset, isHost: false) }
+        let memory = MemoryView(byteCount: machine.memory(of: instance)?.byteCount ?? 0, lastAccesses: lastAccesses,
+                                pendingHostRanges: pending?.ranges ?? [])
+        let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: [],
+                            modified: changes.contains(where: \.isFuel))
+        let draft = DraftView(sections: target.draftSections().map { section in
+            (section.title, section.entries.map { ListEntry(text: $0, isNew: !previousDraft.contains("\(section.title): \($0)")) })
+        }, discarded: isDraftDiscarded)
+        var hostCalls = target.hostLog().enumerated().map { ListEntry(text: $0.element, isNew: $0.offset >= previousHostLogCount) }
+        if let pending { hostCalls.append(ListEntry(text: "\(pending.text) pending", isNew: true)) }
+        var snapshot = SessionSnapshot(state: state, statusLine: statusLine, step: machine.steps, code: codeView(frame), stack: stack,
+                                       locals: locals, globals: globals, frames: frameViews, memory: memory, fuel: fuel,
+                                       draft: draft, hostCalls: hostCalls)
+        snapshot.debuggerChanges = changes.map { "step \($0.step): \($0.text)" }
+        return snapshot
+    }
+
+    /// `transfer+0x1c`
+    func describeShort(_ location: CodeLocation) -> String {
+        let defined = location.function - module.importedFunctionCount
+        let start = defined >= 0 && defined < module.functions.count ? module.functions[defined].bodyRange.lowerBound : location.offset
+        return "\(module.displayName(ofFunction: location.function))+0x\(hex(UInt64(location.offset - start)))"
+    }
+
+    func codeView(_ frame: FrameInfo?) -> CodeView? {
+        guard let location = frame?.location ?? machine.location, location.function >= module.importedFunctionCount else { return nil }
+        let function = location.function
+        let marked = Set(breakpoints.filter(\.isEnabled).compactMap { bp in bp.location.flatMap { $0.function == function ? $0.pc : nil } })
+        var current: Int?
+        let showCurrent: Bool = switch state {
+        case .paused: true
+        case .trapped: breakpoints[0].isEnabled
+        default: false
+        }
+        let lines = disassembly(of: function).enumerated().map { i, line in
+            let here = showCurrent && line.pc == location.pc
+            if here && current == nil { current = i }
+            return CodeLine(offset: line.offset, text: line.text, depth: line.depth, isCurrent: here,
+                            hasBreakpoint: line.pc.map(marked.contains) ?? false)
+        }
+        return CodeView(functionName: module.displayName(ofFunction: function), functionIndex: function, lines: lines, currentLine: current)
+    }
+}

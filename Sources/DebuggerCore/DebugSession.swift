@@ -1,0 +1,141 @@
+import WasmVM
+
+/// A debugging session over one contract call: breakpoints, stepping, time
+/// travel and the command language. Commands in (`execute`), plain-value
+/// snapshots out (`snapshot`); batch mode and the terminal UI drive the same commands.
+///
+/// Running forward goes through the machine's own pauses (patched-op
+/// breakpoints, store watches, host-call pauses, fuel pauses) in
+/// `RunLimits.maxSteps` chunks, checkpointing between chunks; the session
+/// never single-steps in Swift except for the commands that step.
+public final class DebugSession: DebugSessionDriving {
+    let target: DebugTarget
+    let machine: Machine
+    let instance: Instance
+    let module: Module
+
+    var breakpoints: [Breakpoint] = [Breakpoint(id: 0, kind: .trap)]
+    var nextBreakpointID = 1
+    var state: StopState = .notStarted
+    var history = CheckpointHistory()
+    let initialCheckpoint: TargetCheckpoint
+    /// Step number of the state shown (machine.steps while paused).
+    var currentStep: UInt64 = 0
+    /// Memory the last executed instruction read and wrote (exact after single steps and time travel).
+    var lastAccesses: [MemoryRange] = []
+    var lastCost: UInt64 = 0
+    /// `set` commands in effect, with the step they were made at.
+    var changes: [(step: UInt64, text: String, isFuel: Bool)] = []
+    /// Innermost-first index of the frame `frame N` selected.
+    var selectedFrame = 0
+    /// Draft and host-log lines at the previous stop, to mark what is new.
+    var previousDraft: Set<String> = []
+    var previousHostLogCount = 0
+    /// Machine breakpoints currently patched in, by machine id.
+    var armedLocations: [Int: CodeLocationKey] = [:]
+    var armedWatches: [Range<UInt64>] = []
+    /// Watches the last single step triggered.
+    var pendingWatchHits: [Int] = []
+    /// The machine is paused where a plain `run` would pause again at once.
+    var mustStepBeforeRun = false
+    /// The entry point's results once finished.
+    var results: [Value]?
+    var cachedSnapshot: SessionSnapshot?
+    var disassemblyCache: [Int: [DisassembledInstruction]] = [:]
+
+    /// Starts the target's call and pauses before its first instruction.
+    public init(target: DebugTarget) throws {
+        self.target = target
+        machine = target.machine
+        instance = target.instance
+        module = target.instance.module
+        try target.start()
+        initialCheckpoint = target.checkpoint()
+        history.insert(step: 0, checkpoint: initialCheckpoint)
+        state = .paused(reason: "start")
+        previousDraft = Set(draftLines())
+    }
+
+    public var hostFunctionNames: [String] { target.hostFunctionNames }
+
+    public func memoryBytes(at address: UInt64, count: Int) -> [UInt8] {
+        guard let memory = machine.memory(of: instance), count > 0, address < UInt64(memory.byteCount) else { return [] }
+        let n = min(UInt64(count), UInt64(memory.byteCount) - address)
+        return (try? memory.read(address, count: Int(n))) ?? []
+    }
+
+    /// True while the call can still run forward.
+    var isRunning: Bool {
+        if case .paused = state { return true }
+        return false
+    }
+
+    // MARK: Where execution stands
+
+    struct CodeLocationKey: Hashable {
+        var function: Int
+        var pc: Int
+        var machineID: Int { function << 32 | pc }
+    }
+
+    /// Wasm frames, innermost first (empty once finished).
+    var frames: [FrameInfo] {
+        switch state {
+        case .finished, .notStarted: return []
+        case .trapped:
+            return breakpoints[0].isEnabled ? machine.frames.reversed() : []
+        case .paused: return machine.frames.reversed()
+        }
+    }
+
+    func instruction(at location: CodeLocation) -> Instr? {
+        let defined = location.function - module.importedFunctionCount
+        guard defined >= 0, defined < module.functions.count, location.pc < module.functions[defined].code.count else { return nil }
+        return module.functions[defined].code[location.pc]
+    }
+
+    /// Import `(module, name)` of a function index, if it is imported.
+    func importName(ofFunction index: Int) -> (module: String, name: String)? {
+        var k = 0
+        for imp in module.imports {
+            if case .function = imp.descriptor {
+                if k == index { return (imp.module, imp.name) }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// The host call the next instruction makes, decoded, if it calls an import.
+    func upcomingHostCall() -> PendingHostCall? {
+        guard isRunning, let location = machine.location, let instr = instruction(at: location), instr.op == .call,
+              let imported = importName(ofFunction: Int(instr.a)), let frame = machine.frames.last else { return nil }
+        let count = module.functionType(Int(instr.a)).parameters.count
+        guard frame.operands.count >= count else { return nil }
+        return target.describe(HostCallEvent(pending: imported.module, imported.name, function: machine.functionAddress(instance, function: Int(instr.a)),
+                                             arguments: Array(frame.operands.suffix(count)), callSite: location))
+    }
+
+    /// `transfer+0x1c (offset 0x3a1)`
+    func describe(_ location: CodeLocation) -> String {
+        let defined = location.function - module.importedFunctionCount
+        let start = defined >= 0 && defined < module.functions.count ? module.functions[defined].bodyRange.lowerBound : location.offset
+        return "\(module.displayName(ofFunction: location.function))+0x\(hex(UInt64(location.offset - start))) (offset 0x\(hex(UInt64(location.offset))))"
+    }
+
+    var statusLine: String {
+        switch state {
+        case .notStarted: return "not started"
+        case .paused:
+            return machine.location.map { "paused at \(describe($0))" } ?? "paused"
+        case .trapped(let trap): return "trapped: \(trap.kind.rawValue)"
+        case .finished(let status, let code):
+            if let code, code != 0 || status != "success" { return "finished: \(status) (code \(code))" }
+            return "finished: \(status)"
+        }
+    }
+
+    func invalidate() {
+        cachedSnapshot = nil
+    }
+}

@@ -1,0 +1,86 @@
+import WasmVM
+
+/// What a `DebugSession` debugs: one started call on a `Machine`, plus whatever
+/// host state goes with it (chain overlay, draft, host-call log). The contract
+/// host's execution conforms through an adapter; `ModuleTarget` debugs a bare module.
+///
+/// The session drives `machine` directly (run/step/breakpoints/watches); the
+/// target only owns what the machine cannot know: host state and its rendering.
+public protocol DebugTarget: AnyObject {
+    var machine: Machine { get }
+    var instance: Instance { get }
+    /// Starts the call (fresh host state, `startCall`). Called once, before anything runs.
+    func start() throws
+    /// Everything needed to resume from here: the machine's checkpoint and the host's.
+    func checkpoint() -> TargetCheckpoint
+    func restore(_ checkpoint: TargetCheckpoint)
+    /// The outcome once the machine returned `results`: `("success", 0)`, `("failure", 2)`, `("success", nil)`.
+    func outcome(results: [Value]) -> (status: String, code: Int?)
+    /// Draft sections ("inputs", "outputs", "state writes", "events", "return data"), one line per entry.
+    func draftSections() -> [(title: String, entries: [String])]
+    /// One line per host call made so far, arguments decoded, with its result or failure reason.
+    func hostLog() -> [String]
+    /// A host call about to be made: its named, decoded arguments, the memory it will
+    /// read and write and the state keys it will write.
+    func describe(_ call: HostCallEvent) -> PendingHostCall
+    /// Import names of host functions the module uses.
+    var hostFunctionNames: [String] { get }
+    /// The JSON text of a snapshot reproducing this call, to be written at `path`, with
+    /// `expect` set to the outcome and the debugger's changes noted (`debuggerChanges`).
+    func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String
+}
+
+/// A target checkpoint: the machine's plus an opaque host part.
+public struct TargetCheckpoint: @unchecked Sendable {
+    public var machine: MachineCheckpoint
+    public var host: Any?
+    /// Approximate bytes held (the session bounds the total).
+    public var byteSize: Int
+    public init(machine: MachineCheckpoint, host: Any? = nil, hostByteSize: Int = 0) {
+        self.machine = machine; self.host = host; self.byteSize = machine.byteSize + hostByteSize
+    }
+}
+
+/// A host call the machine is about to make, as the debugger shows it.
+public struct PendingHostCall: Sendable {
+    public struct Argument: Sendable {
+        /// Parameter name from the host ABI (`amount`, `to`), else `arg0`...
+        public var name: String
+        public var value: Value
+        /// What the argument points at, read from memory (`"0x12…"`, `"USDT"`), if anything.
+        public var decoded: String?
+        public init(name: String, value: Value, decoded: String? = nil) { self.name = name; self.value = value; self.decoded = decoded }
+    }
+    public var name: String
+    public var arguments: [Argument]
+    /// Memory the call will read and write.
+    public var ranges: [MemoryRange]
+    /// State keys the call will write (for `watch state`).
+    public var stateKeysWritten: [[UInt8]]
+    public init(name: String, arguments: [Argument], ranges: [MemoryRange] = [], stateKeysWritten: [[UInt8]] = []) {
+        self.name = name; self.arguments = arguments; self.ranges = ranges; self.stateKeysWritten = stateKeysWritten
+    }
+
+    /// `execute_utxo_transfer(from=0x100 "0xab…", amount=10)`
+    public var text: String {
+        let args = arguments.map { arg in
+            "\(arg.name)=\(arg.value.plainText)" + (arg.decoded.map { " \($0)" } ?? "")
+        }
+        return "\(name)(\(args.joined(separator: ", ")))"
+    }
+}
+
+/// Errors a session reports while being set up (bad module, link errors...).
+public struct SessionError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The outcome a saved snapshot expects (`expect` of HOST-ABI.md).
+public struct ExpectedOutcome: Hashable, Sendable {
+    /// `success`, `failure` or `trap`.
+    public var status: String
+    public var trap: TrapKind?
+    public var code: Int?
+    public init(status: String, trap: TrapKind? = nil, code: Int? = nil) { self.status = status; self.trap = trap; self.code = code }
+}

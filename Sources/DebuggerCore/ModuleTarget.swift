@@ -1,0 +1,106 @@
+import WasmVM
+
+/// Debugs an exported function of a bare module: no chain, no draft. Imports are
+/// satisfied by the given host functions (tests use these to stand in for a host);
+/// the host-call log is this target's host state and is checkpointed with the machine.
+public final class ModuleTarget: DebugTarget {
+    /// A host function offered to the module's imports.
+    public struct HostFunction {
+        public var module: String
+        public var name: String
+        public var type: FunctionType
+        public var parameterNames: [String]
+        /// Memory ranges the call writes, from its arguments (for memory watches).
+        public var writes: ([Value]) -> [Range<UInt64>]
+        public var body: HostFunctionBody
+        public init(module: String = "env", name: String, type: FunctionType, parameterNames: [String] = [],
+                    writes: @escaping ([Value]) -> [Range<UInt64>] = { _ in [] }, body: @escaping HostFunctionBody) {
+            self.module = module; self.name = name; self.type = type; self.parameterNames = parameterNames
+            self.writes = writes; self.body = body
+        }
+    }
+
+    public let machine: Machine
+    public let instance: Instance
+    public let function: String
+    public let arguments: [Value]
+    public let fuel: UInt64
+    private let hostFunctions: [HostFunction]
+
+    public init(module: Module, function: String, arguments: [Value] = [], fuel: UInt64 = 10_000_000,
+                hostFunctions: [HostFunction] = []) throws {
+        machine = Machine()
+        self.function = function; self.arguments = arguments; self.fuel = fuel; self.hostFunctions = hostFunctions
+        var addresses: [String: ExternalValue] = [:]
+        let box = LogBox()
+        for host in hostFunctions {
+            let body = host.body
+            let key = "\(host.module).\(host.name)"
+            addresses[key] = machine.addHostFunction(module: host.module, name: host.name, type: host.type) { (context: inout HostCallContext) throws(Trap) -> [Value] in
+                do throws(Trap) {
+                    let results = try body(&context)
+                    box.lines.append("\(host.name)(\(context.arguments.map(\.plainText).joined(separator: ", "))) -> \(results.map(\.plainText).joined(separator: ", "))")
+                    return results
+                } catch {
+                    box.lines.append("\(host.name)(\(context.arguments.map(\.plainText).joined(separator: ", "))) failed: \(error.message)")
+                    throw error
+                }
+            }
+        }
+        logBox = box
+        do {
+            instance = try machine.instantiate(module) { addresses["\($0.module).\($0.name)"] }
+        } catch let error as LinkError {
+            throw SessionError("cannot link the module: \(error.description)")
+        } catch let error as Trap {
+            throw SessionError("the start function trapped: \(error.description)")
+        }
+    }
+
+    /// Host bodies append here; `log` mirrors it so checkpoints can copy it.
+    private final class LogBox { var lines: [String] = [] }
+    private let logBox: LogBox
+
+    public func start() throws {
+        guard let export = instance.module.export(named: function), export.kind == .function else {
+            throw SessionError("the module exports no function named \(function)")
+        }
+        let address = machine.functionAddress(instance, function: Int(export.index))
+        do {
+            try machine.startCall(function: address, arguments: arguments, fuel: fuel)
+        } catch {
+            throw SessionError("cannot call \(function): \(error.message)")
+        }
+    }
+
+    public func checkpoint() -> TargetCheckpoint {
+        TargetCheckpoint(machine: machine.checkpoint(), host: logBox.lines, hostByteSize: logBox.lines.reduce(0) { $0 + $1.utf8.count })
+    }
+
+    public func restore(_ checkpoint: TargetCheckpoint) {
+        machine.restore(checkpoint.machine)
+        logBox.lines = checkpoint.host as? [String] ?? []
+    }
+
+    public func outcome(results: [Value]) -> (status: String, code: Int?) { ("success", nil) }
+    public func draftSections() -> [(title: String, entries: [String])] { [] }
+    public func hostLog() -> [String] { logBox.lines }
+
+    public func describe(_ call: HostCallEvent) -> PendingHostCall {
+        let values = call.arguments, name = call.importName
+        let host = hostFunctions.first { $0.module == call.importModule && $0.name == name }
+        let arguments = values.enumerated().map { index, value in
+            PendingHostCall.Argument(name: host.flatMap { index < $0.parameterNames.count ? $0.parameterNames[index] : nil } ?? "arg\(index)", value: value)
+        }
+        let writes = host?.writes(values) ?? []
+        return PendingHostCall(name: name, arguments: arguments, ranges: writes.map { MemoryRange(range: $0, kind: .write) })
+    }
+
+    public var hostFunctionNames: [String] {
+        instance.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
+    }
+
+    public func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String {
+        throw SessionError("save needs a contract call (a snapshot, or a module run with --call); this is a bare module")
+    }
+}

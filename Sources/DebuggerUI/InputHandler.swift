@@ -1,0 +1,131 @@
+import DebuggerCore
+
+/// Turns keys into view changes and session commands. Pure apart from the
+/// session it drives, so key sequences are testable with a fake session.
+public struct InputHandler {
+    /// What one key did.
+    public struct Response: Hashable, Sendable {
+        /// Debugger command lines sent to the session, in order.
+        public var commands: [String] = []
+        public var quit = false
+        /// Repaint every cell (Ctrl-l), not just the changed ones.
+        public var fullRedraw = false
+        public init() {}
+    }
+
+    public var keymap: Keymap
+    public init(keymap: Keymap) { self.keymap = keymap }
+
+    public func handle(_ key: Key, state: inout ViewState, session: DebugSessionDriving) -> Response {
+        var response = Response()
+        switch key {
+        case .resize(let size):
+            state.size = size
+        case .mouse(let event):
+            handleMouse(event, state: &state)
+        default:
+            switch state.mode {
+            case .help: handleHelp(key, state: &state)
+            case .prompt(let prompt): handlePrompt(key, prompt: prompt, state: &state, session: session, response: &response)
+            case .console: handleConsole(key, state: &state, session: session, response: &response)
+            case .normal: handleNormal(key, state: &state, session: session, response: &response)
+            }
+        }
+        state.normalize(for: session.snapshot)
+        return response
+    }
+
+    // MARK: Normal mode
+
+    private func handleNormal(_ key: Key, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
+        let keys = state.pendingKeys + [key]
+        switch keymap.match(keys) {
+        case .prefix:
+            state.pendingKeys = keys
+        case .action(let action):
+            state.pendingKeys = []
+            perform(action, state: &state, session: session, response: &response)
+        case .none:
+            state.pendingKeys = []
+            // Ctrl-c always gets the user out unless the keymap claims it.
+            if key == .control("c") { response.quit = true }
+        }
+    }
+
+    func perform(_ action: Action, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
+        if let command = action.sessionCommand {
+            run(command, echo: false, state: &state, session: session, response: &response)
+            return
+        }
+        let layout = state.layout
+        let page = max(1, layout.visibleRows(state.focus == .console ? .console : state.focus) - 1)
+        switch action {
+        case .toggleBreakpoint:
+            guard let code = session.snapshot.code, let cursor = state.codeCursor, code.lines.indices.contains(cursor) else {
+                state.console.append("no code line under the cursor", style: .error)
+                return
+            }
+            let line = code.lines[cursor]
+            let command = line.hasBreakpoint
+                ? line.breakpointID.map { "delete \($0)" } ?? "clear 0x\(Format.hex(line.offset, digits: 1))"
+                : "break 0x\(Format.hex(line.offset, digits: 1))"
+            run(command, echo: true, state: &state, session: session, response: &response)
+        case .breakHost:
+            state.mode = .prompt(Prompt(kind: .hostBreakpoint, options: ["*"] + session.hostFunctionNames))
+        case .gotoAddress:
+            state.mode = .prompt(Prompt(kind: .memoryAddress))
+        case .focusNext: state.focus(state.focus.next)
+        case .focusPrevious: state.focus(state.focus.previous)
+        case .focus(let pane): state.focus(pane)
+        case .scrollUp: scroll(state.focus, by: -1, state: &state)
+        case .scrollDown: scroll(state.focus, by: 1, state: &state)
+        case .pageUp: scroll(state.focus, by: -page, state: &state)
+        case .pageDown: scroll(state.focus, by: page, state: &state)
+        case .top: scroll(state.focus, by: Int.min / 2, state: &state)
+        case .bottom: scroll(state.focus, by: Int.max / 2, state: &state)
+        case .console:
+            state.focus(.console)
+            state.mode = .console
+        case .help:
+            state.mode = .help
+            state.helpScroll = 0
+        case .quit: response.quit = true
+        case .redraw: response.fullRedraw = true
+        case .step, .next, .finish, .continue, .reverseStep, .reverseContinue, .restart, .command:
+            preconditionFailure("running actions have a session command")
+        }
+    }
+
+    /// Scrolls the focused pane: the code cursor, the memory address, or the first line.
+    func scroll(_ pane: Pane, by delta: Int, state: inout ViewState) {
+        switch pane {
+        case .code:
+            state.codeCursor = (state.codeCursor ?? 0) + delta
+        case .memory:
+            let row = Int64(MemoryPane.bytesPerRow)
+            let rows = Int64(max(-(1 << 40), min(1 << 40, delta)))
+            let moved = Int64(clamping: state.memoryAddress) + rows * row
+            state.memoryAddress = UInt64(max(0, moved))
+            state.memoryFollows = false
+        case .console:
+            // Console scroll counts lines up from the newest.
+            state.scroll[.console, default: 0] -= delta
+        default:
+            state.scroll[pane, default: 0] += delta
+        }
+    }
+
+    /// Sends a command, shows its output in the console, follows the new stop.
+    private func run(_ command: String, echo: Bool, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
+        response.commands.append(command)
+        if echo { state.console.append(ConsolePane.promptText + command, style: .dim) }
+        let result = session.execute(command)
+        if !result.output.isEmpty {
+            var output = result.output
+            if output.hasSuffix("\n") { output.removeLast() }
+            state.console.append(output, style: result.isError ? .error : .normal)
+        }
+        state.scroll[.console] = 0
+        if result.quit { response.quit = true }
+    }
+}

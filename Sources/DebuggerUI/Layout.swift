@@ -1,0 +1,70 @@
+/// Where each pane goes at one terminal size. Wide terminals (at least 100x30)
+/// show every pane at once; smaller ones (from 80x24) show one pane at a time
+/// under a tab bar, with the console and status line always visible.
+public struct Layout: Hashable, Sendable {
+    public static let minimumWide = Size(width: 100, height: 30)
+    /// Below this nothing useful fits; the screen says so.
+    public static let minimum = Size(width: 40, height: 12)
+
+    public var size: Size
+    public var isCompact: Bool
+    /// Pane rectangles including their borders; hidden tabs are absent.
+    public var panes: [Pane: Rect]
+    public var tabBar: Rect?
+    public var statusLine: Rect
+    public var isTooSmall: Bool { size.width < Layout.minimum.width || size.height < Layout.minimum.height }
+
+    public init(size: Size, activeTab: Pane) {
+        self.size = size
+        let w = size.width, h = size.height
+        statusLine = Rect(x: 0, y: h - 1, width: w, height: 1)
+        isCompact = w < Layout.minimumWide.width || h < Layout.minimumWide.height
+        panes = [:]
+        if isCompact {
+            let consoleHeight = h >= 20 ? 5 : 3
+            tabBar = Rect(x: 0, y: 0, width: w, height: 1)
+            panes[.console] = Rect(x: 0, y: h - 1 - consoleHeight, width: w, height: consoleHeight)
+            let tab = activeTab == .console ? .code : activeTab
+            panes[tab] = Rect(x: 0, y: 1, width: w, height: h - 2 - consoleHeight)
+            return
+        }
+        tabBar = nil
+        let consoleHeight = max(5, h / 6)
+        let available = h - 1 - consoleHeight
+        let top = available * 2 / 5, middle = (available - top + 1) / 2, bottom = available - top - middle
+        panes[.console] = Rect(x: 0, y: available, width: w, height: consoleHeight)
+        let codeWidth = w * 11 / 25, stackWidth = (w - codeWidth) / 2
+        panes[.code] = Rect(x: 0, y: 0, width: codeWidth, height: top)
+        panes[.stack] = Rect(x: codeWidth, y: 0, width: stackWidth, height: top)
+        panes[.locals] = Rect(x: codeWidth + stackWidth, y: 0, width: w - codeWidth - stackWidth, height: top)
+        let memoryWidth = MemoryPane.width + 2
+        panes[.memory] = Rect(x: 0, y: top, width: memoryWidth, height: middle)
+        panes[.callStack] = Rect(x: memoryWidth, y: top, width: w - memoryWidth, height: middle)
+        let third = w / 3
+        panes[.fuel] = Rect(x: 0, y: top + middle, width: third, height: bottom)
+        panes[.draft] = Rect(x: third, y: top + middle, width: third, height: bottom)
+        panes[.hostCalls] = Rect(x: 2 * third, y: top + middle, width: w - 2 * third, height: bottom)
+    }
+
+    /// The visible pane under a cell, if any.
+    public func pane(atColumn column: Int, row: Int) -> Pane? {
+        panes.first { $0.value.contains(column: column, row: row) }?.key
+    }
+
+    /// The tab under a column of the tab bar (compact layout only).
+    public func tab(atColumn column: Int) -> Pane? {
+        guard isCompact else { return nil }
+        var x = 0
+        for pane in Pane.tabbed {
+            let width = pane.tabLabel.count + 2
+            if column >= x && column < x + width { return pane }
+            x += width + 1
+        }
+        return nil
+    }
+
+    /// Lines of content a pane shows (its interior height).
+    public func visibleRows(_ pane: Pane) -> Int {
+        max(0, (panes[pane]?.height ?? 0) - 2)
+    }
+}

@@ -1,0 +1,20 @@
+import DebuggerCore
+
+/// The transaction draft by section; entries added by the last command highlighted.
+public enum DraftPane {
+    public static func title(_ snapshot: SessionSnapshot) -> String {
+        snapshot.draft.discarded ? "Draft (discarded)" : "Draft"
+    }
+
+    public static func lines(_ snapshot: SessionSnapshot) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if snapshot.draft.discarded { lines.append(StyledLine("discarded: the call failed", .error)) }
+        for section in snapshot.draft.sections {
+            lines.append(StyledLine("\(section.title) (\(section.entries.count))", .title))
+            for entry in section.entries {
+                lines.append(StyledLine((entry.isNew ? "+ " : "  ") + entry.text, entry.isNew ? .newEntry : .normal))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,21 @@
+import DebuggerCore
+
+/// Params and locals of the selected frame, then the globals.
+public enum LocalsPane {
+    public static func lines(_ snapshot: SessionSnapshot, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        func section(_ title: String, _ values: [NamedValue]) {
+            lines.append(StyledLine("\(title) (\(values.count))", .title))
+            let nameWidth = values.map(\.name.count).max() ?? 0
+            for value in values {
+                // Readable value first; the raw bits when the pane is wide enough.
+                let text = "  " + Format.padded(value.name, nameWidth) + "  " + Format.readable(value.value)
+                let bits = Format.bits(value.value).map { "  " + $0 } ?? ""
+                lines.append(StyledLine(text + (text.count + bits.count <= width ? bits : "")))
+            }
+        }
+        section("locals", snapshot.locals)
+        section("globals", snapshot.globals)
+        return lines
+    }
+}

@@ -1,0 +1,49 @@
+import DebuggerCore
+
+extension ViewState {
+    /// Follows a new stop (cursor to the next instruction, memory to the last
+    /// access) and clamps every scroll position to what the panes hold.
+    public mutating func normalize(for snapshot: SessionSnapshot) {
+        let layout = self.layout
+        let function = snapshot.code?.functionIndex
+        if snapshot.step != syncedStep || function != syncedFunction || snapshot.state != syncedState {
+            syncedStep = snapshot.step; syncedFunction = function; syncedState = snapshot.state
+            codeCursor = snapshot.code?.currentLine ?? snapshot.code?.lines.firstIndex(where: \.isCurrent)
+            if memoryFollows, let range = snapshot.memory.lastAccesses.first?.range ?? snapshot.memory.pendingHostRanges.first?.range {
+                memoryAddress = MemoryPane.address(showing: range, current: memoryAddress, rows: memoryRows(layout))
+            }
+        }
+        syncedLineCount = snapshot.code?.lines.count
+
+        if let count = snapshot.code?.lines.count, count > 0 {
+            let cursor = max(0, min(codeCursor ?? 0, count - 1))
+            codeCursor = cursor
+            scroll[.code] = CodePane.top(cursor: cursor, top: scroll[.code] ?? 0, rows: rows(.code, layout), count: count)
+        } else {
+            codeCursor = nil
+            scroll[.code] = 0
+        }
+        let row = UInt64(MemoryPane.bytesPerRow)
+        let lastRow = UInt64(max(0, snapshot.memory.byteCount - 1)) / row * row
+        memoryAddress = min(memoryAddress / row * row, lastRow)
+
+        let width = layout.panes[.fuel]?.interior.width ?? layout.size.width - 2
+        let counts: [Pane: Int] = [
+            .stack: StackPane.lines(snapshot).count, .locals: LocalsPane.lines(snapshot, width: width).count,
+            .callStack: CallStackPane.lines(snapshot).count, .fuel: FuelPane.lines(snapshot, width: width).count,
+            .draft: DraftPane.lines(snapshot).count, .hostCalls: HostCallsPane.lines(snapshot).count,
+        ]
+        for (pane, count) in counts {
+            scroll[pane] = max(0, min(scroll[pane] ?? 0, count - rows(pane, layout)))
+        }
+        scroll[.console] = max(0, min(scroll[.console] ?? 0, console.output.count - (rows(.console, layout) - 1)))
+    }
+
+    /// Interior rows of a pane; a hidden tab gets the rows it will have when shown.
+    private func rows(_ pane: Pane, _ layout: Layout) -> Int {
+        if layout.panes[pane] != nil { return layout.visibleRows(pane) }
+        return Layout(size: size, activeTab: pane).visibleRows(pane)
+    }
+
+    private func memoryRows(_ layout: Layout) -> Int { rows(.memory, layout) }
+}

@@ -1,0 +1,133 @@
+// Instantiation in WebAssembly 2.0 order: resolve and check imports, allocate
+// functions, tables, memories and globals, evaluate element segments, then
+// initialise active element segments and data segments in order (each bounds
+// checked before it writes; earlier writes stay, as the spec's linking tests
+// observe), then run the start function.
+
+extension Machine {
+    /// Links imports, allocates, initialises segments and runs the start function.
+    /// Throws `LinkError` (unknown import, kind or type mismatch naming the import and
+    /// both types) or `Trap` (segment out of bounds, or the start function trapped).
+    public func instantiate(_ module: Module, imports: ImportResolver) throws -> Instance {
+        let runtime = InstanceRuntime(id: instances.count, module: module, typeIDs: module.types.map(typeID))
+        try link(module, runtime, imports)
+        instances.append(runtime)
+
+        // Defined functions.
+        let importedFunctions = runtime.functionAddresses.count
+        for (i, compiled) in module.functions.enumerated() {
+            let index = importedFunctions + i
+            let type = module.types[Int(compiled.typeIndex)]
+            let code = FunctionCode(instance: runtime, index: index, compiled: compiled, type: type)
+            runtime.codes.append(code)
+            let function = StoreFunction(type: type, typeID: typeID(type), wasm: code, host: nil)
+            storeFunctions.append(function)
+            (runtime.functions + index).initialize(to: function)
+            runtime.functionAddresses.append(storeFunctions.count - 1)
+        }
+        for type in module.tables {
+            storeTables.append(Table(type: type, limit: configuration.maxTableElements))
+            runtime.tables.append(storeTables[storeTables.count - 1])
+            runtime.tableAddresses.append(storeTables.count - 1)
+        }
+        for type in module.memories {
+            storeMemories.append(Memory(type: type, pageLimit: configuration.maxMemoryPages))
+            runtime.memoryAddresses.append(storeMemories.count - 1)
+            if runtime.memory == nil { runtime.memory = storeMemories[storeMemories.count - 1] }
+        }
+        for global in module.globals {
+            let value = evaluate(global.initializer, runtime)
+            guard case .global(let address) = addGlobal(global.type, value: Value(slot: value, type: global.type.valueType)) else { fatalError() }
+            runtime.globals[runtime.globalAddresses.count] = globalCells[address]
+            runtime.globalAddresses.append(address)
+        }
+        runtime.elements = module.elements.map { segment in segment.items.map { evaluate($0, runtime) } }
+        runtime.droppedData = Array(repeating: false, count: module.data.count)
+
+        let instance = Instance(id: runtime.id, module: module)
+        for (i, segment) in module.elements.enumerated() {
+            switch segment.mode {
+            case .passive: continue
+            case .declarative: runtime.elements[i] = []
+            case .active(let tableIndex, let offsetExpression):
+                let table = runtime.tables[Int(tableIndex)]
+                let offset = evaluate(offsetExpression, runtime) & 0xffff_ffff
+                let items = runtime.elements[i]
+                guard offset + UInt64(items.count) <= UInt64(table.elements.count) else { throw Trap(.tableOutOfBounds) }
+                table.elements.replaceSubrange(Int(offset) ..< Int(offset) + items.count, with: items)
+                runtime.elements[i] = []
+            }
+        }
+        for (i, segment) in module.data.enumerated() {
+            guard case .active(_, let offsetExpression) = segment.mode else { continue }
+            let offset = evaluate(offsetExpression, runtime) & 0xffff_ffff
+            guard let memory = runtime.memory, memory.contains(offset, count: UInt64(segment.bytes.count)) else {
+                throw Trap(.memoryOutOfBounds)
+            }
+            try memory.write(offset, segment.bytes)
+            runtime.droppedData[i] = true
+        }
+        if let start = module.start {
+            let event = invoke(function: runtime.functionAddresses[Int(start)], arguments: [], fuel: .max)
+            if case .trapped(let trap) = event { throw trap }
+        }
+        return instance
+    }
+
+    private func link(_ module: Module, _ runtime: InstanceRuntime, _ resolve: ImportResolver) throws {
+        for imp in module.imports {
+            let declared: ExternalType = switch imp.descriptor {
+            case .function(let t): .function(module.types[Int(t)])
+            case .table(let t): .table(t)
+            case .memory(let t): .memory(t)
+            case .global(let t): .global(t)
+            }
+            guard let value = resolve(imp) else {
+                throw LinkError("unknown import: \(imp.module).\(imp.name) (module declares \(declared)) is not provided")
+            }
+            let offered = externalType(value)
+            guard Machine.matches(offered, declared) else {
+                throw LinkError("incompatible import type: import \(imp.module).\(imp.name): module declares \(declared), host offers \(offered)")
+            }
+            switch value {
+            case .function(let a):
+                (runtime.functions + runtime.functionAddresses.count).initialize(to: storeFunctions[a])
+                runtime.functionAddresses.append(a)
+            case .table(let a):
+                runtime.tables.append(storeTables[a]); runtime.tableAddresses.append(a)
+            case .memory(let a):
+                if runtime.memory == nil { runtime.memory = storeMemories[a] }
+                runtime.memoryAddresses.append(a)
+            case .global(let a):
+                runtime.globals[runtime.globalAddresses.count] = globalCells[a]
+                runtime.globalAddresses.append(a)
+            }
+        }
+    }
+
+    /// Import matching of WebAssembly 2.0: functions and globals exactly, tables and memories by limits.
+    static func matches(_ offered: ExternalType, _ declared: ExternalType) -> Bool {
+        func within(_ actual: Limits, _ wanted: Limits) -> Bool {
+            guard actual.min >= wanted.min else { return false }
+            guard let wantedMax = wanted.max else { return true }
+            guard let actualMax = actual.max else { return false }
+            return actualMax <= wantedMax
+        }
+        switch (offered, declared) {
+        case (.function(let a), .function(let b)): return a == b
+        case (.global(let a), .global(let b)): return a == b
+        case (.table(let a), .table(let b)): return a.elementType == b.elementType && within(a.limits, b.limits)
+        case (.memory(let a), .memory(let b)): return within(a.limits, b.limits)
+        default: return false
+        }
+    }
+
+    /// A constant expression's value as a raw slot.
+    func evaluate(_ expression: ConstExpression, _ runtime: InstanceRuntime) -> UInt64 {
+        switch expression {
+        case .value(let v): v.slot
+        case .refFunc(let index): UInt64(runtime.functionAddresses[Int(index)]) + 1
+        case .globalGet(let index): runtime.globals[Int(index)].pointee
+        }
+    }
+}

@@ -1,0 +1,193 @@
+// Starting calls and the slow paths of the loop: pauses, variable fuel costs,
+// breakpoints and host calls. The fast loop is in Machine+Execute.swift.
+
+extension Machine {
+    /// Prepares a call of a store function (wasm or host). Nothing runs until `run`/`step`.
+    /// Throws a `Trap` if the arguments do not match the function's type.
+    public func startCall(function address: Int, arguments: [Value], fuel: UInt64) throws(Trap) {
+        let target = storeFunctions[address]
+        guard arguments.map(\.type) == target.type.parameters else {
+            throw Trap(.hostError, "arguments \(arguments) do not match the function type \(target.type)")
+        }
+        callFrames = []
+        sp = 0
+        results = []
+        lastTrap = nil
+        fuelUsedValue = 0
+        fuelLimitValue = fuel
+        stepCount = 0
+        hooksTakenAt = nil
+        directHostCall = nil
+        if let code = target.wasm {
+            guard code.maxHeight <= configuration.maxStackSlots else { throw Trap(.callStackExhausted) }
+            for (i, v) in arguments.enumerated() { stack[i] = v.slot }
+            (stack + code.paramCount).update(repeating: 0, count: code.localCount)
+            sp = code.paramCount + code.localCount
+            callFrames = [Frame(function: code, pc: 0, fp: 0)]
+        } else {
+            directHostCall = (address, arguments)
+        }
+        callState = .active
+    }
+
+    /// Runs until the call returns, traps, or a pause condition holds.
+    public func run(_ limits: RunLimits = RunLimits()) -> ExecutionEvent {
+        guard callState == .active else { return finishedEvent }
+        if directHostCall != nil { return runDirectHostCall() }
+        return execute(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel)
+    }
+
+    /// Executes exactly one instruction (a host call counts as one) and pauses.
+    /// A breakpoint or host-call pause at that instruction does not stop it.
+    public func step() -> ExecutionEvent {
+        guard callState == .active else { return finishedEvent }
+        if directHostCall != nil { return runDirectHostCall() }
+        hooksTakenAt = stepCount
+        return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil)
+    }
+
+    /// startCall + run with no pauses (host pauses off for the duration): `.returned` or `.trapped`.
+    public func invoke(function address: Int, arguments: [Value], fuel: UInt64 = .max) -> ExecutionEvent {
+        do { try startCall(function: address, arguments: arguments, fuel: fuel) } catch { return .trapped(error) }
+        let saved = (pauseBeforeHostCalls, pauseAfterHostCalls)
+        pauseBeforeHostCalls = false
+        pauseAfterHostCalls = false
+        defer { (pauseBeforeHostCalls, pauseAfterHostCalls) = saved }
+        while true {
+            let event = run()
+            switch event {
+            case .returned, .trapped: return event
+            default: continue
+            }
+        }
+    }
+
+    private var finishedEvent: ExecutionEvent {
+        switch callState {
+        case .returned: .returned(results)
+        case .trapped: .trapped(lastTrap ?? Trap(.hostError, "call trapped"))
+        case .idle, .active: .trapped(Trap(.hostError, "no call started"))
+        }
+    }
+
+    private func runDirectHostCall() -> ExecutionEvent {
+        guard let (address, arguments) = directHostCall else { preconditionFailure("no direct host call") }
+        let function = storeFunctions[address]
+        guard let host = function.host else { preconditionFailure("not a host function") }
+        guard fuelUsedValue + FuelCosts.hostCall <= fuelLimitValue else { return trapped(Trap(.outOfFuel)) }
+        var context = HostCallContext(name: host.name, arguments: arguments, memory: nil)
+        do {
+            let values = try host.body(&context)
+            guard values.map(\.type) == function.type.results else {
+                return trapped(Trap(.hostError, "host function \(host.module).\(host.name) returned \(values), expected \(function.type.results)"))
+            }
+            guard fuelUsedValue + FuelCosts.hostCall + context.extraFuel <= fuelLimitValue else { return trapped(Trap(.outOfFuel)) }
+            fuelUsedValue += FuelCosts.hostCall + context.extraFuel
+            stepCount += 1
+            directHostCall = nil
+            results = values
+            callState = .returned
+            return .returned(values)
+        } catch {
+            return trapped(error)
+        }
+    }
+
+    func trapped(_ trap: Trap) -> ExecutionEvent {
+        lastTrap = trap
+        callState = .trapped
+        return .trapped(trap)
+    }
+
+    /// A trap at `pc` of `function`, located in the module's bytes.
+    @inline(never)
+    func trap(_ kind: TrapKind, _ message: String?, _ function: FunctionCode, _ pc: Int) -> ExecutionEvent {
+        trapped(Trap(kind, message, function: function.index, offset: function.offset(at: pc)))
+    }
+
+    func location(_ function: FunctionCode, _ pc: Int) -> CodeLocation {
+        CodeLocation(instance: function.instance.id, function: function.index, pc: pc, offset: function.offset(at: pc))
+    }
+
+    enum Prepared { case execute(Instr, UInt64), exit(ExecutionEvent) }
+
+    /// The slow path before an instruction: step budget, breakpoints, operand-dependent
+    /// fuel costs, fuel pauses and out-of-fuel. Charges nothing itself.
+    @inline(never)
+    func prepare(_ instr: Instr, _ function: FunctionCode, _ pc: Int, _ sp: UnsafeMutablePointer<UInt64>,
+                 fuelUsed: UInt64, steps: UInt64, stepStop: UInt64, pauseAtFuel: UInt64?) -> Prepared {
+        if steps >= stepStop { return .exit(.stepLimit) }
+        var instr = instr
+        if instr.op == .breakpoint {
+            let key = PatchKey(instance: function.instance.id, function: function.index, pc: pc)
+            guard let patch = patches[key] else { preconditionFailure("breakpoint op without a patch") }
+            if hooksTakenAt != steps {
+                hooksTakenAt = steps
+                return .exit(.breakpoint(id: Int(instr.a), at: location(function, pc)))
+            }
+            instr = patch.original
+        }
+        let cost: UInt64
+        switch instr.op {
+        case .memoryGrow: cost = FuelCosts.instruction + FuelCosts.memoryGrowPerPage * UInt64(UInt32(truncatingIfNeeded: sp[-1]))
+        case .tableGrow: cost = FuelCosts.instruction + FuelCosts.tableGrowPerElement * UInt64(UInt32(truncatingIfNeeded: sp[-1]))
+        case .memoryFill, .memoryCopy, .memoryInit, .tableFill, .tableCopy, .tableInit:
+            cost = FuelCosts.bulk(UInt64(UInt32(truncatingIfNeeded: sp[-1])))
+        default: cost = FuelCosts.base(instr.op)
+        }
+        if let limit = pauseAtFuel, fuelUsed + cost > limit { return .exit(.fuelLimit) }
+        if fuelUsed + cost > fuelLimitValue { return .exit(trap(.outOfFuel, nil, function, pc)) }
+        return .execute(instr, cost)
+    }
+
+    enum HostOutcome { case done, pausedAfter(ExecutionEvent), stop(ExecutionEvent) }
+
+    /// A host call from `pc` of `function`: pause before, charge, call, push results, pause after.
+    /// Arguments stay on the stack until the call succeeds (`indirect`: the table index above them too).
+    @inline(never)
+    func callHost(_ target: StoreFunction, address: Int, indirect: Bool, sp: inout UnsafeMutablePointer<UInt64>,
+                  fuelUsed: inout UInt64, steps: inout UInt64, pauseAtFuel: UInt64?,
+                  function: FunctionCode, pc: Int) -> HostOutcome {
+        guard let host = target.host else { preconditionFailure("not a host function") }
+        let params = target.type.parameters
+        let argsBase = sp - params.count - (indirect ? 1 : 0)
+        let arguments = params.enumerated().map { Value(slot: argsBase[$0.offset], type: $0.element) }
+        var event = HostCallEvent(function: address, importModule: host.module, importName: host.name,
+                                  arguments: arguments, results: nil, callSite: location(function, pc))
+        if pauseBeforeHostCalls && hooksTakenAt != steps {
+            hooksTakenAt = steps
+            return .stop(.hostCallPending(event))
+        }
+        let cost = FuelCosts.hostCall
+        if let limit = pauseAtFuel, fuelUsed + cost > limit { return .stop(.fuelLimit) }
+        if fuelUsed + cost > fuelLimitValue { return .stop(trap(.outOfFuel, nil, function, pc)) }
+        var context = HostCallContext(name: host.name, arguments: arguments, memory: function.instance.memory)
+        let values: [Value]
+        do {
+            values = try host.body(&context)
+        } catch {
+            return .stop(trapped(Trap(error.kind, error.message, function: function.index, offset: function.offset(at: pc))))
+        }
+        guard values.map(\.type) == target.type.results else {
+            return .stop(trap(.hostError, "host function \(host.module).\(host.name) returned \(values), expected \(target.type.results)", function, pc))
+        }
+        let total = cost + context.extraFuel
+        if context.extraFuel > fuelLimitValue || fuelUsed + total > fuelLimitValue { return .stop(trap(.outOfFuel, nil, function, pc)) }
+        fuelUsed += total
+        steps &+= 1
+        sp = argsBase
+        for v in values { sp.pointee = v.slot; sp += 1 }
+        if pauseAfterHostCalls {
+            event.results = values
+            return .pausedAfter(.hostCallReturned(event))
+        }
+        return .done
+    }
+
+    /// Whether a write of `count` bytes at `address` touches a watched range.
+    @inline(never)
+    func watchHit(_ address: Int, _ count: Int) -> Bool {
+        let lo = UInt64(address), hi = UInt64(address) + UInt64(count)
+        return count > 0 && watchRanges.contains { $0.lowerBound < hi && lo < $0.upperBound }
+    }
+}

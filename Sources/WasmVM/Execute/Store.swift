@@ -1,0 +1,113 @@
+// The store's internal entities. Everything the interpreter loop touches per
+// instruction is a `let` (no exclusivity checks) or an unsafe buffer.
+
+final class HostFunction {
+    let module: String
+    let name: String
+    let body: HostFunctionBody
+    init(module: String, name: String, body: @escaping HostFunctionBody) {
+        self.module = module; self.name = name; self.body = body
+    }
+}
+
+/// A defined function's runtime code in one instance: a private copy of the
+/// translated instructions so breakpoints can patch `op` in place.
+final class FunctionCode {
+    unowned(unsafe) let instance: InstanceRuntime
+    /// Index in the module's function index space.
+    let index: Int
+    let code: UnsafeMutablePointer<Instr>
+    let count: Int
+    let offsets: [UInt32]
+    let branchTables: UnsafeMutablePointer<BranchTarget>
+    let paramCount: Int
+    let localCount: Int
+    let resultCount: Int
+    let maxHeight: Int
+    let type: FunctionType
+    let localTypes: [ValueType]
+
+    init(instance: InstanceRuntime, index: Int, compiled: CompiledFunction, type: FunctionType) {
+        self.instance = instance
+        self.index = index
+        count = compiled.code.count
+        code = .allocate(capacity: Swift.max(count, 1))
+        code.initialize(from: compiled.code, count: count)
+        offsets = compiled.offsets
+        branchTables = .allocate(capacity: Swift.max(compiled.branchTables.count, 1))
+        branchTables.initialize(from: compiled.branchTables, count: compiled.branchTables.count)
+        paramCount = type.parameters.count
+        localCount = compiled.localTypes.count
+        resultCount = type.results.count
+        maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
+        self.type = type
+        localTypes = compiled.localTypes
+    }
+
+    deinit {
+        code.deallocate()
+        branchTables.deallocate()
+    }
+
+    func offset(at pc: Int) -> Int { pc < offsets.count ? Int(offsets[pc]) : 0 }
+}
+
+/// A function of the store: wasm code of some instance, or a host body.
+final class StoreFunction {
+    let type: FunctionType
+    /// Canonical id of `type` (equal types, equal ids) for `call_indirect`.
+    let typeID: Int
+    let wasm: FunctionCode?
+    let host: HostFunction?
+    init(type: FunctionType, typeID: Int, wasm: FunctionCode?, host: HostFunction?) {
+        self.type = type; self.typeID = typeID; self.wasm = wasm; self.host = host
+    }
+}
+
+/// An instance's index spaces resolved to store entities. The buffers are
+/// filled during instantiation and fixed afterwards.
+final class InstanceRuntime {
+    let id: Int
+    let module: Module
+    let functions: UnsafeMutablePointer<StoreFunction>
+    let functionCount: Int
+    let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    let globalCount: Int
+    /// Canonical type id per type index.
+    let typeIDs: [Int]
+    var tables: [Table] = []
+    var memory: Memory?
+    var functionAddresses: [Int] = []
+    var tableAddresses: [Int] = []
+    var memoryAddresses: [Int] = []
+    var globalAddresses: [Int] = []
+    /// Defined functions' code, by defined index.
+    var codes: [FunctionCode] = []
+    /// Element segments' references; a dropped segment is empty.
+    var elements: [[UInt64]] = []
+    var droppedData: [Bool] = []
+
+    init(id: Int, module: Module, typeIDs: [Int]) {
+        self.id = id
+        self.module = module
+        self.typeIDs = typeIDs
+        functionCount = module.functionTypeIndices.count
+        functions = .allocate(capacity: Swift.max(functionCount, 1))
+        globalCount = module.imports.count { if case .global = $0.descriptor { true } else { false } } + module.globals.count
+        globals = .allocate(capacity: Swift.max(globalCount, 1))
+    }
+
+    deinit {
+        functions.deinitialize(count: functionAddresses.count)
+        functions.deallocate()
+        globals.deallocate()
+    }
+}
+
+/// One wasm call frame. `fp` is the slot index of the frame's first param;
+/// `pc` is exact for every frame but the running one (for callers it is the return address).
+struct Frame {
+    let function: FunctionCode
+    var pc: Int
+    let fp: Int
+}

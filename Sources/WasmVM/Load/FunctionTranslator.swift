@@ -1,0 +1,209 @@
+import WasmParser
+
+/// Validates one function body with the specification's operand/control stack
+/// algorithm and, in the same single pass, translates it into `[Instr]`.
+///
+/// Translation follows the contract of `Instr.swift`: nothing for nop/block/loop
+/// and non-final `end`; `if` -> `jumpIfZero`, `else` -> `jump`; branches carry the
+/// label's arity and the frame-relative height where its values start; a branch to
+/// the function's label and `return` become `return` (conditional ones jump to the
+/// final `return`). Code after an unconditional branch is validated, not emitted.
+struct FunctionTranslator: AnyInstructionVisitor {
+    typealias VisitorError = LoadError
+
+    /// Module byte offset of the instruction being visited (set by WasmParser).
+    var binaryOffset = 0
+
+    let context: ValidationContext
+    let type: FunctionType
+    /// Parameters then declared locals.
+    let localTypes: [ValueType]
+    let localCount: Int
+
+    /// Operand types; nil is the "unknown" type popped from a polymorphic stack.
+    var operands: [ValueType?] = []
+    var frames: [ControlFrame] = []
+    var code: [Instr] = []
+    var offsets: [UInt32] = []
+    var branchTables: [BranchTarget] = []
+    var maxOperands = 0
+    /// Set once the function's final `end` has been visited.
+    var isFinished = false
+
+    // Cached from the innermost frame (hot in every push and pop).
+    var frameHeight = 0
+    var isUnreachable = false
+    /// Code is emitted only while live (not unreachable, not in a dead frame).
+    var isLive = true
+
+    /// Lowest operand height reached since the driver last reset it (the debugger's pop count).
+    var lowestOperandCount = 0
+    /// Debugger support: keep the last visited instruction for disassembly.
+    var recordsInstructions = false
+    var lastInstruction: Instruction = .nop
+
+    init(context: ValidationContext, typeIndex: Int, locals: [ValueType], expectedInstructions: Int = 0) {
+        self.context = context
+        let type = context.types[typeIndex]
+        self.type = type
+        self.localTypes = type.parameters + locals
+        self.localCount = localTypes.count
+        code.reserveCapacity(expectedInstructions)
+        offsets.reserveCapacity(expectedInstructions)
+        frames.append(ControlFrame(kind: .function, params: [], results: type.results, height: 0, dead: false, startPC: 0))
+    }
+
+    // MARK: Errors
+
+    func invalid(_ message: String) -> LoadError { LoadError(.invalid, message, offset: binaryOffset) }
+    func malformed(_ message: String) -> LoadError { LoadError(.malformed, message, offset: binaryOffset) }
+
+    // MARK: Operand stack
+
+    @inline(__always)
+    mutating func push(_ type: ValueType?) {
+        operands.append(type)
+        if operands.count > maxOperands { maxOperands = operands.count }
+    }
+
+    mutating func push(_ types: [ValueType]) {
+        for t in types { push(t) }
+    }
+
+    @inline(__always)
+    mutating func popAny() throws(LoadError) -> ValueType? {
+        if operands.count == frameHeight {
+            if isUnreachable { return nil }
+            throw invalid("type mismatch: operand stack is empty")
+        }
+        let type = operands.removeLast()
+        if operands.count < lowestOperandCount { lowestOperandCount = operands.count }
+        return type
+    }
+
+    @discardableResult @inline(__always)
+    mutating func pop(_ expected: ValueType) throws(LoadError) -> ValueType? {
+        let actual = try popAny()
+        if let actual, actual != expected {
+            throw invalid("type mismatch: expected \(expected), found \(actual)")
+        }
+        return actual
+    }
+
+    mutating func pop(_ types: [ValueType]) throws(LoadError) {
+        var i = types.count
+        while i > 0 {
+            i -= 1
+            try pop(types[i])
+        }
+    }
+
+    /// Checks that the operands on top match `types` without consuming them (br_table).
+    func checkTop(_ types: [ValueType]) throws(LoadError) {
+        var position = operands.count
+        var i = types.count
+        while i > 0 {
+            i -= 1
+            position -= 1
+            if position < frameHeight {
+                if isUnreachable { return }
+                throw invalid("type mismatch: operand stack is empty")
+            }
+            if let actual = operands[position], actual != types[i] {
+                throw invalid("type mismatch: expected \(types[i]), found \(actual)")
+            }
+        }
+    }
+
+    // MARK: Control stack
+
+    mutating func refreshFrameCache() {
+        let last = frames.count - 1
+        frameHeight = frames[last].height
+        isUnreachable = frames[last].unreachable
+        isLive = !isUnreachable && !frames[last].dead
+    }
+
+    mutating func pushFrame(_ kind: ControlFrame.Kind, params: [ValueType], results: [ValueType], elseFixup: Int = -1) {
+        frames.append(ControlFrame(kind: kind, params: params, results: results, height: operands.count,
+                                   dead: !isLive, startPC: code.count, elseFixup: elseFixup))
+        refreshFrameCache()
+        push(params)
+    }
+
+    mutating func markUnreachable() {
+        operands.removeLast(operands.count - frameHeight)
+        frames[frames.count - 1].unreachable = true
+        refreshFrameCache()
+    }
+
+    func label(_ depth: UInt32) throws(LoadError) -> Int {
+        guard depth < frames.count else { throw invalid("unknown label \(depth)") }
+        return frames.count - 1 - Int(depth)
+    }
+
+    // MARK: Emission
+
+    @inline(__always)
+    mutating func emit(_ op: OpCode, a: UInt32 = 0, b: UInt64 = 0) {
+        guard isLive else { return }
+        code.append(Instr(op, a: a, b: b))
+        offsets.append(UInt32(truncatingIfNeeded: binaryOffset))
+    }
+
+    /// Emits a branch (`br` or `brIf`) to the label of `frames[index]`.
+    mutating func emitBranch(_ op: OpCode, toFrame index: Int) {
+        guard isLive else { return }
+        let frame = frames[index]
+        let arity = frame.kind == .loop ? frame.params.count : frame.results.count
+        let b = Instr.packBranch(arity: arity, height: localCount + frame.height)
+        switch frame.kind {
+        case .loop:
+            emit(op, a: UInt32(frame.startPC), b: b)
+        case .function where op == .br:
+            emit(.return, a: UInt32(arity))
+        default:
+            emit(op, a: frame.codeFixups, b: b)
+            frames[index].codeFixups = UInt32(code.count - 1)
+        }
+    }
+
+    /// Appends the `br_table` entry for the label of `frames[index]`.
+    mutating func appendTableTarget(toFrame index: Int) {
+        let frame = frames[index]
+        let arity = frame.kind == .loop ? frame.params.count : frame.results.count
+        let height = UInt32(localCount + frame.height)
+        if frame.kind == .loop {
+            branchTables.append(BranchTarget(pc: UInt32(frame.startPC), arity: UInt32(arity), height: height))
+        } else {
+            branchTables.append(BranchTarget(pc: frame.tableFixups, arity: UInt32(arity), height: height))
+            frames[index].tableFixups = UInt32(branchTables.count - 1)
+        }
+    }
+
+    /// Points every forward branch to `frame`'s label at `pc`.
+    mutating func resolveFixups(of frame: ControlFrame, at pc: Int) {
+        var next = frame.codeFixups
+        while next != .max {
+            let i = Int(next)
+            next = code[i].a
+            code[i].a = UInt32(pc)
+        }
+        next = frame.tableFixups
+        while next != .max {
+            let i = Int(next)
+            next = branchTables[i].pc
+            branchTables[i].pc = UInt32(pc)
+        }
+        if frame.elseFixup >= 0 { code[frame.elseFixup].a = UInt32(pc) }
+    }
+
+    // MARK: Completion
+
+    /// The translated function; fails if the body did not close its blocks.
+    func compiled(typeIndex: UInt32, declaredLocals: [ValueType], bodyRange: Range<Int>) throws(LoadError) -> CompiledFunction {
+        guard isFinished else { throw malformed("unexpected end of function body (END opcode expected)") }
+        return CompiledFunction(typeIndex: typeIndex, localTypes: declaredLocals, code: code, offsets: offsets,
+                                branchTables: branchTables, maxHeight: localCount + maxOperands, bodyRange: bodyRange)
+    }
+}

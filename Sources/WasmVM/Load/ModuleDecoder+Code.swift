@@ -1,0 +1,115 @@
+import WasmParser
+
+extension ModuleDecoder {
+    mutating func translate(_ codes: [Code]) throws(LoadError) {
+        sawCodeSection = true
+        guard codes.count == definedFunctionTypes.count else {
+            throw LoadError(.malformed, "function and code section have inconsistent lengths", offset: sectionOffset)
+        }
+        context.declaredFunctions = declaredFunctions()
+        let ranges = bodyRanges(count: codes.count)
+        functions.reserveCapacity(codes.count)
+        for (i, code) in codes.enumerated() {
+            let typeIndex = definedFunctionTypes[i]
+            var locals: [ValueType] = []
+            locals.reserveCapacity(code.locals.count)
+            for local in code.locals {
+                locals.append(try ValueType(decoded: local, offset: ranges[i].lowerBound))
+            }
+            var translator = FunctionTranslator(context: context, typeIndex: Int(typeIndex), locals: locals,
+                                                expectedInstructions: code.expression.count / 2)
+            var parser = ExpressionParser(code: code)
+            var failedAt = -1
+            do {
+                try Self.run(&parser, &translator, failedAt: &failedAt)
+            } catch {
+                if failedAt >= 0 { overlongOpcode = Self.overlongPrefixedOpcode(in: decodingBytes, at: failedAt) }
+                throw error
+            }
+            functions.append(try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i]))
+        }
+    }
+
+    /// Feeds every instruction of a body to the translator, mapping decoding errors.
+    /// `failedAt` receives the offset of an instruction WasmParser could not decode.
+    static func run(_ parser: inout ExpressionParser, _ translator: inout FunctionTranslator,
+                    failedAt: inout Int) throws(LoadError) {
+        while true {
+            let visit: ExpressionParser.Visit?
+            let start = parser.offset
+            do {
+                visit = try parser.parse()
+            } catch {
+                failedAt = start
+                throw LoadError(error, fallback: start)
+            }
+            guard let visit else { return }
+            try visit(visitor: &translator)
+        }
+    }
+
+    /// `C.refs`: functions referenced by element segments, global initializers or exports.
+    func declaredFunctions() -> [Bool] {
+        var declared = [Bool](repeating: false, count: context.functionTypeIndices.count)
+        func note(_ e: ConstExpression) { if case .refFunc(let i) = e, i < declared.count { declared[Int(i)] = true } }
+        for segment in elements { segment.items.forEach(note) }
+        for global in globals { note(global.initializer) }
+        for export in exports where export.kind == .function { declared[Int(export.index)] = true }
+        return declared
+    }
+
+    /// Byte ranges of the bodies (locals and code), read from the code section's size prefixes.
+    func bodyRanges(count: Int) -> [Range<Int>] {
+        var reader = LEBReader(bytes: bytes, position: sectionOffset + 1)
+        _ = reader.read()                      // section size
+        _ = reader.read()                      // body count
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        for _ in 0..<count {
+            let size = reader.read()
+            let start = reader.position
+            ranges.append(start..<min(start + size, bytes.count))
+            reader.position = start + size
+        }
+        return ranges
+    }
+}
+
+/// Reads unsigned LEB128 values that WasmParser has already checked.
+struct LEBReader {
+    let bytes: [UInt8]
+    var position: Int
+
+    mutating func read() -> Int {
+        var result = 0, shift = 0
+        while position < bytes.count, shift < 63 {
+            let byte = bytes[position]
+            position += 1
+            result |= Int(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return result
+    }
+}
+
+extension ModuleDecoder {
+    /// WasmParser reads the 0xFC prefix's sub-opcode as one byte, but the binary format
+    /// makes it a u32 LEB128 that may be padded (`fc 80 00` is `i32.trunc_sat_f32_s`).
+    /// For such an instruction at `offset`, returns the same-length rewrite WasmParser
+    /// accepts: `nop`s, then `0xFC` and the one-byte sub-opcode (immediates unchanged).
+    static func overlongPrefixedOpcode(in bytes: [UInt8], at offset: Int) -> (offset: Int, replacement: [UInt8])? {
+        guard offset + 2 < bytes.count, bytes[offset] == 0xFC, bytes[offset + 1] & 0x80 != 0 else { return nil }
+        var value: UInt32 = 0, length = 0
+        while true {
+            guard length < 5, offset + 1 + length < bytes.count else { return nil }
+            let byte = bytes[offset + 1 + length]
+            if length == 4, byte & 0x70 != 0 { return nil }   // more than 32 bits
+            value |= UInt32(byte & 0x7f) << (7 * length)
+            length += 1
+            if byte & 0x80 == 0 { break }
+        }
+        guard value < 0x80 else { return nil }
+        return (offset, [UInt8](repeating: 0x01, count: length - 1) + [0xFC, UInt8(value)])
+    }
+}

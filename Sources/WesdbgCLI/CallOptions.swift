@@ -1,0 +1,48 @@
+import ArgumentParser
+import ContractHost
+import WasmVM
+
+/// FILE and the call settings shared by `run` and `debug`.
+struct CallOptions: ParsableArguments {
+    @Argument(help: "A snapshot (.json) or a module (.wasm, .wat).")
+    var file: String
+
+    @Option(name: .customLong("call"), help: "Exported function to call (default: the module's only exported function).")
+    var function: String?
+
+    @Option(help: "Call params as JSON (the contract reads them canonicalised).")
+    var params: String?
+
+    @Option(parsing: .upToNextOption, help: "Wasm arguments as typed values: i32:5 i64:-1 f64:1.5.")
+    var args: [String] = []
+
+    @Option(help: "Caller address (0x + 40 lowercase hex digits).")
+    var caller: String?
+
+    @Option(help: "Fuel limit (default 10000000).")
+    var fuel: UInt64?
+
+    @Option(help: "Block height (default 1 for a module).")
+    var height: UInt64?
+
+    var settings: CallSettings {
+        CallSettings(function: function, params: params, args: args, caller: caller, fuel: fuel, height: height)
+    }
+
+    /// Reads FILE: a snapshot with the options applied over its call, or a module over an empty chain.
+    /// The module is loaded once; callers reuse it across restarts.
+    func load() throws(InputError) -> (snapshot: ChainSnapshot, module: Module) {
+        if ModuleFile.isModulePath(file) {
+            let module = try ModuleFile.load(path: file)
+            return (try ChainSnapshot.bare(modulePath: file, module: module, settings: settings), module)
+        }
+        let snapshot = try ChainSnapshot.load(path: file).applying(settings)
+        return (snapshot, try snapshot.loadModule())
+    }
+
+    /// Loads and builds the execution (ABI and call checked, instantiated, not started).
+    func makeExecution() throws(InputError) -> ContractExecution {
+        let (snapshot, module) = try load()
+        return try ContractExecution(snapshot: snapshot, module: module)
+    }
+}

@@ -1,0 +1,95 @@
+import DebuggerCore
+import Testing
+import WasmVM
+
+@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
+struct SteppingTests {
+    @Test func opensPausedBeforeTheFirstInstruction() throws {
+        let session = try makeSession()
+        let s = session.snapshot
+        #expect(s.step == 0)
+        #expect(s.statusLine.hasPrefix("paused at main+0x"))
+        #expect(s.code?.functionName == "main")
+        #expect(s.code?.currentLine != nil)
+        #expect(s.stack.isEmpty)
+        #expect(s.locals == [NamedValue(name: "local.0 sum", value: .i32(0))])
+        #expect(s.globals == [NamedValue(name: "global.0", value: .i32(7))])
+        #expect(s.fuel.used == 0)
+    }
+
+    @Test func stepExecutesOneInstructionAndShowsTheStack() throws {
+        let session = try makeSession()
+        session.must("step")
+        session.must("s")
+        let s = session.snapshot
+        #expect(s.step == 2)
+        #expect(s.stack == [StackEntry(value: .i32(3), willPop: true), StackEntry(value: .i32(2), willPop: true)])
+        #expect(s.fuel.used == 2)
+        #expect(s.fuel.lastCost == 1)
+        #expect(session.must("stack") == "stack[0]  i32 0x00000003  3  <- popped next\nstack[1]  i32 0x00000002  2  <- popped next")
+    }
+
+    @Test func stepIntoACallThenFinishBackToTheCaller() throws {
+        let session = try makeSession()
+        session.must("step 3")
+        #expect(session.snapshot.code?.functionName == "add")
+        #expect(session.snapshot.frames.map(\.name).count == 2)
+        #expect(session.must("bt").contains("#1 main+0x"))
+        session.must("finish")
+        let s = session.snapshot
+        #expect(s.code?.functionName == "main")
+        #expect(s.stack == [StackEntry(value: .i32(5), willPop: true)])
+    }
+
+    @Test func nextStepsOverCallsIncludingHostCalls() throws {
+        let session = try makeSession()
+        session.must("n"); session.must("n")
+        session.must("next")  // over call $add
+        #expect(session.snapshot.code?.functionName == "main")
+        #expect(session.snapshot.stack.map(\.value) == [.i32(5)])
+        session.must("n 1".split(separator: " ").first.map(String.init)!)
+        for _ in 0 ..< 3 { session.must("next") }  // i32.const 16, local.get, call $store
+        #expect(session.snapshot.code?.functionName == "main")
+        #expect(session.memoryBytes(at: 20, count: 4) == [5, 0, 0, 0])
+        session.must("next"); session.must("next")
+        session.must("next")  // over the host call
+        #expect(session.snapshot.stack.map(\.value) == [.i32(1)])
+        #expect(session.snapshot.hostCalls.map(\.text) == ["record(32, 10) -> 1"])
+        #expect(session.memoryBytes(at: 32, count: 8) == [10, 0, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test func continueRunsToTheEnd() throws {
+        let session = try makeSession()
+        let output = session.must("continue")
+        #expect(session.snapshot.statusLine == "finished: success")
+        #expect(output.contains("returned i32:5"))
+        #expect(session.snapshot.globals == [NamedValue(name: "global.0", value: .i32(8))])
+        let error = session.execute("step")
+        #expect(error.isError)
+        #expect(error.output == "the call has finished; use reverse-step, goto or restart")
+    }
+
+    @Test func trapsStopAtTheTrappingInstruction() throws {
+        let session = try makeSession("crash")
+        let output = session.must("c")
+        #expect(session.snapshot.statusLine == "trapped: integer_divide_by_zero")
+        #expect(output.contains("=> 0x"))
+        #expect(output.contains("i32.div_u"))
+        #expect(session.snapshot.stack.map(\.value) == [.i32(0), .i32(1)])
+        #expect(session.snapshot.draft.discarded == false)  // a bare module has no draft
+        #expect(session.snapshot.frames.count == 1)
+    }
+
+    @Test func restartGoesBackToStepZeroWithTheSameModule() throws {
+        let session = try makeSession()
+        session.must("c")
+        session.must("restart")
+        let s = session.snapshot
+        #expect(s.step == 0)
+        #expect(s.globals == [NamedValue(name: "global.0", value: .i32(7))])
+        #expect(s.hostCalls.isEmpty)
+        #expect(session.memoryBytes(at: 16, count: 32).allSatisfy { $0 == 0 })
+        session.must("c")
+        #expect(session.snapshot.statusLine == "finished: success")
+    }
+}

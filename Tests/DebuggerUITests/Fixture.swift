@@ -1,0 +1,57 @@
+import DebuggerCore
+import WasmVM
+
+/// A token transfer paused inside `transfer`, just before a host call.
+enum Fixture {
+    static let codeLines: [CodeLine] = [
+        CodeLine(offset: 0x390, text: "local.get 0", depth: 0, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x392, text: "i32.load offset=4", depth: 0, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x395, text: "local.set 2", depth: 0, isCurrent: false, hasBreakpoint: true, breakpointID: 1),
+        CodeLine(offset: 0x397, text: "block", depth: 0, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x399, text: "local.get 2", depth: 1, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x39b, text: "i32.eqz", depth: 1, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x39c, text: "br_if 0", depth: 1, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x39e, text: "i32.const 256", depth: 1, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x3a1, text: "call 0 <env.execute_utxo_transfer>", depth: 1, isCurrent: true, hasBreakpoint: false),
+        CodeLine(offset: 0x3a3, text: "drop", depth: 1, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x3a4, text: "end", depth: 0, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x3a5, text: "i32.const 0", depth: 0, isCurrent: false, hasBreakpoint: false),
+        CodeLine(offset: 0x3a7, text: "end", depth: 0, isCurrent: false, hasBreakpoint: false),
+    ]
+
+    static let snapshot = SessionSnapshot(
+        state: .paused(reason: "step"),
+        statusLine: "paused at transfer+0x11 (offset 0x3a1)",
+        step: 42,
+        code: CodeView(functionName: "transfer", functionIndex: 3, lines: codeLines, currentLine: 8),
+        stack: [StackEntry(value: .i32(256), willPop: true), StackEntry(value: .i32(42), willPop: false),
+                StackEntry(value: .i64(UInt64(bitPattern: -1)), willPop: false), StackEntry(value: .f64(1.5.bitPattern), willPop: false)],
+        locals: [NamedValue(name: "0 params", value: .i32(0x100)), NamedValue(name: "1 len", value: .i32(64)),
+                 NamedValue(name: "2 amount", value: .i32(42))],
+        globals: [NamedValue(name: "0 __stack_pointer", value: .i32(65536))],
+        frames: [FrameView(name: "transfer+0x11", offset: 0x3a1, isHost: false),
+                 FrameView(name: "main+0x8", offset: 0x2f0, isHost: false)],
+        memory: MemoryView(byteCount: 65536,
+                           lastAccesses: [MemoryRange(range: 0x104..<0x108, kind: .read)],
+                           pendingHostRanges: [MemoryRange(range: 0x100..<0x140, kind: .read)]),
+        fuel: FuelView(used: 1234, limit: 100_000, lastCost: 2,
+                       byFunction: [(name: "transfer", used: 1000), (name: "main", used: 234)], modified: false),
+        draft: DraftView(sections: [
+            (title: "inputs", entries: [ListEntry(text: "utxo 0xab12…:0  100 WES", isNew: false)]),
+            (title: "outputs", entries: [ListEntry(text: "alice  58 WES", isNew: false), ListEntry(text: "bob  42 WES", isNew: true)]),
+            (title: "state writes", entries: []),
+            (title: "events", entries: [ListEntry(text: "Transfer(alice, bob, 42)", isNew: true)]),
+            (title: "return data", entries: []),
+        ], discarded: false),
+        hostCalls: [ListEntry(text: "env.get_caller() -> \"alice\"", isNew: false),
+                    ListEntry(text: "env.log(0x200, 5 \"hello\") -> ok", isNew: true)])
+
+    /// 64 KiB with a message at 0x100 and a counter at 0x200.
+    static let memory: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: 65536)
+        let text = Array("transfer 42 to bob\u{0}\u{1}".utf8)
+        bytes.replaceSubrange(0x100..<0x100 + text.count, with: text)
+        for i in 0..<32 { bytes[0x200 + i] = UInt8(i * 7 & 0xff) }
+        return bytes
+    }()
+}

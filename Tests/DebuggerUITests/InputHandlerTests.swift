@@ -1,0 +1,151 @@
+import DebuggerCore
+import DebuggerUI
+import Testing
+
+@Suite struct InputHandlerTests {
+    /// Feeds keys through a keymap into a fake session; returns the state.
+    @discardableResult
+    static func drive(_ keys: [Key], keymap: Keymap = .default, session: FakeSession,
+                      size: Size = Size(width: 120, height: 40), state initial: ViewState? = nil) -> (ViewState, Bool) {
+        var state = initial ?? ViewState(size: size)
+        state.normalize(for: session.snapshot)
+        let handler = InputHandler(keymap: keymap)
+        var quit = false
+        for key in keys { quit = handler.handle(key, state: &state, session: session).quit || quit }
+        return (state, quit)
+    }
+
+    static func chars(_ text: String) -> [Key] { text.map { .character($0) } }
+
+    @Test func runningKeysSendCommands() {
+        let session = FakeSession()
+        Self.drive(Self.chars("snfcSCr"), session: session)
+        #expect(session.commands == ["step", "next", "finish", "continue", "reverse-step", "reverse-continue", "restart"])
+    }
+
+    @Test func emacsChordsSendCommands() throws {
+        let session = FakeSession()
+        let emacs = try #require(Keymap.builtin("emacs"))
+        let (state, _) = Self.drive([.control("x"), .control("a")], keymap: emacs, session: session)
+        #expect(state.pendingKeys == [.control("x"), .control("a")])
+        #expect(session.commands.isEmpty)
+        Self.drive([.control("x"), .control("a"), .control("n"), .control("x"), .character("z"), .control("x"), .control("a"), .control("s")],
+                   keymap: emacs, session: session)
+        #expect(session.commands == ["next", "step"])
+    }
+
+    @Test func vimSequenceKeys() throws {
+        let session = FakeSession()
+        let vim = try #require(Keymap.builtin("vim"))
+        let (state, _) = Self.drive(Self.chars("jjkggsn"), keymap: vim, session: session)
+        #expect(session.commands == ["step", "next"])
+        #expect(state.codeCursor == 8) // each step moves the cursor to the next instruction
+    }
+
+    @Test func toggleBreakpointOnCursorLine() {
+        let session = FakeSession()
+        // Cursor starts on the current line (index 8, offset 0x3a1): no breakpoint there yet.
+        var (state, _) = Self.drive(Self.chars("b"), session: session)
+        #expect(session.commands == ["break 0x3a1"])
+        // Up six lines to offset 0x395, which has breakpoint 1.
+        (state, _) = Self.drive(Array(repeating: .up, count: 6) + Self.chars("b"), session: session, state: state)
+        #expect(state.codeCursor == 2)
+        #expect(session.commands == ["break 0x3a1", "delete 1"])
+    }
+
+    @Test func breakOnHostCallAsksWhich() {
+        let session = FakeSession()
+        var (state, _) = Self.drive(Self.chars("h"), session: session)
+        guard case .prompt(let prompt) = state.mode else { Issue.record("no prompt"); return }
+        #expect(prompt.options == ["*", "env.execute_utxo_transfer", "env.get_caller", "env.log"])
+        (state, _) = Self.drive(Self.chars("log") + [.enter], session: session, state: state)
+        #expect(session.commands == ["break host env.log"])
+        #expect(state.mode == .normal)
+        (state, _) = Self.drive(Self.chars("h") + [.enter], session: session, state: state)
+        (state, _) = Self.drive(Self.chars("h") + [.down, .down, .enter], session: session, state: state)
+        (state, _) = Self.drive(Self.chars("h") + [.escape], session: session, state: state)
+        #expect(session.commands == ["break host env.log", "break host *", "break host env.get_caller"])
+    }
+
+    @Test func gotoAddressPinsTheMemoryPane() {
+        let session = FakeSession()
+        var (state, _) = Self.drive(Self.chars("g0x205") + [.enter], session: session)
+        #expect(state.memoryAddress == 0x200)
+        #expect(!state.memoryFollows)
+        #expect(state.focus == .memory)
+        (state, _) = Self.drive([.down, .down, .up], session: session, state: state)
+        #expect(state.memoryAddress == 0x210)
+        (state, _) = Self.drive(Self.chars("gzz") + [.enter], session: session, state: state)
+        #expect(state.console.output.last == ConsoleState.Line("not an address: zz (use 0x hex or decimal)", .error))
+        (state, _) = Self.drive(Self.chars("g") + [.enter], session: session, state: state)
+        #expect(state.memoryFollows)
+        #expect(session.commands.isEmpty)
+    }
+
+    @Test func consoleRunsCommandsWithHistory() {
+        let session = FakeSession()
+        session.outputs["x 0x100 4"] = CommandResult(output: "00000100  74 72 61 6e  tran\n")
+        session.outputs["frob"] = CommandResult(output: "unknown command: frob", isError: true)
+        var (state, _) = Self.drive(Self.chars(":x 0x100 4") + [.enter] + Self.chars("frob") + [.enter], session: session)
+        #expect(session.commands == ["x 0x100 4", "frob"])
+        #expect(state.mode == .console)
+        #expect(state.console.output == [
+            ConsoleState.Line("(wesdbg) x 0x100 4", .dim), ConsoleState.Line("00000100  74 72 61 6e  tran"),
+            ConsoleState.Line("(wesdbg) frob", .dim), ConsoleState.Line("unknown command: frob", .error),
+        ])
+        (state, _) = Self.drive([.up, .up, .down], session: session, state: state)
+        #expect(state.console.input == "frob")
+        (state, _) = Self.drive([.up, .enter, .escape] + Self.chars("s"), session: session, state: state)
+        #expect(session.commands == ["x 0x100 4", "frob", "x 0x100 4", "step"])
+        #expect(state.mode == .normal)
+        #expect(state.console.history == ["x 0x100 4", "frob", "x 0x100 4"])
+    }
+
+    @Test func quitByKeyByCtrlCAndBySession() {
+        #expect(Self.drive(Self.chars("q"), session: FakeSession()).1)
+        #expect(Self.drive([.control("c")], session: FakeSession()).1)
+        let session = FakeSession()
+        session.outputs["quit"] = CommandResult(output: "", quit: true)
+        #expect(Self.drive(Self.chars(":quit") + [.enter], session: session).1)
+        #expect(!Self.drive(Self.chars("sn?"), session: FakeSession()).1)
+    }
+
+    @Test func focusCyclesAndSmallSizesShowTheFocusedTab() {
+        let session = FakeSession()
+        var (state, _) = Self.drive([.tab, .tab], session: session, size: Size(width: 80, height: 24))
+        #expect(state.focus == .locals)
+        #expect(state.layout.panes.keys.sorted { $0.rawValue < $1.rawValue } == [.console, .locals])
+        (state, _) = Self.drive([.backTab, .backTab, .backTab], session: session, state: state)
+        #expect(state.focus == .console)
+        #expect(state.activeTab == .code)
+        (state, _) = Self.drive(Self.chars("5"), session: session, state: state)
+        #expect(state.activeTab == .memory)
+    }
+
+    @Test func resizeAndMouse() {
+        let session = FakeSession()
+        var (state, _) = Self.drive([.resize(Size(width: 80, height: 24))], session: session)
+        #expect(state.layout.isCompact)
+        // Click on the "Fuel" tab of the tab bar.
+        (state, _) = Self.drive([.mouse(MouseEvent(.click, column: 46, row: 0))], session: session, state: state)
+        #expect(state.activeTab == .fuel)
+        (state, _) = Self.drive([.resize(Size(width: 120, height: 40)), .mouse(MouseEvent(.click, column: 60, row: 3))],
+                                session: session, state: state)
+        #expect(state.focus == .stack)
+        // Click on the code line with offset 0x392 (second line), then wheel down over memory.
+        (state, _) = Self.drive([.mouse(MouseEvent(.click, column: 10, row: 2)), .mouse(MouseEvent(.wheelDown, column: 5, row: 16))],
+                                session: session, state: state)
+        #expect(state.focus == .code)
+        #expect(state.codeCursor == 1)
+        #expect(state.memoryAddress == 0xf0 + 3 * 16)
+    }
+
+    @Test func scrollingIsClampedToContent() {
+        let session = FakeSession()
+        let (state, _) = Self.drive(Self.chars("7") + Array(repeating: .down, count: 50), session: session, size: Size(width: 80, height: 24))
+        // Draft has 10 lines; the tab shows 15, so nothing to scroll.
+        #expect(state.scroll[.draft] == 0)
+        let (code, _) = Self.drive([.end], session: session)
+        #expect(code.codeCursor == 12)
+    }
+}

@@ -1,0 +1,91 @@
+import DebuggerCore
+import DebuggerUI
+import Testing
+import WasmVM
+
+@Suite struct PaneGoldenTests {
+    static func screen(_ size: Size, focus: Pane = .code, snapshot: SessionSnapshot = Fixture.snapshot,
+                       configure: (inout ViewState) -> Void = { _ in }) -> Screen {
+        var state = ViewState(size: size)
+        state.focus(focus)
+        state.normalize(for: snapshot)
+        configure(&state)
+        let session = FakeSession(snapshot: snapshot)
+        return Screen(snapshot: snapshot, state: state, keymap: .default, memory: session.memoryBytes)
+    }
+
+    static let wide = Size(width: 120, height: 40), small = Size(width: 80, height: 24)
+
+    /// Each pane at the size the 120x40 layout gives it.
+    @Test(arguments: Pane.allCases) func paneAtWideLayout(_ pane: Pane) throws {
+        let screen = Self.screen(Self.wide, focus: pane)
+        let rect = try #require(screen.state.layout.panes[pane])
+        Golden.check(screen.renderPane(pane, size: Size(width: rect.width, height: rect.height)), "pane-120x40-\(pane.rawValue)")
+    }
+
+    /// Each pane as the full-width tab of the 80x24 layout.
+    @Test(arguments: Pane.tabbed) func paneAsSmallTab(_ pane: Pane) throws {
+        let screen = Self.screen(Self.small, focus: pane)
+        let rect = try #require(screen.state.layout.panes[pane])
+        #expect(rect == Rect(x: 0, y: 1, width: 80, height: 17))
+        Golden.check(screen.renderPane(pane, size: Size(width: rect.width, height: rect.height)), "pane-80x24-\(pane.rawValue)")
+    }
+
+    @Test func fullScreenWide() {
+        Golden.check(Self.screen(Self.wide).render(), "screen-120x40")
+    }
+
+    @Test func fullScreenSmall() {
+        Golden.check(Self.screen(Self.small, focus: .memory).render(), "screen-80x24-memory")
+    }
+
+    @Test func helpOverlay() {
+        Golden.check(Self.screen(Self.small) { $0.mode = .help }.render(), "screen-80x24-help")
+    }
+
+    @Test func hostPromptOverlay() {
+        let prompt = Prompt(kind: .hostBreakpoint, options: ["*", "env.execute_utxo_transfer", "env.get_caller", "env.log"])
+        Golden.check(Self.screen(Self.wide) { $0.mode = .prompt(prompt) }.render(), "screen-120x40-host-prompt")
+    }
+
+    @Test func trappedWithDiscardedDraftAndModifiedFuel() {
+        var snapshot = Fixture.snapshot
+        snapshot.state = .trapped(Trap(.outOfFuel, offset: 0x3a1))
+        snapshot.statusLine = "trapped: out_of_fuel"
+        snapshot.draft.discarded = true
+        snapshot.fuel = FuelView(used: 100_000, limit: 100_000, lastCost: 5, byFunction: [(name: "transfer", used: 100_000)], modified: true)
+        Golden.check(Self.screen(Self.wide, snapshot: snapshot).render(), "screen-120x40-trapped")
+    }
+
+    @Test func consoleInputAndOutput() {
+        let screen = Self.screen(Self.small) { state in
+            state.focus(.console)
+            state.mode = .console
+            state.console.append("(wesdbg) x 0x100 8", style: .dim)
+            state.console.append("00000100  74 72 61 6e 73 66 65 72  transfer")
+            state.console.append("unknown command: frobnicate", style: .error)
+            state.console.input = "info breakpoints"
+        }
+        Golden.check(screen.renderPane(.console, size: Size(width: 80, height: 5)), "pane-80x24-console-input")
+    }
+
+    @Test func tooSmallTerminalSaysSo() {
+        let canvas = Self.screen(Size(width: 30, height: 8)).render()
+        #expect(canvas.text.hasPrefix("terminal too small: need 40x12"))
+    }
+
+    @Test func stackEntriesAreTyped() {
+        let lines = StackPane.lines(Fixture.snapshot).map(\.plainText)
+        #expect(lines == ["> i32 0x00000100  256", "  i32 0x0000002a  42",
+                          "  i64 0xffffffffffffffff  -1", "  f64 0x3ff8000000000000  1.5"])
+    }
+
+    @Test func memoryHighlightsWritesOverReadsOverHostRanges() {
+        var snapshot = Fixture.snapshot
+        snapshot.memory.lastAccesses.append(MemoryRange(range: 0x106..<0x107, kind: .write))
+        let line = MemoryPane.lines(snapshot, address: 0x100, rows: 1, bytes: Array(Fixture.memory[0x100..<0x110]))[0]
+        let hexStyles = line.spans.filter { $0.text.count == 2 }.map(\.style)
+        #expect(hexStyles == [.pendingHost, .pendingHost, .pendingHost, .pendingHost, .read, .read, .write, .read]
+            + Array(repeating: .pendingHost, count: 8))
+    }
+}
