@@ -315,6 +315,10 @@ extension Machine {
         }
 
         if let kind = trapKind { event = trap(kind, trapMessage, fn, pc) }
+        switch event {
+        case .returned, .trapped: break
+        default: pausedAtStep = steps
+        }
         if !frames.isEmpty { frames[frames.count - 1].pc = pc }
         callFrames = frames
         self.sp = sp - stack

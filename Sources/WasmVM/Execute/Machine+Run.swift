@@ -16,7 +16,8 @@ extension Machine {
         fuelUsedValue = 0
         fuelLimitValue = fuel
         stepCount = 0
-        hooksTakenAt = nil
+        pausedAtStep = nil
+        hostPauseTakenAt = nil
         directHostCall = nil
         if let code = target.wasm {
             guard code.maxHeight <= configuration.maxStackSlots else { throw Trap(.callStackExhausted) }
@@ -42,7 +43,8 @@ extension Machine {
     public func step() -> ExecutionEvent {
         guard callState == .active else { return finishedEvent }
         if directHostCall != nil { return runDirectHostCall() }
-        hooksTakenAt = stepCount
+        pausedAtStep = stepCount
+        hostPauseTakenAt = stepCount
         return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil)
     }
 
@@ -121,8 +123,7 @@ extension Machine {
         if instr.op == .breakpoint {
             let key = PatchKey(instance: function.instance.id, function: function.index, pc: pc)
             guard let patch = patches[key] else { preconditionFailure("breakpoint op without a patch") }
-            if hooksTakenAt != steps {
-                hooksTakenAt = steps
+            if pausedAtStep != steps {
                 return .exit(.breakpoint(id: Int(instr.a), at: location(function, pc)))
             }
             instr = patch.original
@@ -154,8 +155,8 @@ extension Machine {
         let arguments = params.enumerated().map { Value(slot: argsBase[$0.offset], type: $0.element) }
         var event = HostCallEvent(function: address, importModule: host.module, importName: host.name,
                                   arguments: arguments, results: nil, callSite: location(function, pc))
-        if pauseBeforeHostCalls && hooksTakenAt != steps {
-            hooksTakenAt = steps
+        if pauseBeforeHostCalls && hostPauseTakenAt != steps {
+            hostPauseTakenAt = steps
             return .stop(.hostCallPending(event))
         }
         let cost = FuelCosts.hostCall

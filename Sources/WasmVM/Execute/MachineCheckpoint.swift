@@ -15,7 +15,8 @@ public struct MachineCheckpoint: @unchecked Sendable {
     var fuelLimit: UInt64
     var fuelUsed: UInt64
     var steps: UInt64
-    var hooksTakenAt: UInt64?
+    var pausedAtStep: UInt64?
+    var hostPauseTakenAt: UInt64?
     var directHostCall: (address: Int, arguments: [Value])?
     var results: [Value]
     var lastTrap: Trap?
@@ -42,7 +43,7 @@ extension Machine {
             droppedData: instances.map(\.droppedData),
             stack: Array(UnsafeBufferPointer(start: stack, count: sp)),
             frames: callFrames, callState: callState, fuelLimit: fuelLimitValue, fuelUsed: fuelUsedValue,
-            steps: stepCount, hooksTakenAt: hooksTakenAt, directHostCall: directHostCall,
+            steps: stepCount, pausedAtStep: pausedAtStep, hostPauseTakenAt: hostPauseTakenAt, directHostCall: directHostCall,
             results: results, lastTrap: lastTrap)
     }
 
@@ -61,7 +62,8 @@ extension Machine {
         fuelLimitValue = checkpoint.fuelLimit
         fuelUsedValue = checkpoint.fuelUsed
         stepCount = checkpoint.steps
-        hooksTakenAt = checkpoint.hooksTakenAt
+        pausedAtStep = checkpoint.pausedAtStep
+        hostPauseTakenAt = checkpoint.hostPauseTakenAt
         directHostCall = checkpoint.directHostCall
         results = checkpoint.results
         lastTrap = checkpoint.lastTrap
