@@ -89,6 +89,10 @@ extension WastRunner {
         do {
             _ = try Module.load(binary: bytes)
         } catch {
+            // The loader must also say which: decoding (malformed) or validation (invalid).
+            guard error.kind.rawValue == kind else {
+                throw Failed("expected \(kind) module (\"\(message)\"), got \(error)")
+            }
             return .passed
         }
         throw Failed("expected \(kind) module (\"\(message)\"), but it loaded")
