@@ -38,9 +38,6 @@ struct FunctionTranslator: AnyInstructionVisitor {
 
     /// Lowest operand height reached since the driver last reset it (the debugger's pop count).
     var lowestOperandCount = 0
-    /// Debugger support: keep the last visited instruction for disassembly.
-    var recordsInstructions = false
-    var lastInstruction: Instruction = .nop
 
     init(context: ValidationContext, typeIndex: Int, locals: [ValueType], expectedInstructions: Int = 0) {
         self.context = context

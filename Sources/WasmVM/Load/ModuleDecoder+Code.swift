@@ -44,6 +44,9 @@ extension ModuleDecoder {
                 throw LoadError(error, fallback: start)
             }
             guard let visit else { return }
+            guard !translator.isFinished else {
+                throw LoadError(.malformed, "operators remaining after end of function", offset: start)
+            }
             try visit(visitor: &translator)
         }
     }
