@@ -49,7 +49,7 @@ extension JSONValue {
 
 /// Display text for logs and human output: UTF-8 text quoted, else `0x…` hex.
 func displayBytes(_ bytes: [UInt8], limit: Int = 64) -> String {
-    if let s = String(validating: bytes, as: UTF8.self), s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+    if let s = String(validating: bytes, as: UTF8.self) {
         let shown = s.count > limit ? String(s.prefix(limit)) + "…" : s
         var out = ""
         JSONValue.writeString(shown, to: &out)

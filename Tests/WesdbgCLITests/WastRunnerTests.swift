@@ -2,11 +2,7 @@ import Testing
 import WasmVM
 @testable import WesdbgCLI
 
-/// False while the interpreter on main is still a stub (calling it would crash the test process).
-let interpreterReady = false
-
 /// The runner on small inline scripts (needs the interpreter).
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct WastRunnerTests {
     @Test func everyDirectiveKindPassesOnACorrectScript() {
         let script = #"""
