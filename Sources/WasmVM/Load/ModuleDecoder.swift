@@ -59,7 +59,7 @@ struct ModuleDecoder {
             do {
                 return try decoder.decode()
             } catch {
-                guard let rewrite = decoder.overlongOpcode, rewrittenOffsets.count < 64 else { throw error }
+                guard let rewrite = decoder.overlongOpcode, rewrittenOffsets.count < 16 else { throw error }
                 let count = rewrite.replacement.count
                 decodingBytes.replaceSubrange(rewrite.offset..<rewrite.offset + count, with: rewrite.replacement)
                 rewrittenOffsets[UInt32(rewrite.offset + count - 2)] = UInt32(rewrite.offset)
