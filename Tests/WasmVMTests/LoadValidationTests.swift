@@ -66,6 +66,18 @@ import Testing
         #expect(module.functions[0].offsets == [0x19, 0x1b, 0x1e])
     }
 
+    @Test func elementSegmentFlagsAboveSevenAreMalformed() throws {
+        // (table 1 funcref) (func) and one segment: flags, offset (i32.const 0), elemkind, [func 0];
+        // WasmParser alone would read flags 8 as an active segment with an elemkind.
+        func module(flags: UInt8) -> [UInt8] {
+            Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x04, 0x04, 0x01, 0x70, 0x00, 0x01,
+                           0x09, 0x08, 0x01, flags, 0x41, 0x00, 0x0b, 0x00, 0x01, 0x00,
+                           0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b]
+        }
+        let e = try #require(Self.error(binary: module(flags: 8)))
+        #expect(e.kind == .malformed && e.offset == 0x1b && e.message == "malformed elements segment kind 8")
+    }
+
     @Test func simdIsRefused() throws {
         // (func (drop (v128.const 0)))
         let body: [UInt8] = [0x00, 0xfd, 0x0c] + [UInt8](repeating: 0, count: 16) + [0x1a, 0x0b]

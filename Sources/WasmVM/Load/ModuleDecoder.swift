@@ -182,6 +182,7 @@ struct ModuleDecoder {
             guard type.parameters.isEmpty, type.results.isEmpty else { throw invalid("start function must have type [] -> []") }
             start = index
         case .elementSection(let segments):
+            try checkElementFlags()
             for segment in segments { try decodeElement(segment) }
         case .dataCount(let count):
             context.dataCount = Int(count)
