@@ -1,3 +1,5 @@
+import ArgumentParser
+import ContractHost
 import DebuggerCore
 import Foundation
 import Testing
@@ -86,5 +88,44 @@ struct DebugBatchTests {
         let (text, valid) = transcript(session, ["frobnicate", "echo still here", "quit", "echo never"])
         #expect(!valid)
         #expect(text == "(wesdbg) frobnicate\nerror: unknown command 'frobnicate' (try help)\n(wesdbg) echo still here\nstill here\n(wesdbg) quit\n")
+    }
+
+    @Test func stateWatchesStopAfterTheHostWritesTheKey() throws {
+        let session = try session([Self.samples + "/registry/increment.snapshot.json"])
+        let (text, valid) = transcript(session, ["watch state counter", "continue", "draft"])
+        #expect(valid)
+        #expect(text.contains("(wesdbg) continue\nwatch 1: state key \"counter\" written\npaused at increment+0x"))
+        #expect(text.contains("state writes:\n  + \"counter\" = \"42\""))
+        #expect(session.snapshot.hostCalls.map(\.text).contains("state_set(key=\"counter\", key_len=i32:7, val=\"42\", val_len=i32:2) -> i32:1"))
+    }
+
+    @Test func saveWritesASnapshotWithTheOutcomeAndTheChanges() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wesdbg-save-\(UInt32.random(in: 0 ... .max))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let session = try session([Self.samples + "/token/transfer.snapshot.json"])
+        let plain = directory + "/plain.json", changed = directory + "/changed.json"
+        let (text, valid) = transcript(session, ["step 5", "save \(plain)", "set fuel 100", "save \(changed)"])
+        #expect(valid)
+        #expect(text.contains("saved \(plain) (expect success code 0)\n"))
+        #expect(text.contains("saved \(changed) (expect trap out_of_fuel); it notes 1 debugger change\n"))
+        let saved = try ChainSnapshot.load(path: plain)
+        #expect(saved.expect == Expectation(status: .success, code: 0))
+        #expect(saved.call.function == "transfer")
+        let altered = try String(contentsOfFile: changed, encoding: .utf8)
+        #expect(altered.contains("\"description\": \"debuggerChanges: this outcome was reached after changes made in wesdbg, which a replay does not apply: step 5: set fuel 100\""))
+        #expect(try ChainSnapshot.load(path: changed).expect == Expectation(status: .trap, trap: .outOfFuel))
+        // Still paused where it was: saving runs the rest on the side.
+        #expect(session.snapshot.step == 5)
+        #expect(session.snapshot.fuel.modified)
+    }
+
+    @Test func exitStatusIsOneWhenACommandIsInvalid() throws {
+        let ok = try DebugCommand.parse([Self.samples + "/token/transfer.snapshot.json", "-x", "s", "bt"])
+        #expect(throws: Never.self) { try ok.run() }
+        let bad = try DebugCommand.parse([Self.samples + "/token/transfer.snapshot.json", "-x", "s", "nosuch"])
+        #expect(throws: ExitCode(1)) { try bad.run() }
+        let missing = try DebugCommand.parse([Self.samples + "/token/nosuch.snapshot.json", "-x", "s"])
+        #expect(throws: ExitCode(2)) { try missing.run() }
     }
 }
