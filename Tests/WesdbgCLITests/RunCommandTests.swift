@@ -160,4 +160,14 @@ enum CLIFixtures {
         #expect(lines.filter { $0.contains("\"hostCall\"") }.count == 2)
         #expect(lines.last?.contains("\"opcode\":\"return\"") == true)
     }
+
+    @Test func tracingDoesNotChangeTheResult() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        for sample in ["token/transfer.snapshot.json", "registry/increment_out_of_fuel.snapshot.json", "teach/trap_host.snapshot.json"] {
+            let plain = try CLIFixtures.run([CLIFixtures.sample(sample), "--json"])
+            let traced = try CLIFixtures.run([CLIFixtures.sample(sample), "--json", "--trace", dir + "/t.jsonl"])
+            #expect(plain.output == traced.output, "\(sample)")
+            #expect(plain.status == traced.status)
+        }
+    }
 }
