@@ -170,4 +170,13 @@ enum CLIFixtures {
             #expect(plain.status == traced.status)
         }
     }
+
+    @Test func humanOutputListsFailedHostCallsWithReasons() throws {
+        let r = try CLIFixtures.run([CLIFixtures.sample("token/transfer_from_unauthorized.snapshot.json")])
+        #expect(r.status == 1)
+        #expect(r.output.contains("status: failure (code 3)\n"))
+        #expect(r.output.contains("draft (discarded): empty\n"))
+        #expect(r.output.contains("failed host calls:\n  #5 execute_utxo_transfer(from=\"0x"))
+        #expect(r.output.hasSuffix("-> i32:0 failed: not authorized: 0xc1d73080c71c19539eb4f22cf2cb85cc820817a3 is neither the caller nor the contract\n"))
+    }
 }
