@@ -179,4 +179,19 @@ enum CLIFixtures {
         #expect(r.output.contains("failed host calls:\n  #5 execute_utxo_transfer(from=\"0x"))
         #expect(r.output.hasSuffix("-> i32:0 failed: not authorized: 0xc1d73080c71c19539eb4f22cf2cb85cc820817a3 is neither the caller nor the contract\n"))
     }
+
+    @Test func missingCodeIsTheSnapshotsError() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        try CLIFixtures.write("""
+            {"version":1,"block":{"height":1,"timestamp":0},"contract":{"address":"0x00000000000000000000000000000000000c0de1","code":"gone.wasm"},
+             "caller":"0x00000000000000000000000000000000000ca11e","call":{"function":"main"}}
+            """, to: dir + "/s.json")
+        let r = try CLIFixtures.run([dir + "/s.json"])
+        #expect(r.status == 2)
+        #expect(r.errors == "\(dir)/s.json: contract.code: \(dir)/gone.wasm: no such file\n")
+        try CLIFixtures.write("not wasm", to: dir + "/gone.wasm")
+        let bad = try CLIFixtures.run([dir + "/s.json"])
+        #expect(bad.status == 2)
+        #expect(bad.errors.hasPrefix("\(dir)/gone.wasm: "))
+    }
 }
