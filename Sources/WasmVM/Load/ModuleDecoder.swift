@@ -37,8 +37,6 @@ struct ModuleDecoder {
     var sawCodeSection = false
     /// Byte offset of the section being decoded (for errors about its entries).
     var sectionOffset = 0
-    /// Position of the last non-custom section in the required order (sections must not repeat or go back).
-    var lastSectionRank = 0
 
     /// Rewritten instructions: offset in `decodingBytes` -> original offset.
     let rewrittenOffsets: [UInt32: UInt32]
@@ -79,9 +77,9 @@ struct ModuleDecoder {
                 throw LoadError(error, fallback: sectionOffset)
             }
             guard let payload else { break }
-            try checkOrder(payload)
             // The whole module is decoded before it is validated: a malformed section after an
-            // invalid one makes it malformed (binary.wast), so the first validation error waits.
+            // invalid one (e.g. out of order) makes it malformed (binary.wast), so the first
+            // validation error waits while WasmParser decodes the rest.
             guard invalidError == nil else { continue }
             do {
                 try decode(payload)
@@ -104,36 +102,6 @@ struct ModuleDecoder {
     }
 
     func invalid(_ message: String) -> LoadError { LoadError(.invalid, message, offset: sectionOffset) }
-
-    /// Where a section may appear: type, import, function, table, memory, (tag,) global, export,
-    /// start, element, data count, code, data. Nil for the header and custom sections.
-    static func sectionRank(_ payload: ParsingPayload) -> Int? {
-        switch payload {
-        case .header, .customSection: nil
-        case .typeSection: 1
-        case .importSection: 2
-        case .functionSection: 3
-        case .tableSection: 4
-        case .memorySection: 5
-        case .tagSection: 6
-        case .globalSection: 7
-        case .exportSection: 8
-        case .startSection: 9
-        case .elementSection: 10
-        case .dataCount: 11
-        case .codeSection: 12
-        case .dataSection: 13
-        }
-    }
-
-    /// Sections must come in order, each at most once (WasmParser does not check this).
-    mutating func checkOrder(_ payload: ParsingPayload) throws(LoadError) {
-        guard let rank = Self.sectionRank(payload) else { return }
-        guard rank > lastSectionRank else {
-            throw LoadError(.malformed, "unexpected content after last section", offset: sectionOffset)
-        }
-        lastSectionRank = rank
-    }
 
     mutating func decode(_ payload: ParsingPayload) throws(LoadError) {
         switch payload {
