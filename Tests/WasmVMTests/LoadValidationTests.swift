@@ -56,6 +56,16 @@ import Testing
         #expect(e.kind == .malformed && e.message == "data count section required" && e.offset == 0x22)
     }
 
+    @Test func paddedPrefixedOpcodeDecodes() throws {
+        // (func (param f32) (result i32) local.get 0 i32.trunc_sat_f32_s) with the sub-opcode as `80 00`.
+        let bytes = Self.header + [0x01, 0x06, 0x01, 0x60, 0x01, 0x7d, 0x01, 0x7f, 0x03, 0x02, 0x01, 0x00,
+                                   0x0a, 0x09, 0x01, 0x07, 0x00, 0x20, 0x00, 0xfc, 0x80, 0x00, 0x0b]
+        let module = try Module.load(binary: bytes)
+        #expect(module.bytes == bytes)
+        #expect(module.functions[0].code.map(\.op) == [.localGet, .i32TruncSatF32S, .return])
+        #expect(module.functions[0].offsets == [0x19, 0x1b, 0x1e])
+    }
+
     @Test func simdIsRefused() throws {
         // (func (drop (v128.const 0)))
         let body: [UInt8] = [0x00, 0xfd, 0x0c] + [UInt8](repeating: 0, count: 16) + [0x1a, 0x0b]

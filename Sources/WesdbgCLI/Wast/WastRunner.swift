@@ -25,6 +25,8 @@ final class WastRunner {
 
     let machine: Machine
     let stepLimit: UInt64?
+    /// Also require load and link errors to contain the script's expected message text.
+    var strictMessages = false
     /// Module names that imports resolve against: `spectest` and `register`ed instances.
     private var registry: [String: Registered] = [:]
     /// Instances named `$id` by their module directive.
@@ -78,7 +80,8 @@ final class WastRunner {
     }
 
     /// Reads and runs a script file; `simd_*.wast` files are skipped whole (counted per directive).
-    static func run(file path: String, stepLimit: UInt64? = defaultStepLimit) throws(UserError) -> WastResult {
+    static func run(file path: String, stepLimit: UInt64? = defaultStepLimit,
+                    strictMessages: Bool = false) throws(UserError) -> WastResult {
         let script = try read(path)
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix("simd_") {
@@ -87,7 +90,9 @@ final class WastRunner {
             result.skippedFileReason = simdReason
             return result
         }
-        return WastRunner(stepLimit: stepLimit).run(script: script)
+        let runner = WastRunner(stepLimit: stepLimit)
+        runner.strictMessages = strictMessages
+        return runner.run(script: script)
     }
 
     static func read(_ path: String) throws(UserError) -> String {
