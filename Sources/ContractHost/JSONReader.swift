@@ -7,7 +7,7 @@ struct JSONReader {
     init(_ value: JSONValue, path: String) { self.value = value; self.path = path }
 
     static func childPath(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic && $0.isASCII) || ("0" ... "9").contains($0) || $0 == "_" }
+        let plain = !key.isEmpty && !("0" ... "9").contains(key.unicodeScalars.first!) && key.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic && $0.isASCII) || ("0" ... "9").contains($0) || $0 == "_" }
         if plain { return path.isEmpty ? key : path + "." + key }
         var quoted = ""
         JSONValue.writeString(key, to: &quoted)

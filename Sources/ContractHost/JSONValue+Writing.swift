@@ -6,8 +6,9 @@ extension JSONValue {
         return out
     }
 
-    /// Indented with two spaces per level; short scalar-only arrays and objects stay on one line
-    /// so results read like the documentation.
+    /// Indented with two spaces per level; an array or object whose one-line form is short
+    /// (at most 100 characters, no arrays of containers inside) stays on one line, so results
+    /// read like the documentation.
     public var prettyText: String {
         var out = ""
         write(to: &out, indent: "  ", level: 0)
@@ -31,7 +32,22 @@ extension JSONValue {
         }
     }
 
-    private func write(to out: inout String, indent: String?, level: Int) {
+    /// Whether the pretty form keeps this container on one line.
+    private var fitsOnOneLine: Bool {
+        func simple(_ v: JSONValue) -> Bool {
+            switch v {
+            case .array(let items): items.allSatisfy(\.isScalar)
+            case .object(let members): members.allSatisfy { simple($0.value) }
+            default: true
+            }
+        }
+        guard simple(self) else { return false }
+        var line = ""
+        write(to: &line, indent: "", level: 0, forceInline: true)
+        return line.count <= 100
+    }
+
+    private func write(to out: inout String, indent: String?, level: Int, forceInline: Bool = false) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -39,18 +55,18 @@ extension JSONValue {
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            let inline = indent == nil || items.allSatisfy(\.isScalar)
+            let inline = indent == nil || forceInline || fitsOnOneLine
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += inline && indent != nil ? ", " : "," }
                 if !inline, let indent { out += "\n" + String(repeating: indent, count: level + 1) }
-                item.write(to: &out, indent: indent, level: level + 1)
+                item.write(to: &out, indent: indent, level: level + 1, forceInline: forceInline)
             }
             if !inline, let indent { out += "\n" + String(repeating: indent, count: level) }
             out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
-            let inline = indent == nil || (members.count <= 6 && members.allSatisfy(\.value.isScalar))
+            let inline = indent == nil || forceInline || fitsOnOneLine
             let sep = indent == nil ? ":" : ": "
             out += inline && indent != nil ? "{ " : "{"
             for (i, m) in members.enumerated() {
@@ -58,7 +74,7 @@ extension JSONValue {
                 if !inline, let indent { out += "\n" + String(repeating: indent, count: level + 1) }
                 JSONValue.writeString(m.key, to: &out)
                 out += sep
-                m.value.write(to: &out, indent: indent, level: level + 1)
+                m.value.write(to: &out, indent: indent, level: level + 1, forceInline: forceInline)
             }
             if !inline, let indent { out += "\n" + String(repeating: indent, count: level) }
             out += inline && indent != nil ? " }" : "}"

@@ -52,3 +52,21 @@ let i32x2_i32 = FunctionType(parameters: [.i32, .i32], results: [.i32])
 let i32_i32 = FunctionType(parameters: [.i32], results: [.i32])
 let void_void = FunctionType(parameters: [], results: [])
 let void_i32 = FunctionType(parameters: [], results: [.i32])
+
+/// A machine with `wat` instantiated; imports resolved by name from `imports`.
+func instantiate(_ wat: String, machine: Machine = Machine(), imports: [String: ExternalValue] = [:]) throws -> (Machine, Instance) {
+    let module = try Module.load(text: wat)
+    let instance = try machine.instantiate(module) { imports["\($0.module).\($0.name)"] }
+    return (machine, instance)
+}
+
+extension Machine {
+    func address(_ instance: Instance, _ name: String) -> Int {
+        guard case .function(let a) = export(instance, named: name) else { fatalError("no export \(name)") }
+        return a
+    }
+    /// Starts a call of an exported function (nothing runs yet).
+    func start(_ instance: Instance, _ name: String, _ args: [Value] = [], fuel: UInt64 = .max) throws {
+        try startCall(function: address(instance, name), arguments: args, fuel: fuel)
+    }
+}

@@ -5,6 +5,9 @@
  *                  {"amount":N,"native":true,"to":ADDR} ... in the native coin
  *   transfer_from  {"amount":N,"from":ADDR,"to":ADDR} spends `from`'s UTXOs: only
  *                  the caller or the contract itself may be `from` (else UNAUTHORIZED)
+ *   transfer_batch {"amount":N,"recipients":[ADDR,…]}  pays each recipient N GOLD in turn
+ *                  (up to 16); later payments spend the change of earlier ones
+ *                  (draft inputs "draft:K"); any failure fails the whole call
  *   balance        {"owner":ADDR}                     returns the unlocked balance as decimal text
  *
  * Deliberate bugs, reachable from params, for failing snapshots:
@@ -104,6 +107,31 @@ int32_t transfer_from(void) {
         return transfer_failure(from.ptr, amount, token_len);
     }
     report_transfer(from.ptr, to.ptr, amount, token_len);
+    return WES_SUCCESS;
+}
+
+WES_EXPORT("transfer_batch")
+int32_t transfer_batch(void) {
+    wes_slice p, recipients, elem, to;
+    uint64_t amount;
+    if (!wes_params(&p)) return WES_INVALID_PARAMS;
+    if (!wes_json_u64(p, "amount", &amount) || amount == 0) return WES_INVALID_PARAMS;
+    if (!wes_json_find(p, "recipients", &recipients)) return WES_INVALID_PARAMS;
+
+    char caller[WES_ADDRESS_LEN];
+    wes_get_caller(caller);
+    size_t pos = 0;
+    uint64_t paid = 0;
+    while (wes_json_array_next(recipients, &pos, &elem)) {
+        if (paid == 16 || !wes_json_as_str(elem, &to) || !wes_is_address(to.ptr, to.len)) return WES_INVALID_PARAMS;
+        /* Returning a failure discards the payments already in the draft. */
+        if (!wes_execute_utxo_transfer(caller, to.ptr, amount, TOKEN, TOKEN_LEN))
+            return transfer_failure(caller, amount, TOKEN_LEN);
+        report_transfer(caller, to.ptr, amount, TOKEN_LEN);
+        paid++;
+    }
+    if (paid == 0) return WES_INVALID_PARAMS;
+    wes_return_u64(paid);
     return WES_SUCCESS;
 }
 

@@ -31,6 +31,9 @@ VALIDATOR = address("validator")
 CONTRACT = {n: address(n) for n in ("token", "registry", "nft", "staking", "governance", "teach")}
 
 HEIGHT = 1024
+
+# arith.wat's sum alone, without a name section (wat2wasm output), for an inline-code snapshot.
+SUM_HEX = "0061736d0100000001060160017f017f030201000707010373756d00000a25012301027f02400340200120004f0d01200141016a2101200220016a21020c000b0b20020b"
 TIMESTAMP = 1764000000
 
 
@@ -118,6 +121,10 @@ def token():
                                                 fails(UNAUTHORIZED)))
     write(d, "transfer_from_treasury", snap("transfer_from", {"amount": 2500, "from": CONTRACT["token"], "to": CAROL},
                                             ok()))
+    write(d, "transfer_batch", snap("transfer_batch", {"amount": 300, "recipients": [BOB, CAROL, DAVE]}, ok()))
+    write(d, "transfer_batch_insufficient", snap("transfer_batch", {"amount": 300,
+                                                                    "recipients": [BOB, CAROL, DAVE, BOB]},
+                                                 fails(INSUFFICIENT_BALANCE)))
     write(d, "balance", snap("balance", {"owner": ALICE}, ok()))
     write(d, "balance_missing_owner", snap("balance", {}, fails(INVALID_PARAMS)))
     write(d, "transfer_overflow", snap("transfer", {"amount": 100000000, "debug_overflow": True, "to": BOB},
@@ -195,7 +202,9 @@ def staking():
         utxo("genesis-alice", 0, ALICE, 1000),
         utxo("genesis-alice", 1, ALICE, 500),
         utxo("stake-alice-1", 0, ALICE, 2000, lock=height_lock(1500)),
+        utxo("stake-alice-2", 0, ALICE, 400, lock={"type": "time", "until": TIMESTAMP + 3600}),
         utxo("genesis-bob", 0, BOB, 750),
+        utxo("delegate-bob-1", 0, BOB, 1000, lock={"type": "delegation", "to": VALIDATOR}),
     ]
     stakes = {"stake:" + ALICE: {"hex": "d007000000000000"}}
 
@@ -277,6 +286,9 @@ def teach():
         write(d, variant + "_transfer", snap(code, "transfer", ok(), utxos=coins))
         write(d, variant + "_transfer_insufficient", snap(code, "transfer", fails(INSUFFICIENT_BALANCE),
                                                           caller=DAVE, utxos=poor))
+    # The code given inline as { "hex": … } instead of a file path.
+    inline = snap({"hex": SUM_HEX}, "sum", done, args=["i32:100"])
+    write(d, "sum_inline", inline)
     write(d, "trap_unreachable", snap("trap_unreachable.wat", "check", traps("unreachable"), args=["i32:7"]))
     write(d, "trap_memory", snap("trap_memory.wat", "strlen", traps("memory_out_of_bounds"), args=["i32:65520"]))
     write(d, "trap_loop", snap("trap_loop.wat", "spin", traps("out_of_fuel"), fuel=5000))

@@ -134,5 +134,7 @@ public final class Module: Sendable {
         return "func[\(index)]"
     }
 
-    public func export(named name: String) -> Export? { exports.first { $0.name == name } }
+    /// Exact (byte-wise) name match: Swift's `==` treats canonically equivalent names
+    /// ("\u{C5}" and "A\u{30A}") as equal, wasm names differ by their UTF-8 bytes.
+    public func export(named name: String) -> Export? { exports.first { $0.name.utf8.elementsEqual(name.utf8) } }
 }

@@ -15,7 +15,7 @@ import Darwin
 }
 
 extension Machine {
-    func execute(stepStop: UInt64, pauseAtFuel: UInt64?) -> ExecutionEvent {
+    func execute(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> ExecutionEvent {
         var frames = callFrames
         callFrames = []
         let stack = self.stack
@@ -37,6 +37,7 @@ extension Machine {
         var memSize = memory?.size ?? 0
         let watched = watchedMemory
         var watching = watched != nil && memory === watched
+        let profiling = profilesFuel
         var event = ExecutionEvent.stepLimit
         var trapKind: TrapKind?
         var trapMessage: String?
@@ -85,6 +86,7 @@ extension Machine {
                 let n = Int(instr.a), src = sp - n
                 if fp != src { for i in 0 ..< n { fp[i] = src[i] } }
                 sp = fp + n
+                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 frames.removeLast()
                 if frames.isEmpty {
                     results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
@@ -99,6 +101,7 @@ extension Machine {
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
                 }
+                if _slowPath(frames.count <= pauseAtDepth) { break loop }   // event stays .stepLimit
                 continue loop
             case .call:
                 let target = inst.functions[Int(instr.a)]
@@ -107,6 +110,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         trapKind = .callStackExhausted; break loop
                     }
+                    if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     sp.update(repeating: 0, count: callee.localCount)
                     sp += callee.localCount
@@ -141,6 +145,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         sp += 1; trapKind = .callStackExhausted; break loop
                     }
+                    if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     sp.update(repeating: 0, count: callee.localCount)
                     sp += callee.localCount
@@ -315,6 +320,10 @@ extension Machine {
         }
 
         if let kind = trapKind { event = trap(kind, trapMessage, fn, pc) }
+        switch event {
+        case .returned, .trapped: break
+        default: pausedAtStep = steps
+        }
         if !frames.isEmpty { frames[frames.count - 1].pc = pc }
         callFrames = frames
         self.sp = sp - stack

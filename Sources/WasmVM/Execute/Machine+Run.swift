@@ -16,8 +16,11 @@ extension Machine {
         fuelUsedValue = 0
         fuelLimitValue = fuel
         stepCount = 0
-        hooksTakenAt = nil
+        pausedAtStep = nil
+        hostPauseTakenAt = nil
         directHostCall = nil
+        fuelProfile = [:]
+        fuelProfileMark = 0
         if let code = target.wasm {
             guard code.maxHeight <= configuration.maxStackSlots else { throw Trap(.callStackExhausted) }
             for (i, v) in arguments.enumerated() { stack[i] = v.slot }
@@ -34,7 +37,7 @@ extension Machine {
     public func run(_ limits: RunLimits = RunLimits()) -> ExecutionEvent {
         guard callState == .active else { return finishedEvent }
         if directHostCall != nil { return runDirectHostCall() }
-        return execute(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel)
+        return execute(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel, pauseAtDepth: limits.pauseAtDepth ?? -1)
     }
 
     /// Executes exactly one instruction (a host call counts as one) and pauses.
@@ -42,8 +45,9 @@ extension Machine {
     public func step() -> ExecutionEvent {
         guard callState == .active else { return finishedEvent }
         if directHostCall != nil { return runDirectHostCall() }
-        hooksTakenAt = stepCount
-        return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil)
+        pausedAtStep = stepCount
+        hostPauseTakenAt = stepCount
+        return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil, pauseAtDepth: -1)
     }
 
     /// startCall + run with no pauses (host pauses off for the duration): `.returned` or `.trapped`.
@@ -121,8 +125,7 @@ extension Machine {
         if instr.op == .breakpoint {
             let key = PatchKey(instance: function.instance.id, function: function.index, pc: pc)
             guard let patch = patches[key] else { preconditionFailure("breakpoint op without a patch") }
-            if hooksTakenAt != steps {
-                hooksTakenAt = steps
+            if pausedAtStep != steps {
                 return .exit(.breakpoint(id: Int(instr.a), at: location(function, pc)))
             }
             instr = patch.original
@@ -154,8 +157,8 @@ extension Machine {
         let arguments = params.enumerated().map { Value(slot: argsBase[$0.offset], type: $0.element) }
         var event = HostCallEvent(function: address, importModule: host.module, importName: host.name,
                                   arguments: arguments, results: nil, callSite: location(function, pc))
-        if pauseBeforeHostCalls && hooksTakenAt != steps {
-            hooksTakenAt = steps
+        if pauseBeforeHostCalls && hostPauseTakenAt != steps {
+            hostPauseTakenAt = steps
             return .stop(.hostCallPending(event))
         }
         let cost = FuelCosts.hostCall
@@ -189,5 +192,26 @@ extension Machine {
     func watchHit(_ address: Int, _ count: Int) -> Bool {
         let lo = UInt64(address), hi = UInt64(address) + UInt64(count)
         return count > 0 && watchRanges.contains { $0.lowerBound < hi && lo < $0.upperBound }
+    }
+}
+
+extension Machine {
+    /// Credits the fuel since the last mark to `function` (fuel profiling only).
+    @inline(never)
+    func settleFuel(_ function: FunctionCode, _ fuelUsed: UInt64) {
+        fuelProfile[PatchKey(instance: function.instance.id, function: function.index, pc: 0), default: 0] += fuelUsed - fuelProfileMark
+        fuelProfileMark = fuelUsed
+    }
+
+    /// Fuel per function of the current (or last) call while `profilesFuel` was on,
+    /// most expensive first (ties by instance, then function index).
+    public var fuelByFunction: [FunctionFuel] {
+        var profile = fuelProfile
+        if let top = callFrames.last, fuelUsedValue > fuelProfileMark {
+            profile[PatchKey(instance: top.function.instance.id, function: top.function.index, pc: 0), default: 0] += fuelUsedValue - fuelProfileMark
+        }
+        return profile.map { FunctionFuel(instance: $0.key.instance, function: $0.key.function, fuel: $0.value) }
+            .filter { $0.fuel > 0 }
+            .sorted { ($1.fuel, $0.instance, $0.function) < ($0.fuel, $1.instance, $1.function) }
     }
 }

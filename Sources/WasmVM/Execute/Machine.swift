@@ -26,14 +26,24 @@ public final class Machine {
     var fuelLimitValue: UInt64 = .max
     var fuelUsedValue: UInt64 = 0
     var stepCount: UInt64 = 0
-    /// The step number whose breakpoint and host-call pause are already taken (resuming runs it).
-    var hooksTakenAt: UInt64?
+    /// The step number execution last paused at: a breakpoint there does not pause again,
+    /// so continuing from any pause makes progress (as in gdb).
+    var pausedAtStep: UInt64?
+    /// The step number whose host-call pause was reported (or stepped over): resuming performs the call.
+    var hostPauseTakenAt: UInt64?
     /// A call started directly on a host function (no wasm frame).
     var directHostCall: (address: Int, arguments: [Value])?
     /// Results of the finished call, for `.returned`.
     var results: [Value] = []
     /// The trap that ended the last call, kept for inspection.
     var lastTrap: Trap?
+
+    // MARK: Fuel profile (only while `profilesFuel`)
+    /// Attribute fuel to functions (checked on calls and returns only).
+    public var profilesFuel: Bool = false
+    var fuelProfile: [PatchKey: UInt64] = [:]
+    /// `fuelUsed` when the running function's share was last settled.
+    var fuelProfileMark: UInt64 = 0
 
     // MARK: Hooks
     public var pauseBeforeHostCalls: Bool = false

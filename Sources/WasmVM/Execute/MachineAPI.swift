@@ -100,7 +100,22 @@ public struct RunLimits: Sendable {
     public var maxSteps: UInt64?
     /// Pause before an instruction whose charge would take `fuelUsed` past this.
     public var pauseAtFuel: UInt64?
-    public init(maxSteps: UInt64? = nil, pauseAtFuel: UInt64? = nil) { self.maxSteps = maxSteps; self.pauseAtFuel = pauseAtFuel }
+    /// Pause (reported as `.stepLimit`) right after a `return` leaves at most this many wasm
+    /// frames: the debugger's `next` (current depth) and `finish` (depth - 1). Checked only on returns.
+    public var pauseAtDepth: Int?
+    public init(maxSteps: UInt64? = nil, pauseAtFuel: UInt64? = nil, pauseAtDepth: Int? = nil) {
+        self.maxSteps = maxSteps; self.pauseAtFuel = pauseAtFuel; self.pauseAtDepth = pauseAtDepth
+    }
+}
+
+/// Fuel charged while a function was the running one (its own instructions and the
+/// host calls it made), for the debugger's fuel pane.
+public struct FunctionFuel: Hashable, Sendable {
+    public var instance: Int
+    /// Function index in the module's function index space.
+    public var function: Int
+    public var fuel: UInt64
+    public init(instance: Int, function: Int, fuel: UInt64) { self.instance = instance; self.function = function; self.fuel = fuel }
 }
 
 public struct MachineConfiguration: Sendable {
@@ -112,5 +127,7 @@ public struct MachineConfiguration: Sendable {
     public var maxMemoryPages: Int = 65536
     /// Tables never grow past this many elements, whatever their declared maximum.
     public var maxTableElements: Int = 10_000_000
+    /// Fuel for the module's start function during `instantiate` (hosts bound it so a looping start function cannot hang).
+    public var startFunctionFuel: UInt64 = .max
     public init() {}
 }

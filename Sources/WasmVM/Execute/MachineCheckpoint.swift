@@ -15,10 +15,13 @@ public struct MachineCheckpoint: @unchecked Sendable {
     var fuelLimit: UInt64
     var fuelUsed: UInt64
     var steps: UInt64
-    var hooksTakenAt: UInt64?
+    var pausedAtStep: UInt64?
+    var hostPauseTakenAt: UInt64?
     var directHostCall: (address: Int, arguments: [Value])?
     var results: [Value]
     var lastTrap: Trap?
+    var fuelProfile: [Machine.PatchKey: UInt64]
+    var fuelProfileMark: UInt64
 
     /// Approximate bytes held, for the debugger's memory bound.
     public var byteSize: Int {
@@ -42,8 +45,9 @@ extension Machine {
             droppedData: instances.map(\.droppedData),
             stack: Array(UnsafeBufferPointer(start: stack, count: sp)),
             frames: callFrames, callState: callState, fuelLimit: fuelLimitValue, fuelUsed: fuelUsedValue,
-            steps: stepCount, hooksTakenAt: hooksTakenAt, directHostCall: directHostCall,
-            results: results, lastTrap: lastTrap)
+            steps: stepCount, pausedAtStep: pausedAtStep, hostPauseTakenAt: hostPauseTakenAt, directHostCall: directHostCall,
+            results: results, lastTrap: lastTrap,
+            fuelProfile: fuelProfile, fuelProfileMark: fuelProfileMark)
     }
 
     /// Puts the machine back to `checkpoint` (taken from this machine). Store entities
@@ -61,9 +65,12 @@ extension Machine {
         fuelLimitValue = checkpoint.fuelLimit
         fuelUsedValue = checkpoint.fuelUsed
         stepCount = checkpoint.steps
-        hooksTakenAt = checkpoint.hooksTakenAt
+        pausedAtStep = checkpoint.pausedAtStep
+        hostPauseTakenAt = checkpoint.hostPauseTakenAt
         directHostCall = checkpoint.directHostCall
         results = checkpoint.results
         lastTrap = checkpoint.lastTrap
+        fuelProfile = checkpoint.fuelProfile
+        fuelProfileMark = checkpoint.fuelProfileMark
     }
 }

@@ -2,169 +2,283 @@ import WasmParser
 import WasmTypes
 
 extension FunctionTranslator {
-    /// One entry point for every decoded instruction: anything not handled here is
-    /// outside WebAssembly 2.0 (or SIMD) and refused, never silently accepted.
+    /// The generic entry point (WasmParser calls the methods below directly; this
+    /// serves the debugger's recorder): every 2.0 instruction goes to its method,
+    /// anything else is refused, never silently accepted.
     mutating func visit(_ instruction: Instruction) throws(LoadError) {
-        guard !isFinished else { throw malformed("operators remaining after end of function") }
-        if recordsInstructions { lastInstruction = instruction }
         switch instruction {
-        case .unreachable:
-            emit(.unreachable)
-            markUnreachable()
-        case .nop:
-            break
-        case .block(let blockType):
-            let (params, results) = try signature(of: blockType)
-            try pop(params)
-            pushFrame(.block, params: params, results: results)
-        case .loop(let blockType):
-            let (params, results) = try signature(of: blockType)
-            try pop(params)
-            pushFrame(.loop, params: params, results: results)
-        case .if(let blockType):
-            let (params, results) = try signature(of: blockType)
-            try pop(.i32)
-            try pop(params)
-            let fixup = isLive ? code.count : -1
-            emit(.jumpIfZero, a: UInt32.max)
-            pushFrame(.if, params: params, results: results, elseFixup: fixup)
-        case .else:
-            try visitElseInstruction()
-        case .end:
-            try visitEndInstruction()
-        case .br(let depth):
-            let index = try label(depth)
-            try pop(frames[index].labelTypes)
-            emitBranch(.br, toFrame: index)
-            markUnreachable()
-        case .brIf(let depth):
-            let index = try label(depth)
-            try pop(.i32)
-            let types = frames[index].labelTypes
-            try pop(types)
-            emitBranch(.brIf, toFrame: index)
-            push(types)
-        case .brTable(let targets):
-            try visitBranchTable(targets)
-        case .return:
-            try pop(type.results)
-            emit(.return, a: UInt32(type.results.count))
-            markUnreachable()
-        case .call(let function):
-            guard function < context.functionTypeIndices.count else { throw invalid("unknown function \(function)") }
-            let callee = context.types[Int(context.functionTypeIndices[Int(function)])]
-            try pop(callee.parameters)
-            emit(.call, a: function)
-            push(callee.results)
-        case .callIndirect(let typeIndex, let table):
-            guard table < context.tableTypes.count else { throw invalid("unknown table \(table)") }
-            guard context.tableTypes[Int(table)] == .funcref else { throw invalid("type mismatch: call_indirect needs a funcref table") }
-            guard typeIndex < context.types.count else { throw invalid("unknown type \(typeIndex)") }
-            let callee = context.types[Int(typeIndex)]
-            try pop(.i32)
-            try pop(callee.parameters)
-            emit(.callIndirect, a: typeIndex, b: UInt64(table))
-            push(callee.results)
-        case .drop:
-            _ = try popAny()
-            emit(.drop)
-        case .select:
-            try pop(.i32)
-            let t1 = try popAny(), t2 = try popAny()
-            if t1?.isReference == true || t2?.isReference == true {
-                throw invalid("type mismatch: select without a type needs numeric operands")
-            }
-            if let t1, let t2, t1 != t2 { throw invalid("type mismatch: select operands \(t1) and \(t2)") }
-            emit(.select)
-            push(t1 ?? t2)
-        case .typedSelect(let decoded):
-            let t = try ValueType(decoded: decoded, offset: binaryOffset)
-            try pop(.i32)
-            try pop(t)
-            try pop(t)
-            emit(.select)
-            push(t)
-        case .localGet(let index):
-            push(try local(index))
-            emit(.localGet, a: index)
-        case .localSet(let index):
-            try pop(try local(index))
-            emit(.localSet, a: index)
-        case .localTee(let index):
-            let t = try local(index)
-            try pop(t)
-            emit(.localTee, a: index)
-            push(t)
-        case .globalGet(let index):
-            push(try global(index).valueType)
-            emit(.globalGet, a: index)
-        case .globalSet(let index):
-            let g = try global(index)
-            guard g.isMutable else { throw invalid("global \(index) is immutable") }
-            try pop(g.valueType)
-            emit(.globalSet, a: index)
-        case .load(let load, let memarg):
-            guard let access = MemoryAccess(load) else { throw unsupported(instruction) }
-            try checkMemory(memarg, access)
-            try pop(.i32)
-            emit(access.op, a: UInt32(truncatingIfNeeded: memarg.offset), b: UInt64(memarg.align))
-            push(access.type)
-        case .store(let store, let memarg):
-            guard let access = MemoryAccess(store) else { throw unsupported(instruction) }
-            try checkMemory(memarg, access)
-            try pop(access.type)
-            try pop(.i32)
-            emit(access.op, a: UInt32(truncatingIfNeeded: memarg.offset), b: UInt64(memarg.align))
-        case .memorySize(let memory):
-            try checkMemory(memory)
-            emit(.memorySize)
-            push(.i32)
-        case .memoryGrow(let memory):
-            try checkMemory(memory)
-            try pop(.i32)
-            emit(.memoryGrow)
-            push(.i32)
-        case .i32Const(let value):
-            emit(.i32Const, b: UInt64(UInt32(bitPattern: value)))
-            push(.i32)
-        case .i64Const(let value):
-            emit(.i64Const, b: UInt64(bitPattern: value))
-            push(.i64)
-        case .f32Const(let value):
-            emit(.f32Const, b: UInt64(value.bitPattern))
-            push(.f32)
-        case .f64Const(let value):
-            emit(.f64Const, b: value.bitPattern)
-            push(.f64)
-        case .refNull(let heapType):
-            let t = try ValueType(decoded: heapType, offset: binaryOffset)
-            emit(.refNull, a: UInt32(t.rawValue))
-            push(t)
-        case .refIsNull:
-            let t = try popAny()
-            if let t, !t.isReference { throw invalid("type mismatch: ref.is_null needs a reference, found \(t)") }
-            emit(.refIsNull)
-            push(.i32)
-        case .refFunc(let function):
-            guard function < context.functionTypeIndices.count else { throw invalid("unknown function \(function)") }
-            guard context.declaredFunctions[Int(function)] else { throw invalid("undeclared function reference \(function)") }
-            emit(.refFunc, a: function)
-            push(.funcref)
-        case .i32Eqz:
-            try pop(.i32)
-            emit(.i32Eqz)
-            push(.i32)
-        case .i64Eqz:
-            try pop(.i64)
-            emit(.i64Eqz)
-            push(.i32)
-        case .cmp(let op): try numeric(NumericSignature(op))
-        case .unary(let op): try numeric(NumericSignature(op))
-        case .binary(let op): try numeric(NumericSignature(op))
-        case .conversion(let op): try numeric(NumericSignature(op))
-        default:
-            try visitBulkInstruction(instruction)
+        case .unreachable: try visitUnreachable()
+        case .nop: try visitNop()
+        case .block(let blockType): try visitBlock(blockType: blockType)
+        case .loop(let blockType): try visitLoop(blockType: blockType)
+        case .if(let blockType): try visitIf(blockType: blockType)
+        case .else: try visitElse()
+        case .end: try visitEnd()
+        case .br(let depth): try visitBr(relativeDepth: depth)
+        case .brIf(let depth): try visitBrIf(relativeDepth: depth)
+        case .brTable(let targets): try visitBrTable(targets: targets)
+        case .return: try visitReturn()
+        case .call(let function): try visitCall(functionIndex: function)
+        case .callIndirect(let typeIndex, let table): try visitCallIndirect(typeIndex: typeIndex, tableIndex: table)
+        case .drop: try visitDrop()
+        case .select: try visitSelect()
+        case .typedSelect(let decoded): try visitTypedSelect(type: decoded)
+        case .localGet(let index): try visitLocalGet(localIndex: index)
+        case .localSet(let index): try visitLocalSet(localIndex: index)
+        case .localTee(let index): try visitLocalTee(localIndex: index)
+        case .globalGet(let index): try visitGlobalGet(globalIndex: index)
+        case .globalSet(let index): try visitGlobalSet(globalIndex: index)
+        case .load(let load, let memarg): try visitLoad(load, memarg: memarg)
+        case .store(let store, let memarg): try visitStore(store, memarg: memarg)
+        case .memorySize(let memory): try visitMemorySize(memory: memory)
+        case .memoryGrow(let memory): try visitMemoryGrow(memory: memory)
+        case .i32Const(let value): try visitI32Const(value: value)
+        case .i64Const(let value): try visitI64Const(value: value)
+        case .f32Const(let value): try visitF32Const(value: value)
+        case .f64Const(let value): try visitF64Const(value: value)
+        case .refNull(let heapType): try visitRefNull(type: heapType)
+        case .refIsNull: try visitRefIsNull()
+        case .refFunc(let function): try visitRefFunc(functionIndex: function)
+        case .i32Eqz: try visitI32Eqz()
+        case .i64Eqz: try visitI64Eqz()
+        case .cmp(let op): try visitCmp(op)
+        case .unary(let op): try visitUnary(op)
+        case .binary(let op): try visitBinary(op)
+        case .conversion(let op): try visitConversion(op)
+        default: try visitBulkInstruction(instruction)
         }
+    }
+
+    mutating func visitUnreachable() throws(LoadError) {
+        emit(.unreachable)
+        markUnreachable()
+    }
+
+    mutating func visitNop() throws(LoadError) {}
+
+    mutating func visitBlock(blockType: BlockType) throws(LoadError) {
+        let (params, results) = try signature(of: blockType)
+        try pop(params)
+        pushFrame(.block, params: params, results: results)
+    }
+
+    mutating func visitLoop(blockType: BlockType) throws(LoadError) {
+        let (params, results) = try signature(of: blockType)
+        try pop(params)
+        pushFrame(.loop, params: params, results: results)
+    }
+
+    mutating func visitIf(blockType: BlockType) throws(LoadError) {
+        let (params, results) = try signature(of: blockType)
+        try pop(.i32)
+        try pop(params)
+        let fixup = isLive ? code.count : -1
+        emit(.jumpIfZero, a: UInt32.max)
+        pushFrame(.if, params: params, results: results, elseFixup: fixup)
+    }
+
+    mutating func visitElse() throws(LoadError) {
+        try visitElseInstruction()
+    }
+
+    mutating func visitEnd() throws(LoadError) {
+        try visitEndInstruction()
+    }
+
+    mutating func visitBr(relativeDepth depth: UInt32) throws(LoadError) {
+        let index = try label(depth)
+        try pop(frames[index].labelTypes)
+        emitBranch(.br, toFrame: index)
+        markUnreachable()
+    }
+
+    mutating func visitBrIf(relativeDepth depth: UInt32) throws(LoadError) {
+        let index = try label(depth)
+        try pop(.i32)
+        let types = frames[index].labelTypes
+        try pop(types)
+        emitBranch(.brIf, toFrame: index)
+        push(types)
+    }
+
+    mutating func visitBrTable(targets: BrTable) throws(LoadError) {
+        try visitBranchTable(targets)
+    }
+
+    mutating func visitReturn() throws(LoadError) {
+        try pop(type.results)
+        emit(.return, a: UInt32(type.results.count))
+        markUnreachable()
+    }
+
+    mutating func visitCall(functionIndex function: UInt32) throws(LoadError) {
+        guard function < context.functionTypeIndices.count else { throw invalid("unknown function \(function)") }
+        let callee = context.types[Int(context.functionTypeIndices[Int(function)])]
+        try pop(callee.parameters)
+        emit(.call, a: function)
+        push(callee.results)
+    }
+
+    mutating func visitCallIndirect(typeIndex: UInt32, tableIndex table: UInt32) throws(LoadError) {
+        guard table < context.tableTypes.count else { throw invalid("unknown table \(table)") }
+        guard context.tableTypes[Int(table)] == .funcref else { throw invalid("type mismatch: call_indirect needs a funcref table") }
+        guard typeIndex < context.types.count else { throw invalid("unknown type \(typeIndex)") }
+        let callee = context.types[Int(typeIndex)]
+        try pop(.i32)
+        try pop(callee.parameters)
+        emit(.callIndirect, a: typeIndex, b: UInt64(table))
+        push(callee.results)
+    }
+
+    mutating func visitDrop() throws(LoadError) {
+        _ = try popAny()
+        emit(.drop)
+    }
+
+    mutating func visitSelect() throws(LoadError) {
+        try pop(.i32)
+        let t1 = try popAny(), t2 = try popAny()
+        if t1?.isReference == true || t2?.isReference == true {
+            throw invalid("type mismatch: select without a type needs numeric operands")
+        }
+        if let t1, let t2, t1 != t2 { throw invalid("type mismatch: select operands \(t1) and \(t2)") }
+        emit(.select)
+        push(t1 ?? t2)
+    }
+
+    mutating func visitTypedSelect(type decoded: WasmTypes.ValueType) throws(LoadError) {
+        let t = try ValueType(decoded: decoded, offset: binaryOffset)
+        try pop(.i32)
+        try pop(t)
+        try pop(t)
+        emit(.select)
+        push(t)
+    }
+
+    mutating func visitLocalGet(localIndex index: UInt32) throws(LoadError) {
+        push(try local(index))
+        emit(.localGet, a: index)
+    }
+
+    mutating func visitLocalSet(localIndex index: UInt32) throws(LoadError) {
+        try pop(try local(index))
+        emit(.localSet, a: index)
+    }
+
+    mutating func visitLocalTee(localIndex index: UInt32) throws(LoadError) {
+        let t = try local(index)
+        try pop(t)
+        emit(.localTee, a: index)
+        push(t)
+    }
+
+    mutating func visitGlobalGet(globalIndex index: UInt32) throws(LoadError) {
+        push(try global(index).valueType)
+        emit(.globalGet, a: index)
+    }
+
+    mutating func visitGlobalSet(globalIndex index: UInt32) throws(LoadError) {
+        let g = try global(index)
+        guard g.isMutable else { throw invalid("global \(index) is immutable") }
+        try pop(g.valueType)
+        emit(.globalSet, a: index)
+    }
+
+    mutating func visitLoad(_ load: Instruction.Load, memarg: MemArg) throws(LoadError) {
+        guard let access = MemoryAccess(load) else { throw unsupported(.load(load, memarg: memarg)) }
+        try checkMemory(memarg, access)
+        try pop(.i32)
+        emit(access.op, a: UInt32(truncatingIfNeeded: memarg.offset), b: UInt64(memarg.align))
+        push(access.type)
+    }
+
+    mutating func visitStore(_ store: Instruction.Store, memarg: MemArg) throws(LoadError) {
+        guard let access = MemoryAccess(store) else { throw unsupported(.store(store, memarg: memarg)) }
+        try checkMemory(memarg, access)
+        try pop(access.type)
+        try pop(.i32)
+        emit(access.op, a: UInt32(truncatingIfNeeded: memarg.offset), b: UInt64(memarg.align))
+    }
+
+    mutating func visitMemorySize(memory: UInt32) throws(LoadError) {
+        try checkMemory(memory)
+        emit(.memorySize)
+        push(.i32)
+    }
+
+    mutating func visitMemoryGrow(memory: UInt32) throws(LoadError) {
+        try checkMemory(memory)
+        try pop(.i32)
+        emit(.memoryGrow)
+        push(.i32)
+    }
+
+    mutating func visitI32Const(value: Int32) throws(LoadError) {
+        emit(.i32Const, b: UInt64(UInt32(bitPattern: value)))
+        push(.i32)
+    }
+
+    mutating func visitI64Const(value: Int64) throws(LoadError) {
+        emit(.i64Const, b: UInt64(bitPattern: value))
+        push(.i64)
+    }
+
+    mutating func visitF32Const(value: IEEE754.Float32) throws(LoadError) {
+        emit(.f32Const, b: UInt64(value.bitPattern))
+        push(.f32)
+    }
+
+    mutating func visitF64Const(value: IEEE754.Float64) throws(LoadError) {
+        emit(.f64Const, b: value.bitPattern)
+        push(.f64)
+    }
+
+    mutating func visitRefNull(type heapType: HeapType) throws(LoadError) {
+        let t = try ValueType(decoded: heapType, offset: binaryOffset)
+        emit(.refNull, a: UInt32(t.rawValue))
+        push(t)
+    }
+
+    mutating func visitRefIsNull() throws(LoadError) {
+        let t = try popAny()
+        if let t, !t.isReference { throw invalid("type mismatch: ref.is_null needs a reference, found \(t)") }
+        emit(.refIsNull)
+        push(.i32)
+    }
+
+    mutating func visitRefFunc(functionIndex function: UInt32) throws(LoadError) {
+        guard function < context.functionTypeIndices.count else { throw invalid("unknown function \(function)") }
+        guard context.declaredFunctions[Int(function)] else { throw invalid("undeclared function reference \(function)") }
+        emit(.refFunc, a: function)
+        push(.funcref)
+    }
+
+    mutating func visitI32Eqz() throws(LoadError) {
+        try pop(.i32)
+        emit(.i32Eqz)
+        push(.i32)
+    }
+
+    mutating func visitI64Eqz() throws(LoadError) {
+        try pop(.i64)
+        emit(.i64Eqz)
+        push(.i32)
+    }
+
+    mutating func visitCmp(_ op: Instruction.Cmp) throws(LoadError) {
+        try numeric(NumericSignature(op))
+    }
+
+    mutating func visitUnary(_ op: Instruction.Unary) throws(LoadError) {
+        try numeric(NumericSignature(op))
+    }
+
+    mutating func visitBinary(_ op: Instruction.Binary) throws(LoadError) {
+        try numeric(NumericSignature(op))
+    }
+
+    mutating func visitConversion(_ op: Instruction.Conversion) throws(LoadError) {
+        try numeric(NumericSignature(op))
     }
 
     /// Bulk memory and table instructions (WebAssembly 2.0's 0xFC group and table.get/set).
@@ -285,6 +399,8 @@ extension FunctionTranslator {
 
     func checkMemory(_ memarg: MemArg, _ access: MemoryAccess) throws(LoadError) {
         try checkMemory(memarg.memory)
+        // An alignment exponent of 32 or more cannot be decoded (align.wast: "malformed memop flags").
+        guard memarg.align < 32 else { throw malformed("malformed memop flags") }
         guard memarg.align <= access.naturalAlignment else {
             throw invalid("alignment must not be larger than natural")
         }

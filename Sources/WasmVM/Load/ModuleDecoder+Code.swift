@@ -9,6 +9,8 @@ extension ModuleDecoder {
         context.declaredFunctions = declaredFunctions()
         let ranges = bodyRanges(count: codes.count)
         functions.reserveCapacity(codes.count)
+        guard !codes.isEmpty else { return }
+        var translator = FunctionTranslator(context: context, typeIndex: Int(definedFunctionTypes[0]), locals: [])
         for (i, code) in codes.enumerated() {
             let typeIndex = definedFunctionTypes[i]
             var locals: [ValueType] = []
@@ -16,8 +18,7 @@ extension ModuleDecoder {
             for local in code.locals {
                 locals.append(try ValueType(decoded: local, offset: ranges[i].lowerBound))
             }
-            var translator = FunctionTranslator(context: context, typeIndex: Int(typeIndex), locals: locals,
-                                                expectedInstructions: code.expression.count / 2)
+            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 2)
             var parser = ExpressionParser(code: code)
             var failedAt = -1
             do {
@@ -26,7 +27,11 @@ extension ModuleDecoder {
                 if failedAt >= 0 { overlongOpcode = Self.overlongPrefixedOpcode(in: decodingBytes, at: failedAt) }
                 throw error
             }
-            functions.append(try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i]))
+            var function = try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i])
+            if !rewrittenOffsets.isEmpty {
+                for j in function.offsets.indices { function.offsets[j] = rewrittenOffsets[function.offsets[j]] ?? function.offsets[j] }
+            }
+            functions.append(function)
         }
     }
 
@@ -44,6 +49,9 @@ extension ModuleDecoder {
                 throw LoadError(error, fallback: start)
             }
             guard let visit else { return }
+            guard !translator.isFinished else {
+                throw LoadError(.malformed, "operators remaining after end of function", offset: start)
+            }
             try visit(visitor: &translator)
         }
     }
@@ -68,7 +76,7 @@ extension ModuleDecoder {
         for _ in 0..<count {
             let size = reader.read()
             let start = reader.position
-            ranges.append(start..<min(start + size, bytes.count))
+            ranges.append(min(start, bytes.count)..<min(start + size, bytes.count))
             reader.position = start + size
         }
         return ranges

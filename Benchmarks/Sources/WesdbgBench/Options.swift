@@ -1,0 +1,50 @@
+import Foundation
+
+struct Options {
+    /// Timed runs per workload and engine (medians are reported); 0 for a single check run.
+    var runs = 5
+    /// Directory of the built workloads (`*.wasm`).
+    var workloads: String = Options.defaultWorkloads
+    /// Only workloads whose name contains one of these.
+    var only: [String] = []
+    /// Skip wesdbg (to check the WasmKit side on its own).
+    var wasmKitOnly = false
+    /// Skip WasmKit (for profiling wesdbg under callgrind).
+    var wesdbgOnly = false
+    var skipDebug = false
+    var skipLoad = false
+
+    static let usage = """
+        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--wall]
+        """
+
+    /// Benchmarks/Workloads/wasm, found from this source file.
+    static var defaultWorkloads: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Workloads/wasm").path
+    }
+
+    init<S: Sequence>(_ arguments: S) throws where S.Element == String {
+        var it = arguments.makeIterator()
+        func value(_ flag: String) throws -> String {
+            guard let v = it.next() else { throw BenchError("\(flag) needs a value\n\(Options.usage)") }
+            return v
+        }
+        while let argument = it.next() {
+            switch argument {
+            case "--runs":
+                guard let n = Int(try value(argument)), n >= 0 else { throw BenchError("--runs needs a count (0: one untimed check run only)") }
+                runs = n
+            case "--workloads": workloads = try value(argument)
+            case "--only": only.append(try value(argument))
+            case "--wasmkit-only": wasmKitOnly = true
+            case "--wesdbg-only": wesdbgOnly = true
+            case "--skip-debug": skipDebug = true
+            case "--skip-load": skipLoad = true
+            case "--wall": Stopwatch.useWallClock = true
+            case "-h", "--help": print(Options.usage); exit(0)
+            default: throw BenchError("unknown argument \(argument)\n\(Options.usage)")
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Runs every workload, prints the comparison table, the debug-hook overhead
+/// and the large-module load time.
+struct Suite {
+    let options: Options
+
+    /// Table order; other `.wasm` files in the directory follow alphabetically.
+    static let order = ["fib", "sieve", "matmul_int", "matmul_f64", "fnv", "sha256", "quicksort",
+                        "ledger", "tight_loop", "call_loop"]
+
+    struct Result {
+        var name: String
+        var wesdbg: Duration?
+        var debug: Duration?
+        var wasmKit: Duration?
+        var agree: Bool?
+        var steps: UInt64
+        var checksum: Checksum
+    }
+
+    func runAll() throws {
+        let workloads = try discover()
+        print("wesdbg benchmark: \(options.runs) timed runs per engine, alternating; median execute time (load excluded), "
+              + (Stopwatch.useWallClock ? "wall clock" : "thread CPU time"))
+        print("workloads: \(options.workloads)")
+        print("")
+        print(pad("workload", 12) + lpad("wesdbg ms", 11) + lpad("WasmKit ms", 12) + lpad("ratio", 8)
+              + lpad("agree", 7) + lpad("steps (M)", 11) + lpad("ns/step", 9))
+        var results: [Result] = []
+        for (name, path) in workloads {
+            let result = try measure(name: name, path: path)
+            results.append(result)
+            printRow(result)
+        }
+        let ratios = results.compactMap { r -> Double? in
+            guard let ours = r.wesdbg, let theirs = r.wasmKit else { return nil }
+            return ours.milliseconds / theirs.milliseconds
+        }
+        if !ratios.isEmpty {
+            print(String(format: "geometric mean of ratios (wesdbg/WasmKit): %.2f", geometricMean(ratios)))
+        }
+        print("checksums: " + results.map { "\($0.name)=\($0.checksum)" }.joined(separator: " "))
+        if !options.wasmKitOnly && !options.skipDebug { printDebugTable(results) }
+        if !options.skipLoad { try measureLargeModule() }
+    }
+
+    private func discover() throws -> [(String, String)] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: options.workloads)
+            .filter { $0.hasSuffix(".wasm") }.map { String($0.dropLast(5)) }
+        let known = Suite.order.filter(files.contains)
+        let extra = files.filter { !Suite.order.contains($0) }.sorted()
+        let names = (known + extra).filter { name in options.only.isEmpty || options.only.contains { name.contains($0) } }
+        guard !names.isEmpty else { throw BenchError("no workloads (*.wasm) in \(options.workloads)") }
+        return names.map { ($0, options.workloads + "/" + $0 + ".wasm") }
+    }
+
+    private func measure(name: String, path: String) throws -> Result {
+        guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
+        let bytes = [UInt8](data)
+        let wasmKit: WorkloadRunner? = options.wesdbgOnly ? nil : try WasmKitRunner(bytes: bytes)
+        let plain = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes, debugHooks: false)
+        let debug = options.wasmKitOnly || options.skipDebug ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true)
+
+        // One untimed run each: WasmKit compiles lazily on the first call, and
+        // the checksums are compared on every run, not just timed ones.
+        guard let reference = wasmKit ?? plain else { throw BenchError("--wasmkit-only and --wesdbg-only exclude each other") }
+        let expected = try reference.run()
+        var agree = true
+        func check(_ runner: WorkloadRunner?) throws -> Duration? {
+            guard let runner else { return nil }
+            let (checksum, elapsed) = try Stopwatch.measure { try runner.run() }
+            if checksum != expected {
+                agree = false
+                FileHandle.standardError.write("\(name): checksum \(checksum) differs from the reference's \(expected)\n".data(using: .utf8)!)
+            }
+            return elapsed
+        }
+        if wasmKit != nil { _ = try check(plain) }
+        _ = try check(debug)
+
+        var plainTimes: [Duration] = [], debugTimes: [Duration] = [], wasmKitTimes: [Duration] = []
+        for _ in 0..<options.runs {
+            if let t = try check(plain) { plainTimes.append(t) }
+            if let t = try check(debug) { debugTimes.append(t) }
+            if let wasmKit {
+                let (checksum, elapsed) = try Stopwatch.measure { try wasmKit.run() }
+                wasmKitTimes.append(elapsed)
+                if checksum != expected { agree = false }
+            }
+        }
+        return Result(name: name, wesdbg: plainTimes.isEmpty ? nil : plainTimes.median,
+                      debug: debugTimes.isEmpty ? nil : debugTimes.median,
+                      wasmKit: wasmKitTimes.isEmpty ? nil : wasmKitTimes.median,
+                      agree: plain == nil || wasmKit == nil ? nil : agree, steps: plain?.lastSteps ?? 0, checksum: expected)
+    }
+
+    private func printRow(_ r: Result) {
+        var line = pad(r.name, 12)
+        line += lpad(r.wesdbg.map { String(format: "%.1f", $0.milliseconds) } ?? "-", 11)
+        line += lpad(r.wasmKit.map { String(format: "%.1f", $0.milliseconds) } ?? "-", 12)
+        if let ours = r.wesdbg, let theirs = r.wasmKit {
+            line += lpad(String(format: "%.2f", ours.milliseconds / theirs.milliseconds), 8)
+        } else {
+            line += lpad("-", 8)
+        }
+        line += lpad(r.agree.map { $0 ? "yes" : "NO" } ?? "-", 7)
+        line += lpad(r.steps > 0 ? String(format: "%.1f", Double(r.steps) / 1e6) : "-", 11)
+        line += lpad(r.steps > 0 ? r.wesdbg.map { String(format: "%.2f", $0.milliseconds * 1e6 / Double(r.steps)) } ?? "-" : "-", 9)
+        print(line)
+        fflush(nil)  // rows appear as they finish
+    }
+
+    private func printDebugTable(_ results: [Result]) {
+        print("")
+        print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)")
+        print(pad("workload", 12) + lpad("run ms", 11) + lpad("debug ms", 11) + lpad("overhead", 10))
+        var ratios: [Double] = []
+        for r in results {
+            guard let plain = r.wesdbg, let debug = r.debug else { continue }
+            let ratio = debug.milliseconds / plain.milliseconds
+            ratios.append(ratio)
+            print(pad(r.name, 12) + lpad(String(format: "%.1f", plain.milliseconds), 11)
+                  + lpad(String(format: "%.1f", debug.milliseconds), 11)
+                  + lpad(String(format: "%+.1f%%", (ratio - 1) * 100), 10))
+        }
+        guard !ratios.isEmpty else { return }
+        print(String(format: "debug overhead: geometric mean %+.1f%%, worst %+.1f%% (limit +10%%)",
+                     (geometricMean(ratios) - 1) * 100, (ratios.max()! - 1) * 100))
+    }
+
+    private func measureLargeModule() throws {
+        let (bytes, functions) = LargeModule.make()
+        print("")
+        let runs = max(options.runs, 3)
+        let wasmKit = try WasmKitRunner.loadTime(of: bytes, runs: runs)
+        var line = "1 MB module (\(bytes.count) bytes, \(functions) functions), median of \(runs): "
+        if !options.wasmKitOnly {
+            let ours = try WesdbgRunner.loadTime(of: bytes, runs: runs)
+            line += String(format: "wesdbg load+validate+translate %.1f ms (limit 100 ms); ", ours.milliseconds)
+        }
+        line += String(format: "WasmKit parse+instantiate (eager compile) %.1f ms", wasmKit.milliseconds)
+        print(line)
+    }
+
+    private func geometricMean(_ values: [Double]) -> Double {
+        exp(values.map(log).reduce(0, +) / Double(values.count))
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    }
+
+    private func lpad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
+    }
+}
