@@ -1,3 +1,4 @@
+import Foundation
 import WasmVM
 
 /// One entry of `info breakpoints`. Code breakpoints go through the machine's
@@ -66,7 +67,7 @@ extension Breakpoint.Kind {
 /// `"text"` for printable UTF-8, else `0x` hex.
 func quoted(_ bytes: [UInt8]) -> String {
     if let text = String(validating: bytes, as: UTF8.self), text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7f }) {
-        return "\"\(text)\""
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
     return "0x" + bytes.map { hex(UInt64($0), digits: 2) }.joined()
 }

@@ -86,11 +86,27 @@ public final class ContractTarget: DebugTarget {
                                stateKeysWritten: keys)
     }
 
+    public func parameterNames(ofImport name: String) -> [String]? {
+        let functionImports = execution.module.imports.filter { if case .function = $0.descriptor { true } else { false } }
+        guard let index = functionImports.firstIndex(where: { $0.name == name }) else { return nil }
+        return execution.hostFunction(forImport: index)?.parameterNames
+    }
+
     public var hostFunctionNames: [String] {
         execution.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
     }
 
+    /// The snapshot with `expect` set to the outcome. Debugger changes go into `description`
+    /// (the one free-text field snapshots have), so the file still loads and says it was altered.
     public func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String {
-        throw SessionError("saving snapshots needs the contract host's snapshot writer (not in this build yet)")
+        guard let status = ExecutionStatus(rawValue: expect.status) else { preconditionFailure("unknown status \(expect.status)") }
+        var json = execution.snapshot.json(savedAt: path, expect: Expectation(status: status, trap: expect.trap, code: expect.code.map(Int64.init)))
+        if !debuggerChanges.isEmpty, case .object(var members) = json {
+            let note = "debuggerChanges: this outcome was reached after changes made in wesdbg, which a replay does not apply: "
+                + debuggerChanges.joined(separator: "; ")
+            members.insert(("description", .string(note)), at: 1)
+            json = .object(members)
+        }
+        return json.prettyText + "\n"
     }
 }

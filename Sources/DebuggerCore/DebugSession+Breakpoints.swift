@@ -103,29 +103,19 @@ extension DebugSession {
             guard case .host(let name) = breakpoints[index].kind else {
                 throw CommandError("'\(names[0])' is not an operand here: argument names work on host-call breakpoints")
             }
-            if name != "*", let known = parameterNames(ofImport: name), let unknown = names.first(where: { !known.contains($0) }) {
+            if name != "*", let known = target.parameterNames(ofImport: name), let unknown = names.first(where: { !known.contains($0) }) {
                 throw CommandError("\(name) has no argument '\(unknown)' (it has \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            }
+            if name == "*" {
+                let known = Set(hostFunctionNames.flatMap { target.parameterNames(ofImport: $0) ?? [] })
+                if let unknown = names.first(where: { !known.contains($0) }) {
+                    throw CommandError("no imported host function has an argument '\(unknown)'")
+                }
             }
         }
         breakpoints[index].condition = condition
         breakpoints[index].conditionText = expression
         return "breakpoint \(id) stops only if \(expression)"
-    }
-
-    /// Argument names of an import, as the host describes them.
-    func parameterNames(ofImport name: String) -> [String]? {
-        var k = 0
-        for imp in module.imports {
-            guard case .function(let t) = imp.descriptor else { continue }
-            defer { k += 1 }
-            if imp.name == name {
-                let zeros = module.types[Int(t)].parameters.map { Value.zero($0) }
-                let call = HostCallEvent(pending: imp.module, imp.name, function: machine.functionAddress(instance, function: k),
-                                         arguments: zeros, callSite: CodeLocation(instance: instance.id, function: k, pc: 0, offset: 0))
-                return target.describe(call).arguments.map(\.name)
-            }
-        }
-        return nil
     }
 
     func editBreakpoints(_ command: String, _ args: [String]) throws(CommandError) -> String {

@@ -33,7 +33,7 @@ extension DebugSession {
         ("hostlog", ["hl"], "hostlog", "host calls made so far"),
         ("fuel", [], "fuel", "fuel used, limit, last step's cost"),
         ("disassemble", ["disas"], "disassemble [FUNC]", "disassembly of a function (default: the current one)"),
-        ("set", [], "set local N VALUE | set global N VALUE | set mem ADDR HEX | set fuel N",
+        ("set", [], "set local N VALUE | set mem ADDR HEX | set fuel N",
          "change the state (recorded: the run no longer matches the snapshot)"),
         ("save", [], "save FILE", "write a snapshot reproducing this run, with its outcome as expect"),
         ("echo", [], "echo TEXT", "print TEXT"),
@@ -96,10 +96,19 @@ extension DebugSession {
             return move { finishFrame() }
         case "reverse-step":
             let count = try optionalCount(args, name)
-            let origin = reverseOrigin
-            if origin == 0 { throw CommandError("already at the start (step 0)") }
+            var trapped = false
+            if case .trapped = state { trapped = true }
+            if !trapped && machine.steps == 0 { throw CommandError("already at the start (step 0)") }
             return move {
-                travel(to: origin >= count ? origin - count : 0)
+                var origin = machine.steps
+                var remaining = count
+                if trapped {
+                    // Just before the trapping instruction (whether or not the trap counted it as a step).
+                    travel(to: origin)
+                    if case .trapped = state { travel(to: origin - 1); origin -= 1 }
+                    remaining -= 1
+                }
+                if remaining > 0 { travel(to: origin >= remaining ? origin - remaining : 0) }
                 return Stop(reason: "reverse-step")
             }
         case "reverse-continue":

@@ -106,10 +106,11 @@ extension DebugSession {
     }
 
     var isDraftDiscarded: Bool {
+        if target.draftSections().isEmpty { return false }
         switch state {
-        case .trapped: true
-        case .finished(let status, _): status != "success"
-        default: false
+        case .trapped: return true
+        case .finished(let status, _): return status != "success"
+        default: return false
         }
     }
 
@@ -140,6 +141,7 @@ extension DebugSession {
     }
 
     func fuelText() -> String {
+        ensureLastStep()
         var text = "fuel used \(machine.fuelUsed) of \(machine.fuelLimit), last step cost \(lastCost)"
         if changes.contains(where: \.isFuel) { text += " (limit changed by set fuel)" }
         return text

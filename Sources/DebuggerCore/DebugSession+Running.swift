@@ -87,6 +87,7 @@ extension DebugSession {
         let fuelBefore = machine.fuelUsed
         configureMachine(armed: false)
         let event = machine.step()
+        lastStepExact = true
         lastCost = machine.fuelUsed &- fuelBefore
         if case .trapped = event { lastAccesses = [] } else { lastAccesses = accesses }
         pendingWatchHits = watchHits(writes: accesses.filter { $0.kind == .write }.map(\.range), stateKeys: stateKeys)
@@ -106,6 +107,25 @@ extension DebugSession {
                 return false
             }
         }.map(\.id)
+    }
+
+    /// Makes `lastAccesses` and `lastCost` exact after a stop reached by a run:
+    /// re-executes up to the last instruction from the nearest checkpoint.
+    func ensureLastStep() {
+        if lastStepExact { return }
+        lastStepExact = true
+        let frame = selectedFrame
+        switch state {
+        case .paused(let reason):
+            travel(to: machine.steps)
+            state = .paused(reason: reason)
+        case .finished:
+            travel(to: machine.steps)
+        default:
+            lastAccesses = []
+            lastCost = 0
+        }
+        selectedFrame = frame
     }
 
     // MARK: Runs
@@ -166,6 +186,7 @@ extension DebugSession {
                 let checkpointAt = CheckpointHistory.nextPeriodicStep(after: machine.steps)
                 let maxSteps = stepTarget.map { min($0, checkpointAt) } ?? checkpointAt
                 fuelPause = nextFuelPause
+                lastStepExact = false
                 event = machine.run(RunLimits(maxSteps: maxSteps, pauseAtFuel: fuelPause))
             }
             switch event {

@@ -10,6 +10,7 @@ extension DebugSession {
     }
 
     func buildSnapshot() -> SessionSnapshot {
+        ensureLastStep()
         let frame = selectedFrameInfo
         let pops = popCount
         let stack = (frame?.operands ?? []).reversed().enumerated().map { StackEntry(value: $0.element, willPop: $0.offset < pops) }

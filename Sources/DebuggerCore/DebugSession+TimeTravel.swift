@@ -13,6 +13,7 @@ extension DebugSession {
         }
         lastAccesses = []
         lastCost = 0
+        lastStepExact = true
         results = nil
         selectedFrame = 0
         mustStepBeforeRun = false
@@ -100,6 +101,7 @@ extension DebugSession {
         state = .paused(reason: "start")
         lastAccesses = []
         lastCost = 0
+        lastStepExact = true
         results = nil
         selectedFrame = 0
         mustStepBeforeRun = false

@@ -24,6 +24,9 @@ public final class DebugSession: DebugSessionDriving {
     /// Memory the last executed instruction read and wrote (exact after single steps and time travel).
     var lastAccesses: [MemoryRange] = []
     var lastCost: UInt64 = 0
+    /// False after a stop reached by `machine.run`: `lastAccesses`/`lastCost` are then
+    /// recomputed on demand by re-executing the last instruction (`ensureLastStep`).
+    var lastStepExact = true
     /// `set` commands in effect, with the step they were made at.
     var changes: [(step: UInt64, text: String, isFuel: Bool)] = []
     /// Innermost-first index of the frame `frame N` selected.
@@ -106,14 +109,10 @@ public final class DebugSession: DebugSessionDriving {
         return nil
     }
 
-    /// The host call the next instruction makes, decoded, if it calls an import.
+    /// The host call the next instruction makes, decoded, if it calls a host function.
     func upcomingHostCall() -> PendingHostCall? {
-        guard isRunning, let location = machine.location, let instr = instruction(at: location), instr.op == .call,
-              let imported = importName(ofFunction: Int(instr.a)), let frame = machine.frames.last else { return nil }
-        let count = module.functionType(Int(instr.a)).parameters.count
-        guard frame.operands.count >= count else { return nil }
-        return target.describe(HostCallEvent(pending: imported.module, imported.name, function: machine.functionAddress(instance, function: Int(instr.a)),
-                                             arguments: Array(frame.operands.suffix(count)), callSite: location))
+        guard isRunning, let call = machine.pendingHostCall else { return nil }
+        return target.describe(call)
     }
 
     /// `transfer+0x1c (offset 0x3a1)`

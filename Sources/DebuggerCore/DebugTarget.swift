@@ -23,6 +23,8 @@ public protocol DebugTarget: AnyObject {
     /// A host call about to be made: its named, decoded arguments, the memory it will
     /// read and write and the state keys it will write.
     func describe(_ call: HostCallEvent) -> PendingHostCall
+    /// Argument names of a host function the module imports (for conditions), nil if unknown.
+    func parameterNames(ofImport name: String) -> [String]?
     /// Import names of host functions the module uses.
     var hostFunctionNames: [String] { get }
     /// The JSON text of a snapshot reproducing this call, to be written at `path`, with

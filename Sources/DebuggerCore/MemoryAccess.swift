@@ -7,8 +7,8 @@ enum MemoryAccess {
     static func predict(_ instr: Instr, operands: [Value]) -> [MemoryRange] {
         func operand(_ fromTop: Int) -> UInt64? {
             guard operands.count > fromTop else { return nil }
-            if case .i32(let v) = operands[operands.count - 1 - fromTop] { return UInt64(v) }
-            return nil
+            // Addresses are i32: the low 32 bits of the slot, whatever type the stack pane inferred.
+            return operands[operands.count - 1 - fromTop].slot & 0xffff_ffff
         }
         func range(_ start: UInt64, _ count: UInt64, _ kind: MemoryAccessKind) -> [MemoryRange] {
             count == 0 ? [] : [MemoryRange(range: start ..< start + count, kind: kind)]

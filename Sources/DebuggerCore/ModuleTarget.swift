@@ -96,6 +96,10 @@ public final class ModuleTarget: DebugTarget {
         return PendingHostCall(name: name, arguments: arguments, ranges: writes.map { MemoryRange(range: $0, kind: .write) })
     }
 
+    public func parameterNames(ofImport name: String) -> [String]? {
+        hostFunctions.first { $0.name == name }.map { host in host.type.parameters.indices.map { $0 < host.parameterNames.count ? host.parameterNames[$0] : "arg\($0)" } }
+    }
+
     public var hostFunctionNames: [String] {
         instance.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ContractHost
 import DebuggerCore
+import DebuggerUI
+import TerminalUI
 import Foundation
 import WasmVM
 
@@ -16,32 +18,31 @@ struct DebugCommand: ParsableCommand {
             run), 2 bad input (file, script, options).
             """)
 
-    @Argument(help: "A snapshot (.json) or a module (.wasm, .wat).")
-    var file: String
+    @OptionGroup var call: CallOptions
 
-    @Option(name: .customLong("batch"), help: "Run the debugger commands of this file (one a line) without a terminal.")
+    @Option(name: .customLong("batch"), help: ArgumentHelp("Run the debugger commands of this file (one a line) without a terminal.", valueName: "SCRIPT"))
     var script: String?
 
-    @Option(name: .customShort("x"), parsing: .upToNextOption, help: "Run these debugger commands without a terminal (after --batch's).")
+    @Option(name: .customShort("x"), parsing: .upToNextOption, help: ArgumentHelp("Run these debugger commands without a terminal (after --batch's).", valueName: "CMD"))
     var commands: [String] = []
 
-    @Option(help: "Keymap for the terminal UI: default, vim, emacs, or a file.")
+    @Option(help: "Keymap for the terminal UI: default, vim, emacs, or a keymap file.")
     var keymap: String = "default"
 
-    @Option(name: .customLong("call"), help: "Exported function to call (modules only; default: the only exported function).")
-    var function: String?
-
-    @Option(name: .customLong("args"), parsing: .upToNextOption, help: "Wasm arguments as typed strings: i32:1 i64:-5 (modules only).")
-    var arguments: [String] = []
-
-    @Option(help: "Fuel limit (modules only).")
-    var fuel: UInt64?
-
     func run() throws {
-        let session = try withUserErrors(file: file) { try makeSession() }
+        let session = try withUserErrors(file: call.file) { try makeSession() }
         guard script != nil || !commands.isEmpty else {
-            FileHandle.standardError.write(Data("wesdbg: the terminal UI is not available in this build yet; use --batch SCRIPT or -x CMD\n".utf8))
-            throw ExitCode(2)
+            let keys: Keymap
+            do { keys = try Keymap.load(keymap) } catch {
+                FileHandle.standardError.write(Data((UserError.oneLine(String(describing: error)) + "\n").utf8))
+                throw ExitCode(2)
+            }
+            do { try runTerminalDebugger(session: session, keymap: keys) } catch {
+                // TerminalUnavailable's text already points at --batch.
+                FileHandle.standardError.write(Data((UserError.oneLine(String(describing: error)) + "\n").utf8))
+                throw ExitCode(2)
+            }
+            return
         }
         var lines: [String] = []
         if let script {
@@ -84,19 +85,11 @@ struct DebugCommand: ParsableCommand {
     }
 
     private func loadSession() throws -> DebugSession {
-        let snapshot: ChainSnapshot, module: Module
-        let settings = CallSettings(function: function, args: arguments, fuel: fuel)
-        if ModuleFile.isModulePath(file) {
-            module = try ModuleFile.load(path: file)
-            snapshot = try ChainSnapshot.bare(modulePath: file, module: module, settings: settings)
-        } else {
-            snapshot = try ChainSnapshot.load(path: file)
-            module = try snapshot.loadModule()
-        }
+        let execution = try call.makeExecution()
         do {
-            return try DebugSession(target: ContractTarget(snapshot: snapshot, module: module))
+            return try DebugSession(target: ContractTarget(execution: execution))
         } catch let error as SessionError {
-            throw UserError(file: file, error.description)
+            throw UserError(file: call.file, error.description)
         }
     }
 }

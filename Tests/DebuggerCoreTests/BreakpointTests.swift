@@ -21,8 +21,9 @@ struct BreakpointTests {
 
     @Test func offsetBreakpointsNeedAnInstructionStart() throws {
         let session = try makeSession()
-        let add = try #require(session.snapshot.code).lines  // main's lines
-        let target = add[2].offset
+        let lines = try #require(session.snapshot.code).lines  // main's lines
+        try #require(lines.count > 2)
+        let target = lines[2].offset
         session.must("break 0x\(String(target, radix: 16))")
         session.must("continue")
         #expect(session.snapshot.code?.lines[session.snapshot.code!.currentLine!].offset == target)

@@ -92,4 +92,20 @@ struct SteppingTests {
         session.must("c")
         #expect(session.snapshot.statusLine == "finished: success")
     }
+
+    @Test func setLocalChangesTheSelectedFrameAndIsRecorded() throws {
+        let session = try makeSession()
+        session.must("break add")
+        session.must("c")
+        #expect(session.must("set local 1 40") == "local.1 b = i32 0x00000028  40")
+        #expect(session.snapshot.debuggerChanges == ["step 3: set local 1 i32:40"])
+        session.must("frame 1")
+        #expect(session.execute("set local 5 1").isError)
+        session.must("set local 0 -1")
+        #expect(session.snapshot.locals.map(\.value) == [.i32(UInt32(bitPattern: -1))])
+        session.must("c")
+        #expect(session.must("x 20 4").hasPrefix("0x00000014  2a 00 00 00"))
+        #expect(session.snapshot.statusLine == "finished: success")
+        #expect(session.execute("set local 0 1").isError)
+    }
 }

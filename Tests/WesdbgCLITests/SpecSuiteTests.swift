@@ -3,7 +3,6 @@ import Testing
 @testable import WesdbgCLI
 
 /// The WebAssembly 2.0 spec scripts (read from the shared checkout, never copied in).
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct SpecSuiteTests {
     /// `<package root>/../shared/spec-testsuite`, else the shared location helper worktrees use.
     static let suite: String? = {
@@ -34,13 +33,38 @@ struct SpecSuiteTests {
         let failures = result.failures.map { "\(name):\($0.line): \($0.message)" }.joined(separator: "\n")
         #expect(result.failed == 0, "\(result.summary)\n\(failures)")
         #expect(result.passed == (Self.expectedPassed[name] ?? 0), "\(result.summary)")
+        // The one skip: an invalid module WAT cannot encode (an unknown local in a constant expression).
+        #expect(result.skipped == (name == "global.wast" ? 1 : 0), "\(result.skips)")
     }
 
     /// Passed directives per script, pinned (a directive is a module, assertion, invoke or register).
-    static let expectedPassed: [String: Int] = [:]
+    static let expectedPassed: [String: Int] = [
+        "address.wast": 260, "align.wast": 162, "binary-leb128.wast": 91, "binary.wast": 136,
+        "block.wast": 223, "br.wast": 97, "br_if.wast": 118, "br_table.wast": 174, "bulk.wast": 117,
+        "call.wast": 91, "call_indirect.wast": 172, "comments.wast": 8, "const.wast": 778,
+        "conversions.wast": 619, "custom.wast": 11, "data.wast": 61, "elem.wast": 98, "endianness.wast": 69,
+        "exports.wast": 96, "f32.wast": 2514, "f32_bitwise.wast": 364, "f32_cmp.wast": 2407, "f64.wast": 2514,
+        "f64_bitwise.wast": 364, "f64_cmp.wast": 2407, "fac.wast": 8, "float_exprs.wast": 927,
+        "float_literals.wast": 179, "float_memory.wast": 90, "float_misc.wast": 471, "forward.wast": 5,
+        "func.wast": 172, "func_ptrs.wast": 36, "global.wast": 109, "i32.wast": 460, "i64.wast": 416,
+        "if.wast": 241, "imports.wast": 178, "inline-module.wast": 1, "int_exprs.wast": 108,
+        "int_literals.wast": 51, "labels.wast": 29, "left-to-right.wast": 96, "linking.wast": 132,
+        "load.wast": 97, "local_get.wast": 36, "local_set.wast": 53, "local_tee.wast": 97, "loop.wast": 120,
+        "memory.wast": 88, "memory_copy.wast": 4450, "memory_fill.wast": 100, "memory_grow.wast": 104,
+        "memory_init.wast": 240, "memory_redundancy.wast": 8, "memory_size.wast": 42, "memory_trap.wast": 182,
+        "names.wast": 486, "nop.wast": 88, "obsolete-keywords.wast": 11, "ref_func.wast": 17,
+        "ref_is_null.wast": 16, "ref_null.wast": 3, "return.wast": 84, "select.wast": 148,
+        "skip-stack-guard-page.wast": 11, "stack.wast": 7, "start.wast": 20, "store.wast": 68,
+        "switch.wast": 28, "table-sub.wast": 2, "table.wast": 19, "table_copy.wast": 1728,
+        "table_fill.wast": 45, "table_get.wast": 16, "table_grow.wast": 58, "table_init.wast": 780,
+        "table_set.wast": 26, "table_size.wast": 39, "token.wast": 58, "traps.wast": 36, "type.wast": 3,
+        "unreachable.wast": 64, "unreached-invalid.wast": 118, "unreached-valid.wast": 7, "unwind.wast": 50,
+        "utf8-custom-section-id.wast": 176, "utf8-import-field.wast": 176, "utf8-import-module.wast": 176,
+        "utf8-invalid-encoding.wast": 176,
+    ]
 
     @Test func thePinnedCountsCoverTheSuite() {
         #expect(Set(Self.expectedPassed.keys) == Set(Self.scripts))
-        #expect(Self.expectedPassed.values.reduce(0, +) >= 26_000)
+        #expect(Self.expectedPassed.values.reduce(0, +) == 28_017)
     }
 }

@@ -399,6 +399,8 @@ extension FunctionTranslator {
 
     func checkMemory(_ memarg: MemArg, _ access: MemoryAccess) throws(LoadError) {
         try checkMemory(memarg.memory)
+        // An alignment exponent of 32 or more cannot be decoded (align.wast: "malformed memop flags").
+        guard memarg.align < 32 else { throw malformed("malformed memop flags") }
         guard memarg.align <= access.naturalAlignment else {
             throw invalid("alignment must not be larger than natural")
         }

@@ -38,30 +38,36 @@ struct ModuleDecoder {
     /// Byte offset of the section being decoded (for errors about its entries).
     var sectionOffset = 0
 
-    init(bytes: [UInt8], decodingBytes: [UInt8]) {
+    /// Rewritten instructions: offset in `decodingBytes` -> original offset.
+    let rewrittenOffsets: [UInt32: UInt32]
+
+    init(bytes: [UInt8], decodingBytes: [UInt8], rewrittenOffsets: [UInt32: UInt32] = [:]) {
         self.bytes = bytes
         self.decodingBytes = decodingBytes
+        self.rewrittenOffsets = rewrittenOffsets
     }
 
     /// Decodes `bytes`, retrying with rewrites of padded 0xFC sub-opcodes (bounded,
     /// so hostile input cannot make loading quadratic).
     static func decode(_ bytes: [UInt8]) throws(LoadError) -> Module {
         var decodingBytes = bytes
-        var rewrites = 0
+        var rewrittenOffsets: [UInt32: UInt32] = [:]
         while true {
-            var decoder = ModuleDecoder(bytes: bytes, decodingBytes: decodingBytes)
+            var decoder = ModuleDecoder(bytes: bytes, decodingBytes: decodingBytes, rewrittenOffsets: rewrittenOffsets)
             do {
                 return try decoder.decode()
             } catch {
-                guard let rewrite = decoder.overlongOpcode, rewrites < 64 else { throw error }
-                decodingBytes.replaceSubrange(rewrite.offset..<rewrite.offset + rewrite.replacement.count, with: rewrite.replacement)
-                rewrites += 1
+                guard let rewrite = decoder.overlongOpcode, rewrittenOffsets.count < 16 else { throw error }
+                let count = rewrite.replacement.count
+                decodingBytes.replaceSubrange(rewrite.offset..<rewrite.offset + count, with: rewrite.replacement)
+                rewrittenOffsets[UInt32(rewrite.offset + count - 2)] = UInt32(rewrite.offset)
             }
         }
     }
 
     mutating func decode() throws(LoadError) -> Module {
         var parser = Parser(bytes: decodingBytes, features: webAssembly2Features)
+        var invalidError: LoadError?
         while true {
             sectionOffset = parser.offset
             let payload: ParsingPayload?
@@ -71,8 +77,17 @@ struct ModuleDecoder {
                 throw LoadError(error, fallback: sectionOffset)
             }
             guard let payload else { break }
-            try decode(payload)
+            // The whole module is decoded before it is validated: a malformed section after an
+            // invalid one (e.g. out of order) makes it malformed (binary.wast), so the first
+            // validation error waits while WasmParser decodes the rest.
+            guard invalidError == nil else { continue }
+            do {
+                try decode(payload)
+            } catch where error.kind == .invalid {
+                invalidError = error
+            }
         }
+        if let invalidError { throw invalidError }
         sectionOffset = bytes.count
         guard sawCodeSection || definedFunctionTypes.isEmpty else {
             throw LoadError(.malformed, "function and code section have inconsistent lengths", offset: bytes.count)
@@ -135,6 +150,7 @@ struct ModuleDecoder {
             guard type.parameters.isEmpty, type.results.isEmpty else { throw invalid("start function must have type [] -> []") }
             start = index
         case .elementSection(let segments):
+            try checkElementFlags()
             for segment in segments { try decodeElement(segment) }
         case .dataCount(let count):
             context.dataCount = Int(count)

@@ -1,0 +1,131 @@
+import ArgumentParser
+import ContractHost
+import DebuggerCore
+import Foundation
+import Testing
+@testable import WesdbgCLI
+
+/// `wesdbg debug FILE --batch/-x`: the transcript users and handouts rely on.
+struct DebugBatchTests {
+    static let samples: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples").path
+    }()
+
+    func session(_ arguments: [String]) throws -> DebugSession {
+        let command = try DebugCommand.parse(arguments)
+        return try command.makeSession()
+    }
+
+    func transcript(_ session: DebugSession, _ commands: [String]) -> (text: String, valid: Bool) {
+        var text = ""
+        let valid = DebugCommand.runBatch(session: session, commands: commands) { text += $0 }
+        return (text, valid)
+    }
+
+    /// The acceptance scenario on the token sample.
+    @Test func transferBreaksOnTheHostCallThenFinishes() throws {
+        let session = try session([Self.samples + "/token/transfer.snapshot.json"])
+        let (text, valid) = transcript(session, ["break host execute_utxo_transfer", "continue", "stack", "draft"])
+        #expect(valid)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "(wesdbg) break host execute_utxo_transfer")
+        #expect(lines[1] == "breakpoint 1: host call execute_utxo_transfer")
+        #expect(lines[2] == "(wesdbg) continue")
+        #expect(lines[3].hasPrefix("breakpoint 1: host call execute_utxo_transfer(from="))
+        #expect(lines[3].contains("amount=250"))
+        #expect(lines[4].hasPrefix("paused at transfer+0x"))
+        // The i64 amount is on top, under the token pointer and length.
+        let stack = session.snapshot.stack
+        #expect(stack.count >= 5)
+        #expect(stack[2].value == .i64(250))
+        #expect(stack.prefix(5).allSatisfy { $0.willPop })
+        #expect(text.contains("outputs: (none)"))
+        let atBreak = session.snapshot
+
+        let (more, stillValid) = transcript(session, ["continue", "draft"])
+        #expect(stillValid)
+        #expect(more.contains("finished: success"))
+        let outputs = try #require(session.snapshot.draft.sections.first { $0.title == "outputs" })
+        #expect(outputs.entries.map(\.text) == [
+            "asset 250 \"GOLD\" -> 0xc1d73080c71c19539eb4f22cf2cb85cc820817a3 issuer 0x83d0114d9d72e6d6a9e168f4beaceddef4d8d351",
+            "asset 350 \"GOLD\" -> 0x8209c622d851832908d7089992787a9f1a39ffe5 issuer 0x83d0114d9d72e6d6a9e168f4beaceddef4d8d351",
+        ])
+        #expect(session.snapshot.draft.discarded == false)
+
+        // Back to the host call: the same stack, draft and host log as when we stopped there.
+        _ = transcript(session, ["reverse-continue"])
+        let back = session.snapshot
+        #expect(back.stack == atBreak.stack)
+        #expect(back.step == atBreak.step)
+        #expect(back.fuel.used == atBreak.fuel.used)
+        #expect(back.draft.sections.map { $0.entries.map(\.text) } == atBreak.draft.sections.map { $0.entries.map(\.text) })
+        #expect(back.hostCalls.map(\.text) == atBreak.hostCalls.map(\.text))
+    }
+
+    /// reverse-step from any stop restores the exact previous state.
+    @Test func reverseStepFromEveryStopOfTheTransfer() throws {
+        let session = try session([Self.samples + "/token/transfer.snapshot.json"])
+        _ = transcript(session, ["break host *"])
+        var stops = 0
+        while case .paused = session.snapshot.state {
+            _ = session.execute("step")
+            let after = session.snapshot
+            _ = session.execute("reverse-step")
+            let before = session.snapshot
+            _ = session.execute("step")
+            #expect(session.snapshot.stack == after.stack)
+            #expect(session.snapshot.fuel.used == after.fuel.used)
+            #expect(before.step + 1 == after.step)
+            _ = session.execute("continue")
+            stops += 1
+        }
+        #expect(stops > 3)
+    }
+
+    @Test func badCommandsMakeTheBatchFailButTheRestStillRuns() throws {
+        let session = try session([Self.samples + "/token/transfer.snapshot.json"])
+        let (text, valid) = transcript(session, ["frobnicate", "echo still here", "quit", "echo never"])
+        #expect(!valid)
+        #expect(text == "(wesdbg) frobnicate\nerror: unknown command 'frobnicate' (try help)\n(wesdbg) echo still here\nstill here\n(wesdbg) quit\n")
+    }
+
+    @Test func stateWatchesStopAfterTheHostWritesTheKey() throws {
+        let session = try session([Self.samples + "/registry/increment.snapshot.json"])
+        let (text, valid) = transcript(session, ["watch state counter", "continue", "draft"])
+        #expect(valid)
+        #expect(text.contains("(wesdbg) continue\nwatch 1: state key \"counter\" written\npaused at increment+0x"))
+        #expect(text.contains("state writes:\n  + \"counter\" = \"42\""))
+        #expect(session.snapshot.hostCalls.map(\.text).contains("state_set(key=\"counter\", key_len=i32:7, val=\"42\", val_len=i32:2) -> i32:1"))
+    }
+
+    @Test func saveWritesASnapshotWithTheOutcomeAndTheChanges() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wesdbg-save-\(UInt32.random(in: 0 ... .max))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let session = try session([Self.samples + "/token/transfer.snapshot.json"])
+        let plain = directory + "/plain.json", changed = directory + "/changed.json"
+        let (text, valid) = transcript(session, ["step 5", "save \(plain)", "set fuel 100", "save \(changed)"])
+        #expect(valid)
+        #expect(text.contains("saved \(plain) (expect success code 0)\n"))
+        #expect(text.contains("saved \(changed) (expect trap out_of_fuel); it notes 1 debugger change\n"))
+        let saved = try ChainSnapshot.load(path: plain)
+        #expect(saved.expect == Expectation(status: .success, code: 0))
+        #expect(saved.call.function == "transfer")
+        let altered = try String(contentsOfFile: changed, encoding: .utf8)
+        #expect(altered.contains("\"description\": \"debuggerChanges: this outcome was reached after changes made in wesdbg, which a replay does not apply: step 5: set fuel 100\""))
+        #expect(try ChainSnapshot.load(path: changed).expect == Expectation(status: .trap, trap: .outOfFuel))
+        // Still paused where it was: saving runs the rest on the side.
+        #expect(session.snapshot.step == 5)
+        #expect(session.snapshot.fuel.modified)
+    }
+
+    @Test func exitStatusIsOneWhenACommandIsInvalid() throws {
+        let ok = try DebugCommand.parse([Self.samples + "/token/transfer.snapshot.json", "-x", "s", "bt"])
+        #expect(throws: Never.self) { try ok.run() }
+        let bad = try DebugCommand.parse([Self.samples + "/token/transfer.snapshot.json", "-x", "s", "nosuch"])
+        #expect(throws: ExitCode(1)) { try bad.run() }
+        let missing = try DebugCommand.parse([Self.samples + "/token/nosuch.snapshot.json", "-x", "s"])
+        #expect(throws: ExitCode(2)) { try missing.run() }
+    }
+}
