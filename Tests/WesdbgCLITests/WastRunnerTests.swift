@@ -118,3 +118,15 @@ struct WastRunnerMessageTests {
         #expect(result.failures.map(\.line) == [2])
     }
 }
+
+struct WastRunnerStartFunctionTests {
+    @Test func aLoopingStartFunctionEndsOutOfFuel() {
+        let script = #"""
+            (module (func $spin (loop (br 0))) (start $spin))
+            """#
+        let result = WastRunner(startFunctionFuel: 10_000).run(script: script)
+        #expect(result.failed == 1)
+        #expect(result.failures.first?.message.hasPrefix("module failed to instantiate: out_of_fuel") == true,
+                "\(result.failures)")
+    }
+}
