@@ -96,9 +96,9 @@ import Testing
         // Inside a body, decoding errors point at the instruction.
         let prefix = Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x05, 0x01, 0x03, 0x00]
         let opcode = try #require(Self.error(binary: prefix + [0xff, 0x0b]))
-        #expect(opcode.kind == .malformed && opcode.offset == 0x17 && opcode.message == "Illegal opcode: [255]")
+        #expect(opcode.kind == .malformed && opcode.offset == 0x17 && opcode.message == "illegal opcode: [255]")
         let truncated = try #require(Self.error(binary: prefix + [0x02, 0x40]))
-        #expect(truncated.kind == .malformed && truncated.offset == 0x19)
+        #expect(truncated.kind == .malformed && truncated.offset == 0x19 && truncated.message == "unexpected end of byte sequence")
         let trailing = try #require(Self.error(binary: prefix + [0x0b, 0x0b]))
         #expect(trailing.message == "operators remaining after end of function" && trailing.offset == 0x18)
         #expect(Self.error(text: "(module\n  (func (result i32)\n    i32.konst 1))")?.message == "3:15: unknown instruction i32.konst")
