@@ -78,6 +78,16 @@ import Testing
         #expect(e.kind == .malformed && e.offset == 0x1b && e.message == "malformed elements segment kind 8")
     }
 
+    @Test func localsAreBoundedBeforeExpansion() throws {
+        // 100 bodies declaring 99,999 i32 locals each: 10 million locals from 900 bytes.
+        let body: [UInt8] = [0x01, 0x9f, 0x8d, 0x06, 0x7f, 0x0b]
+        let content: [UInt8] = [100] + (0..<100).flatMap { _ in [UInt8(body.count)] + body }   // 701 bytes
+        let bytes = Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x65, 0x64]
+            + [UInt8](repeating: 0, count: 100) + [0x0a, 0xbd, 0x05] + content
+        let e = try #require(Self.error(binary: bytes))
+        #expect(e.message == "too many locals (more than 4000000 in the module)")
+    }
+
     @Test func simdIsRefused() throws {
         // (func (drop (v128.const 0)))
         let body: [UInt8] = [0x00, 0xfd, 0x0c] + [UInt8](repeating: 0, count: 16) + [0x1a, 0x0b]
