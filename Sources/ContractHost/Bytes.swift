@@ -47,9 +47,11 @@ extension JSONValue {
     }
 }
 
-/// Display text for logs and human output: UTF-8 text quoted, else `0x…` hex.
+/// Display text for logs and human output: UTF-8 text quoted (JSON escapes), else `0x…` hex.
+/// Mostly-binary bytes (more than a quarter control characters) are shown as hex too.
 func displayBytes(_ bytes: [UInt8], limit: Int = 64) -> String {
-    if let s = String(validating: bytes, as: UTF8.self) {
+    let controls = bytes.count { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F }
+    if controls * 4 <= bytes.count, let s = String(validating: bytes, as: UTF8.self) {
         let shown = s.count > limit ? String(s.prefix(limit)) + "…" : s
         var out = ""
         JSONValue.writeString(shown, to: &out)

@@ -31,6 +31,9 @@ public final class ContractExecution {
         if let e = abi.moduleErrors.first { throw InputError(file: moduleFile, message: "ABI error: " + e) }
         entryFunction = try Self.resolveEntry(snapshot: snapshot, module: module)
         host = HostState(heapBase: Self.heapBase(module))
+        // A start function runs within the call's fuel, so a looping one traps `out_of_fuel` instead of hanging.
+        var configuration = configuration
+        configuration.startFunctionFuel = min(configuration.startFunctionFuel, snapshot.call.fuel)
         machine = Machine(configuration: configuration)
 
         var externals: [Int: ExternalValue] = [:]
@@ -168,8 +171,7 @@ public final class ContractExecution {
 
     private func baseResult() -> ExecutionResult {
         ExecutionResult(status: .success, code: nil, results: [], trap: nil, trapFunction: nil,
-                        fuelLimit: instantiationTrap == nil ? machine.fuelLimit : snapshot.call.fuel,
-                        fuelUsed: instantiationTrap == nil ? machine.fuelUsed : 0,
+                        fuelLimit: instantiationTrap == nil ? machine.fuelLimit : snapshot.call.fuel, fuelUsed: machine.fuelUsed,
                         draft: host.draft, hostCalls: host.log.count, expected: snapshot.expect)
     }
 }

@@ -44,6 +44,10 @@ extension ChainSnapshot {
     public func loadModule() throws(InputError) -> Module {
         switch code {
         case .file:
+            // A missing or unreadable code file is the snapshot's error; a bad module is the module's.
+            if case .failure(let e) = FilePaths.read(codePath!) {
+                throw InputError(file: file, place: "contract.code", message: "\(e.file): \(e.message)")
+            }
             return try ModuleFile.load(path: codePath!)
         case .inline(let bytes):
             do { return try ModuleFile.load(bytes: bytes, file: file) } catch {

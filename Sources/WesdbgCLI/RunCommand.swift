@@ -48,7 +48,7 @@ struct RunCommand: ParsableCommand {
         } else {
             result = execution.runToEnd()
         }
-        output += json ? result.jsonText : result.text
+        output += json ? result.jsonText : result.text + Self.failedHostCalls(execution.hostLog)
         if let saveFailure {
             if result.status == .success {
                 errors += "\(saveFailure): not written: the call succeeded\n"
@@ -62,6 +62,15 @@ struct RunCommand: ParsableCommand {
             }
         }
         return result.status == .success ? 0 : 1
+    }
+}
+
+extension RunCommand {
+    /// The host calls that failed or trapped, with their reasons (human output only).
+    static func failedHostCalls(_ log: [HostCallRecord]) -> String {
+        let failed = log.enumerated().filter { $0.element.failure != nil || $0.element.trap != nil }
+        guard !failed.isEmpty else { return "" }
+        return "failed host calls:\n" + failed.map { "  #\($0.offset + 1) \($0.element.summary)\n" }.joined()
     }
 }
 

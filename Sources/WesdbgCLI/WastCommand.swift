@@ -18,12 +18,15 @@ struct WastCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list each skipped directive and the per-file counts.")
     var verbose = false
 
+    @Flag(help: "Also require load and link error messages to contain the script's expected text.")
+    var strictMessages = false
+
     func run() throws {
         let files = try withUserErrors { try Self.scripts(in: paths) }
         var total = WastResult()
         var skippedFiles: [String] = []
         for file in files {
-            let result = try withUserErrors { try WastRunner.run(file: file) }
+            let result = try withUserErrors { try WastRunner.run(file: file, strictMessages: strictMessages) }
             for failure in result.failures {
                 print("\(file):\(failure.line): \(failure.message)")
             }
@@ -55,7 +58,9 @@ struct WastCommand: ParsableCommand {
                 throw UserError(file: path, "cannot list the directory")
             }
             let base = path.hasSuffix("/") ? path : path + "/"
-            files += names.filter { $0.hasSuffix(".wast") }.sorted().map { base + $0 }
+            let scripts = names.filter { $0.hasSuffix(".wast") }.sorted()
+            guard !scripts.isEmpty else { throw UserError(file: path, "no *.wast files in the directory") }
+            files += scripts.map { base + $0 }
         }
         return files
     }

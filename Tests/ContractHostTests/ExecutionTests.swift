@@ -139,3 +139,22 @@ import WasmVM
         }
     }
 }
+
+@Suite struct StartFunctionTests {
+    @Test func aLoopingStartFunctionRunsOutOfTheCallsFuel() throws {
+        var s = Fixtures.snapshot()
+        s.call.fuel = 1000
+        let e = try Contract.run(Contract.wat([], main: "(i32.const 0)", extra: "  (func $init (loop (br 0)))\n  (start $init)"), s)
+        #expect(e.result?.status == .trap)
+        #expect(e.result?.trap?.kind == .outOfFuel)
+        #expect(e.result?.fuelUsed == 1000)
+        #expect(e.result?.fuelLimit == 1000)
+    }
+
+    @Test func aStartFunctionTrapIsTheCallsResult() throws {
+        let e = try Contract.run(Contract.wat([], main: "(i32.const 0)", extra: "  (func $init unreachable)\n  (start $init)"))
+        #expect(e.instantiationTrap?.kind == .unreachable)
+        #expect(e.result?.status == .trap)
+        #expect(e.result?.json["status"] == .string("trap"))
+    }
+}

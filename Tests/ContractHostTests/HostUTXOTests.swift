@@ -177,3 +177,18 @@ import WasmVM
         ])
     }
 }
+
+@Suite struct HostTokenIdTests {
+    @Test func tokenIdsLongerThan64BytesOrNotUTF8Fail() throws {
+        let s = Fixtures.snapshot(utxos: [UTXO(id: "a", owner: Fixtures.address(Fixtures.alice), amount: 5, token: String(repeating: "T", count: 64))])
+        let e = try Contract.run(Contract.wat([.queryUTXOBalance, .executeUTXOTransfer],
+                                              data: [(0x100, Fixtures.alice), (0x140, Fixtures.bob), (0x200, String(repeating: "T", count: 65)), (0x300, "\\ff")], main: """
+            (drop (call $query_utxo_balance (i32.const 0x100) (i32.const 0x200) (i32.const 64)))
+            (drop (call $query_utxo_balance (i32.const 0x100) (i32.const 0x200) (i32.const 65)))
+            (drop (call $execute_utxo_transfer (i32.const 0x100) (i32.const 0x140) (i64.const 1) (i32.const 0x300) (i32.const 1)))
+            (i32.const 0)
+            """), s)
+        #expect(e.hostLog.map(\.results) == [[.i64(5)], [.i64(0)], [.i32(0)]])
+        #expect(e.hostLog.map(\.failure) == [nil, "token id longer than 64 bytes", "token id is not UTF-8"])
+    }
+}

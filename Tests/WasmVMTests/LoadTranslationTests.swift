@@ -142,4 +142,40 @@ import Testing
             "f32Const 0", "call 0", "return 0",
         ])
     }
+
+    @Test func multiValueBlockAndBranchTableTargets() throws {
+        let (_, f) = try Self.function("""
+            (type $pair (func (param i32 i64) (result i32 i64)))
+            (func (param i32) (result i32 i64) (local f64)
+              i32.const 1
+              i64.const 2
+              block (type $pair)
+                local.get 0
+                br_table 0 1 0
+              end)
+            """)
+        // The block's params start at height 2 (1 param + 1 local): both labels carry 2 values.
+        #expect(Self.render(f) == ["i32Const 0 1", "i64Const 0 2", "localGet 0", "brTable 0 3", "return 2"])
+        #expect(f.branchTables == [BranchTarget(pc: 4, arity: 2, height: 2), BranchTarget(pc: 4, arity: 2, height: 2),
+                                   BranchTarget(pc: 4, arity: 2, height: 2)])
+        #expect(f.maxHeight == 5)
+    }
+
+    @Test func typedSelectAndReferenceOps() throws {
+        let (_, f) = try Self.function("""
+            (table 1 externref)
+            (func (param externref) (result i32)
+              local.get 0
+              ref.null extern
+              i32.const 1
+              select (result externref)
+              ref.is_null
+              ref.null extern
+              i32.const 2
+              table.grow 0
+              drop)
+            """)
+        #expect(Self.render(f) == ["localGet 0", "refNull 5", "i32Const 0 1", "select 0", "refIsNull 0",
+                                   "refNull 5", "i32Const 0 2", "tableGrow 0", "drop 0", "return 1"])
+    }
 }

@@ -160,4 +160,38 @@ enum CLIFixtures {
         #expect(lines.filter { $0.contains("\"hostCall\"") }.count == 2)
         #expect(lines.last?.contains("\"opcode\":\"return\"") == true)
     }
+
+    @Test func tracingDoesNotChangeTheResult() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        for sample in ["token/transfer.snapshot.json", "registry/increment_out_of_fuel.snapshot.json", "teach/trap_host.snapshot.json"] {
+            let plain = try CLIFixtures.run([CLIFixtures.sample(sample), "--json"])
+            let traced = try CLIFixtures.run([CLIFixtures.sample(sample), "--json", "--trace", dir + "/t.jsonl"])
+            #expect(plain.output == traced.output, "\(sample)")
+            #expect(plain.status == traced.status)
+        }
+    }
+
+    @Test func humanOutputListsFailedHostCallsWithReasons() throws {
+        let r = try CLIFixtures.run([CLIFixtures.sample("token/transfer_from_unauthorized.snapshot.json")])
+        #expect(r.status == 1)
+        #expect(r.output.contains("status: failure (code 3)\n"))
+        #expect(r.output.contains("draft (discarded): empty\n"))
+        #expect(r.output.contains("failed host calls:\n  #5 execute_utxo_transfer(from=\"0x"))
+        #expect(r.output.hasSuffix("-> i32:0 failed: not authorized: 0xc1d73080c71c19539eb4f22cf2cb85cc820817a3 is neither the caller nor the contract\n"))
+    }
+
+    @Test func missingCodeIsTheSnapshotsError() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        try CLIFixtures.write("""
+            {"version":1,"block":{"height":1,"timestamp":0},"contract":{"address":"0x00000000000000000000000000000000000c0de1","code":"gone.wasm"},
+             "caller":"0x00000000000000000000000000000000000ca11e","call":{"function":"main"}}
+            """, to: dir + "/s.json")
+        let r = try CLIFixtures.run([dir + "/s.json"])
+        #expect(r.status == 2)
+        #expect(r.errors == "\(dir)/s.json: contract.code: \(dir)/gone.wasm: no such file\n")
+        try CLIFixtures.write("not wasm", to: dir + "/gone.wasm")
+        let bad = try CLIFixtures.run([dir + "/s.json"])
+        #expect(bad.status == 2)
+        #expect(bad.errors.hasPrefix("\(dir)/gone.wasm: "))
+    }
 }

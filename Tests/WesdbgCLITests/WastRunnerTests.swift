@@ -103,3 +103,44 @@ struct WastRunnerTests {
         #expect(result.failures == [.init(line: 2, message: #""spin" did not finish within 10000 instructions"#)])
     }
 }
+
+struct WastRunnerMessageTests {
+    @Test func strictMessagesAlsoCompareTheLoadErrorText() {
+        let script = #"""
+            (assert_invalid (module (func (result i32) (i64.const 1))) "type mismatch")
+            (assert_invalid (module (func (result i32) (i64.const 1))) "some other reason")
+            """#
+        #expect(WastRunner().run(script: script).summary == "2 passed, 0 failed, 0 skipped")
+        let strict = WastRunner()
+        strict.strictMessages = true
+        let result = strict.run(script: script)
+        #expect(result.summary == "1 passed, 1 failed, 0 skipped")
+        #expect(result.failures.map(\.line) == [2])
+    }
+}
+
+struct WastRunnerStartFunctionTests {
+    @Test func aLoopingStartFunctionEndsOutOfFuel() {
+        let script = #"""
+            (module (func $spin (loop (br 0))) (start $spin))
+            """#
+        let result = WastRunner(startFunctionFuel: 10_000).run(script: script)
+        #expect(result.failed == 1)
+        #expect(result.failures.first?.message.hasPrefix("module failed to instantiate: out_of_fuel") == true,
+                "\(result.failures)")
+    }
+}
+
+struct WastRunnerStrayTextTests {
+    @Test func textOutsideAnyDirectiveFailsInsteadOfEndingQuietly() {
+        let script = #"""
+            (module (func (export "f")))
+            (invoke "f")
+            hello
+            (invoke "f")
+            """#
+        let result = WastRunner().run(script: script)
+        #expect(result.summary == "2 passed, 1 failed, 0 skipped")
+        #expect(result.failures == [.init(line: 3, message: #"unexpected "hello" outside any directive; the script ends here"#)])
+    }
+}

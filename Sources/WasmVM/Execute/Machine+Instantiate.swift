@@ -68,7 +68,7 @@ extension Machine {
             runtime.droppedData[i] = true
         }
         if let start = module.start {
-            let event = invoke(function: runtime.functionAddresses[Int(start)], arguments: [], fuel: .max)
+            let event = invoke(function: runtime.functionAddresses[Int(start)], arguments: [], fuel: configuration.startFunctionFuel)
             if case .trapped(let trap) = event { throw trap }
         }
         return instance

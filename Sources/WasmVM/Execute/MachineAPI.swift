@@ -127,5 +127,7 @@ public struct MachineConfiguration: Sendable {
     public var maxMemoryPages: Int = 65536
     /// Tables never grow past this many elements, whatever their declared maximum.
     public var maxTableElements: Int = 10_000_000
+    /// Fuel for the module's start function during `instantiate` (hosts bound it so a looping start function cannot hang).
+    public var startFunctionFuel: UInt64 = .max
     public init() {}
 }

@@ -29,28 +29,23 @@ extension FunctionTranslator {
     }
 
     mutating func visitEndInstruction() throws(LoadError) {
-        var frame = frames[frames.count - 1]
-        if frame.kind == .if {
+        let last = frames.count - 1
+        try popFrameResults(frames[last].results)
+        if frames[last].kind == .if, frames[last].params != frames[last].results {
             // No else: the implicit else-branch passes the params through unchanged.
-            try popFrameResults(frame.results)
-            guard frame.params == frame.results else {
-                throw invalid("type mismatch: if without else must not change the stack types")
-            }
-            frame.unreachable = false
-        } else {
-            try popFrameResults(frame.results)
+            throw invalid("type mismatch: if without else must not change the stack types")
         }
         let endPC: Int
-        if frame.kind == .function {
+        if frames[last].kind == .function {
             // The final `end` is always translated, even when unreachable.
-            code.append(Instr(.return, a: UInt32(frame.results.count)))
+            code.append(Instr(.return, a: UInt32(frames[last].results.count)))
             offsets.append(UInt32(truncatingIfNeeded: binaryOffset))
             endPC = code.count - 1
         } else {
             endPC = code.count
         }
+        let frame = frames.removeLast()
         resolveFixups(of: frame, at: endPC)
-        frames.removeLast()
         if frames.isEmpty {
             isFinished = true
             isLive = false

@@ -15,10 +15,10 @@ struct FunctionTranslator: AnyInstructionVisitor {
     var binaryOffset = 0
 
     let context: ValidationContext
-    let type: FunctionType
+    var type = FunctionType(parameters: [], results: [])
     /// Parameters then declared locals.
-    let localTypes: [ValueType]
-    let localCount: Int
+    var localTypes: [ValueType] = []
+    var localCount = 0
 
     /// Operand types; nil is the "unknown" type popped from a polymorphic stack.
     var operands: [ValueType?] = []
@@ -39,15 +39,29 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// Lowest operand height reached since the driver last reset it (the debugger's pop count).
     var lowestOperandCount = 0
 
-    init(context: ValidationContext, typeIndex: Int, locals: [ValueType], expectedInstructions: Int = 0) {
+    init(context: ValidationContext, typeIndex: Int, locals: [ValueType]) {
         self.context = context
-        let type = context.types[typeIndex]
-        self.type = type
-        self.localTypes = type.parameters + locals
-        self.localCount = localTypes.count
+        begin(typeIndex: typeIndex, locals: locals)
+    }
+
+    /// Starts a function, keeping the stacks' storage from the previous one
+    /// (one translator serves a whole code section).
+    mutating func begin(typeIndex: Int, locals: [ValueType], expectedInstructions: Int = 0) {
+        type = context.types[typeIndex]
+        localTypes = type.parameters + locals
+        localCount = localTypes.count
+        operands.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        code = []
+        offsets = []
+        branchTables = []
         code.reserveCapacity(expectedInstructions)
         offsets.reserveCapacity(expectedInstructions)
+        maxOperands = 0
+        isFinished = false
         frames.append(ControlFrame(kind: .function, params: [], results: type.results, height: 0, dead: false, startPC: 0))
+        refreshFrameCache()
+        lowestOperandCount = 0
     }
 
     // MARK: Errors
@@ -151,29 +165,29 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// Emits a branch (`br` or `brIf`) to the label of `frames[index]`.
     mutating func emitBranch(_ op: OpCode, toFrame index: Int) {
         guard isLive else { return }
-        let frame = frames[index]
-        let arity = frame.kind == .loop ? frame.params.count : frame.results.count
-        let b = Instr.packBranch(arity: arity, height: localCount + frame.height)
-        switch frame.kind {
+        let kind = frames[index].kind
+        let arity = kind == .loop ? frames[index].params.count : frames[index].results.count
+        let b = Instr.packBranch(arity: arity, height: localCount + frames[index].height)
+        switch kind {
         case .loop:
-            emit(op, a: UInt32(frame.startPC), b: b)
+            emit(op, a: UInt32(frames[index].startPC), b: b)
         case .function where op == .br:
             emit(.return, a: UInt32(arity))
         default:
-            emit(op, a: frame.codeFixups, b: b)
+            emit(op, a: frames[index].codeFixups, b: b)
             frames[index].codeFixups = UInt32(code.count - 1)
         }
     }
 
     /// Appends the `br_table` entry for the label of `frames[index]`.
     mutating func appendTableTarget(toFrame index: Int) {
-        let frame = frames[index]
-        let arity = frame.kind == .loop ? frame.params.count : frame.results.count
-        let height = UInt32(localCount + frame.height)
-        if frame.kind == .loop {
-            branchTables.append(BranchTarget(pc: UInt32(frame.startPC), arity: UInt32(arity), height: height))
+        let isLoop = frames[index].kind == .loop
+        let arity = isLoop ? frames[index].params.count : frames[index].results.count
+        let height = UInt32(localCount + frames[index].height)
+        if isLoop {
+            branchTables.append(BranchTarget(pc: UInt32(frames[index].startPC), arity: UInt32(arity), height: height))
         } else {
-            branchTables.append(BranchTarget(pc: frame.tableFixups, arity: UInt32(arity), height: height))
+            branchTables.append(BranchTarget(pc: frames[index].tableFixups, arity: UInt32(arity), height: height))
             frames[index].tableFixups = UInt32(branchTables.count - 1)
         }
     }
@@ -198,8 +212,9 @@ struct FunctionTranslator: AnyInstructionVisitor {
     // MARK: Completion
 
     /// The translated function; fails if the body did not close its blocks.
-    func compiled(typeIndex: UInt32, declaredLocals: [ValueType], bodyRange: Range<Int>) throws(LoadError) -> CompiledFunction {
+    mutating func compiled(typeIndex: UInt32, declaredLocals: [ValueType], bodyRange: Range<Int>) throws(LoadError) -> CompiledFunction {
         guard isFinished else { throw malformed("unexpected end of function body (END opcode expected)") }
+        defer { code = []; offsets = []; branchTables = [] }
         return CompiledFunction(typeIndex: typeIndex, localTypes: declaredLocals, code: code, offsets: offsets,
                                 branchTables: branchTables, maxHeight: localCount + maxOperands, bodyRange: bodyRange)
     }

@@ -9,6 +9,8 @@ extension ModuleDecoder {
         context.declaredFunctions = declaredFunctions()
         let ranges = bodyRanges(count: codes.count)
         functions.reserveCapacity(codes.count)
+        guard !codes.isEmpty else { return }
+        var translator = FunctionTranslator(context: context, typeIndex: Int(definedFunctionTypes[0]), locals: [])
         for (i, code) in codes.enumerated() {
             let typeIndex = definedFunctionTypes[i]
             var locals: [ValueType] = []
@@ -16,8 +18,7 @@ extension ModuleDecoder {
             for local in code.locals {
                 locals.append(try ValueType(decoded: local, offset: ranges[i].lowerBound))
             }
-            var translator = FunctionTranslator(context: context, typeIndex: Int(typeIndex), locals: locals,
-                                                expectedInstructions: code.expression.count / 2)
+            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 2)
             var parser = ExpressionParser(code: code)
             var failedAt = -1
             do {
@@ -26,12 +27,18 @@ extension ModuleDecoder {
                 if failedAt >= 0 { overlongOpcode = Self.overlongPrefixedOpcode(in: decodingBytes, at: failedAt) }
                 throw error
             }
-            functions.append(try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i]))
+            var function = try translator.compiled(typeIndex: typeIndex, declaredLocals: locals, bodyRange: ranges[i])
+            if !rewrittenOffsets.isEmpty {
+                for j in function.offsets.indices { function.offsets[j] = rewrittenOffsets[function.offsets[j]] ?? function.offsets[j] }
+            }
+            functions.append(function)
         }
     }
 
     /// Feeds every instruction of a body to the translator, mapping decoding errors.
     /// `failedAt` receives the offset of an instruction WasmParser could not decode.
+    /// Decoding errors inside a body are reported at the instruction's offset (WasmParser's
+    /// own offsets there count from the start of the body's code).
     static func run(_ parser: inout ExpressionParser, _ translator: inout FunctionTranslator,
                     failedAt: inout Int) throws(LoadError) {
         while true {
@@ -41,7 +48,9 @@ extension ModuleDecoder {
                 visit = try parser.parse()
             } catch {
                 failedAt = start
-                throw LoadError(error, fallback: start)
+                var mapped = LoadError(error, fallback: start)
+                mapped.offset = start
+                throw mapped
             }
             guard let visit else { return }
             guard !translator.isFinished else {
@@ -71,7 +80,7 @@ extension ModuleDecoder {
         for _ in 0..<count {
             let size = reader.read()
             let start = reader.position
-            ranges.append(start..<min(start + size, bytes.count))
+            ranges.append(min(start, bytes.count)..<min(start + size, bytes.count))
             reader.position = start + size
         }
         return ranges

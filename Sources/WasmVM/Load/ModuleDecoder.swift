@@ -37,27 +37,30 @@ struct ModuleDecoder {
     var sawCodeSection = false
     /// Byte offset of the section being decoded (for errors about its entries).
     var sectionOffset = 0
-    /// Position of the last non-custom section in the required order (sections must not repeat or go back).
-    var lastSectionRank = 0
 
-    init(bytes: [UInt8], decodingBytes: [UInt8]) {
+    /// Rewritten instructions: offset in `decodingBytes` -> original offset.
+    let rewrittenOffsets: [UInt32: UInt32]
+
+    init(bytes: [UInt8], decodingBytes: [UInt8], rewrittenOffsets: [UInt32: UInt32] = [:]) {
         self.bytes = bytes
         self.decodingBytes = decodingBytes
+        self.rewrittenOffsets = rewrittenOffsets
     }
 
     /// Decodes `bytes`, retrying with rewrites of padded 0xFC sub-opcodes (bounded,
     /// so hostile input cannot make loading quadratic).
     static func decode(_ bytes: [UInt8]) throws(LoadError) -> Module {
         var decodingBytes = bytes
-        var rewrites = 0
+        var rewrittenOffsets: [UInt32: UInt32] = [:]
         while true {
-            var decoder = ModuleDecoder(bytes: bytes, decodingBytes: decodingBytes)
+            var decoder = ModuleDecoder(bytes: bytes, decodingBytes: decodingBytes, rewrittenOffsets: rewrittenOffsets)
             do {
                 return try decoder.decode()
             } catch {
-                guard let rewrite = decoder.overlongOpcode, rewrites < 64 else { throw error }
-                decodingBytes.replaceSubrange(rewrite.offset..<rewrite.offset + rewrite.replacement.count, with: rewrite.replacement)
-                rewrites += 1
+                guard let rewrite = decoder.overlongOpcode, rewrittenOffsets.count < 16 else { throw error }
+                let count = rewrite.replacement.count
+                decodingBytes.replaceSubrange(rewrite.offset..<rewrite.offset + count, with: rewrite.replacement)
+                rewrittenOffsets[UInt32(rewrite.offset + count - 2)] = UInt32(rewrite.offset)
             }
         }
     }
@@ -74,9 +77,9 @@ struct ModuleDecoder {
                 throw LoadError(error, fallback: sectionOffset)
             }
             guard let payload else { break }
-            try checkOrder(payload)
             // The whole module is decoded before it is validated: a malformed section after an
-            // invalid one makes it malformed (binary.wast), so the first validation error waits.
+            // invalid one (e.g. out of order) makes it malformed (binary.wast), so the first
+            // validation error waits while WasmParser decodes the rest.
             guard invalidError == nil else { continue }
             do {
                 try decode(payload)
@@ -99,36 +102,6 @@ struct ModuleDecoder {
     }
 
     func invalid(_ message: String) -> LoadError { LoadError(.invalid, message, offset: sectionOffset) }
-
-    /// Where a section may appear: type, import, function, table, memory, (tag,) global, export,
-    /// start, element, data count, code, data. Nil for the header and custom sections.
-    static func sectionRank(_ payload: ParsingPayload) -> Int? {
-        switch payload {
-        case .header, .customSection: nil
-        case .typeSection: 1
-        case .importSection: 2
-        case .functionSection: 3
-        case .tableSection: 4
-        case .memorySection: 5
-        case .tagSection: 6
-        case .globalSection: 7
-        case .exportSection: 8
-        case .startSection: 9
-        case .elementSection: 10
-        case .dataCount: 11
-        case .codeSection: 12
-        case .dataSection: 13
-        }
-    }
-
-    /// Sections must come in order, each at most once (WasmParser does not check this).
-    mutating func checkOrder(_ payload: ParsingPayload) throws(LoadError) {
-        guard let rank = Self.sectionRank(payload) else { return }
-        guard rank > lastSectionRank else {
-            throw LoadError(.malformed, "unexpected content after last section", offset: sectionOffset)
-        }
-        lastSectionRank = rank
-    }
 
     mutating func decode(_ payload: ParsingPayload) throws(LoadError) {
         switch payload {
@@ -177,6 +150,7 @@ struct ModuleDecoder {
             guard type.parameters.isEmpty, type.results.isEmpty else { throw invalid("start function must have type [] -> []") }
             start = index
         case .elementSection(let segments):
+            try checkElementFlags()
             for segment in segments { try decodeElement(segment) }
         case .dataCount(let count):
             context.dataCount = Int(count)
