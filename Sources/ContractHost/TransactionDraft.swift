@@ -29,7 +29,9 @@ public struct TransactionDraft: Sendable, Equatable {
     public var inputs: [String] = []
     public var outputs: [Output] = []
     /// One entry per key (its last value), in first-write order.
-    public var stateWrites: [StateWrite] = []
+    public private(set) var stateWrites: [StateWrite] = []
+    /// Position of each key in `stateWrites`, so reads and writes stay O(1) however many keys a call writes.
+    private var stateIndex: [[UInt8]: Int] = [:]
     public var events: [Event] = []
     public var returnData: [UInt8]?
     /// Indices into `outputs` already spent by a later transfer.
@@ -37,16 +39,19 @@ public struct TransactionDraft: Sendable, Equatable {
 
     public init() {}
 
+    /// Inputs, outputs, state writes and events: what host-call fuel counts as added entries.
+    var entryCount: Int { inputs.count + outputs.count + stateWrites.count + events.count }
+
     public var isEmpty: Bool { inputs.isEmpty && outputs.isEmpty && stateWrites.isEmpty && events.isEmpty && returnData == nil }
 
     /// The value this draft wrote for `key`, if any.
     public func stateValue(_ key: [UInt8]) -> [UInt8]? {
-        stateWrites.first { $0.key == key }?.value
+        stateIndex[key].map { stateWrites[$0].value }
     }
 
     mutating func writeState(_ key: [UInt8], _ value: [UInt8]) {
-        if let i = stateWrites.firstIndex(where: { $0.key == key }) { stateWrites[i].value = value }
-        else { stateWrites.append(StateWrite(key: key, value: value)) }
+        if let i = stateIndex[key] { stateWrites[i].value = value }
+        else { stateIndex[key] = stateWrites.count; stateWrites.append(StateWrite(key: key, value: value)) }
     }
 
     /// The `draft` object of the run result.
