@@ -1,5 +1,6 @@
 import DebuggerCore
 import DebuggerUI
+import Glibc
 
 /// Runs the ncurses debugger over a session until the user quits (`q`, Ctrl-c,
 /// or a command that quits). The terminal is restored on every way out.
@@ -11,10 +12,19 @@ public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) th
     let handler = InputHandler(keymap: keymap)
     var state = ViewState(size: terminal.size)
     state.normalize(for: session.snapshot)
+    // WESDBG_UI_TIMING=FILE appends "KEY MICROSECONDS" per key: command + render + draw (docs/ui.md).
+    let timing = getenv("WESDBG_UI_TIMING").flatMap { fopen($0, "a") }
+    defer { if let timing { fclose(timing) } }
+    var pending: (key: Key, start: UInt64)?
     while true {
         let screen = Screen(snapshot: session.snapshot, state: state, keymap: keymap, memory: session.memoryBytes)
         terminal.draw(screen.render())
+        if let timing, let (key, start) = pending {
+            fputs("\(key.name) \((monotonicNanoseconds() - start) / 1000)\n", timing)
+            fflush(timing)
+        }
         guard let key = terminal.readKey() else { continue }
+        pending = timing == nil ? nil : (key, monotonicNanoseconds())
         if key == .control("z"), state.mode == .normal, state.pendingKeys.isEmpty, keymap.match([key]) == .none {
             terminal.suspend()
             continue
@@ -24,4 +34,10 @@ public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) th
         if response.fullRedraw { terminal.invalidate() }
         if response.quit { return }
     }
+}
+
+private func monotonicNanoseconds() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
 }

@@ -58,7 +58,9 @@ struct WastCommand: ParsableCommand {
                 throw UserError(file: path, "cannot list the directory")
             }
             let base = path.hasSuffix("/") ? path : path + "/"
-            files += names.filter { $0.hasSuffix(".wast") }.sorted().map { base + $0 }
+            let scripts = names.filter { $0.hasSuffix(".wast") }.sorted()
+            guard !scripts.isEmpty else { throw UserError(file: path, "no *.wast files in the directory") }
+            files += scripts.map { base + $0 }
         }
         return files
     }

@@ -118,3 +118,29 @@ struct WastRunnerMessageTests {
         #expect(result.failures.map(\.line) == [2])
     }
 }
+
+struct WastRunnerStartFunctionTests {
+    @Test func aLoopingStartFunctionEndsOutOfFuel() {
+        let script = #"""
+            (module (func $spin (loop (br 0))) (start $spin))
+            """#
+        let result = WastRunner(startFunctionFuel: 10_000).run(script: script)
+        #expect(result.failed == 1)
+        #expect(result.failures.first?.message.hasPrefix("module failed to instantiate: out_of_fuel") == true,
+                "\(result.failures)")
+    }
+}
+
+struct WastRunnerStrayTextTests {
+    @Test func textOutsideAnyDirectiveFailsInsteadOfEndingQuietly() {
+        let script = #"""
+            (module (func (export "f")))
+            (invoke "f")
+            hello
+            (invoke "f")
+            """#
+        let result = WastRunner().run(script: script)
+        #expect(result.summary == "2 passed, 1 failed, 0 skipped")
+        #expect(result.failures == [.init(line: 3, message: #"unexpected "hello" outside any directive; the script ends here"#)])
+    }
+}

@@ -18,9 +18,11 @@ final class WastRunner {
         init(_ message: String) { self.message = message }
     }
 
-    /// Instructions one invoke may execute before it is reported as hanging: far more
-    /// than any spec script needs, few enough that a runaway loop ends in seconds.
-    static let defaultStepLimit: UInt64 = 300_000_000
+    /// Instructions one invoke may execute before it is reported as hanging: 80 times what
+    /// the hungriest 2.0 spec invoke needs (1,245,180), a few seconds of a runaway loop.
+    static let defaultStepLimit: UInt64 = 100_000_000
+    /// Fuel for a module's start function (which runs inside `instantiate`, out of reach of the step limit).
+    static let defaultStartFunctionFuel: UInt64 = 100_000_000
     static let simdReason = "SIMD (v128) is not supported"
 
     let machine: Machine
@@ -41,9 +43,13 @@ final class WastRunner {
         case instance(Instance)
     }
 
-    /// - Parameter stepLimit: instructions per invoke before it counts as hanging (nil: no limit).
-    init(stepLimit: UInt64? = WastRunner.defaultStepLimit) {
-        self.machine = Machine()
+    /// - Parameters:
+    ///   - stepLimit: instructions per invoke before it counts as hanging (nil: no limit).
+    ///   - startFunctionFuel: fuel for each module's start function.
+    init(stepLimit: UInt64? = WastRunner.defaultStepLimit, startFunctionFuel: UInt64 = WastRunner.defaultStartFunctionFuel) {
+        var configuration = MachineConfiguration()
+        configuration.startFunctionFuel = startFunctionFuel
+        self.machine = Machine(configuration: configuration)
         self.stepLimit = stepLimit
         registry["spectest"] = .host(WastSpectest.install(in: machine))
     }
@@ -75,6 +81,12 @@ final class WastRunner {
                 result.skipped += 1
                 result.skips.append(.init(line: location.computeLineAndColumn().line, reason: reason))
             }
+        }
+        // WAT's script parser stops quietly at text outside any directive.
+        if let stray = WastDirectiveCounter.scan(script).stray {
+            result.failed += 1
+            result.failures.append(.init(
+                line: stray.line, message: "unexpected \"\(stray.text)\" outside any directive; the script ends here"))
         }
         return result
     }

@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+private let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// The real binary in a real terminal: tmux runs `wesdbg debug` on the token
+/// sample, keys go in with `send-keys`, the screen comes out with `capture-pane`.
+/// Skipped (not failed) when tmux is not installed.
+@Suite(.serialized, .enabled(if: tmuxPath != nil, "tmux is not installed"))
+struct TmuxEndToEndTests {
+    static var tmux: String? { tmuxPath }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The wesdbg built next to this test bundle.
+    static var binary: String? {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")]
+        return candidates.map { $0.appendingPathComponent("wesdbg").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A private tmux server (its own socket) so nothing else is touched.
+    final class Server {
+        let socket = "wesdbg-e2e-\(getpid())"
+        let target = "e2e"
+
+        /// Runs a tmux client command and returns what it printed. posix_spawn and a
+        /// file rather than Process and a pipe: the server tmux forks would inherit a
+        /// pipe and keep it open forever.
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            let argv = [TmuxEndToEndTests.tmux!, "-L", socket, "-f", "/dev/null"] + arguments
+            var cArguments = argv.map { strdup($0) } + [nil]
+            defer { for pointer in cArguments { free(pointer) } }
+            var pid: pid_t = 0
+            let status = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+            guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+            var exitStatus: Int32 = 0
+            while waitpid(pid, &exitStatus, 0) == -1 && errno == EINTR {}
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        }
+
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", target]) }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", target] + keys) }
+
+        /// Polls the screen until `condition` holds; a hung UI fails instead of blocking the suite.
+        func waitFor(_ what: String, seconds: Double = 30, _ condition: (String) -> Bool,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if condition(last) { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            Issue.record("timed out waiting for \(what); screen:\n\(last)", sourceLocation: sourceLocation)
+            return last
+        }
+
+        deinit { _ = try? run(["kill-server"]) }
+    }
+
+    @Test func debugTokenTransfer() throws {
+        let binary = try #require(Self.binary, "build wesdbg first (swift build)")
+        let sample = Self.root.appendingPathComponent("samples/token/transfer.snapshot.json").path
+        try #require(FileManager.default.fileExists(atPath: sample))
+        let server = Server()
+        // The shell stays after wesdbg exits so we can check it is usable.
+        let command = "'\(binary)' debug '\(sample)'; echo WESDBG_EXIT=$?; exec sh"
+        try server.run(["new-session", "-d", "-s", server.target, "-x", "120", "-y", "40", "env", "-u", "NO_COLOR", "sh", "-c", command])
+
+        let start = try server.waitFor("the panes") { $0.contains("paused at") && $0.contains("Console") }
+        for title in ["Code:", "Stack", "Locals / Globals", "Memory @", "Call stack", "Fuel", "Draft", "Host calls", "Console"] {
+            #expect(start.contains(title), "pane \(title) missing")
+        }
+        #expect(start.contains("step 0"))
+
+        try server.keys("s")
+        let stepped = try server.waitFor("a step") { $0.contains("step 1 ") || $0.contains("step 1\n") }
+        #expect(stepped != start)
+
+        try server.keys("c")
+        let finished = try server.waitFor("finished: success") { $0.contains("finished: success") }
+        #expect(finished.contains("outputs (2)"))
+        #expect(finished.contains("asset 250 \"GOLD\""))
+
+        try server.run(["resize-window", "-t", server.target, "-x", "80", "-y", "24"])
+        let small = try server.waitFor("the 80x24 layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.contains { $0.hasPrefix(" Code   Stack") } && lines.contains { $0.contains("finished: success") }
+        }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
+
+        try server.keys("q")
+        _ = try server.waitFor("wesdbg to exit 0") { $0.contains("WESDBG_EXIT=0") }
+        try server.keys("echo shell-ok-$((40+2))", "Enter")
+        let shell = try server.waitFor("a usable shell") { $0.contains("shell-ok-42") }
+        #expect(!shell.contains("paused at"))
+    }
+}
