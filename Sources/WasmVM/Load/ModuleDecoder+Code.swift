@@ -18,7 +18,7 @@ extension ModuleDecoder {
             for local in code.locals {
                 locals.append(try ValueType(decoded: local, offset: ranges[i].lowerBound))
             }
-            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 2)
+            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 3)
             var parser = ExpressionParser(code: code)
             var failedAt = -1
             do {
