@@ -107,7 +107,9 @@ extension ChainSnapshot {
 
         let expect = try root.optional("expect").map { (r: JSONReader) throws(PathError) in try Expectation.parse(r) }
 
-        return ChainSnapshot(block: block, contractAddress: address, code: code, caller: caller, utxos: utxos,
-                             state: state, call: call, expect: expect, file: file, baseDirectory: baseDirectory)
+        var snapshot = ChainSnapshot(block: block, contractAddress: address, code: code, caller: caller, utxos: utxos,
+                                     state: state, call: call, expect: expect, file: file, baseDirectory: baseDirectory)
+        snapshot.summary = try root.optional("description")?.asString()
+        return snapshot
     }
 }

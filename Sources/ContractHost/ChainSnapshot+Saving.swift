@@ -27,6 +27,7 @@ extension ChainSnapshot {
                               ("args", .array(call.args.map { .string($0.description) })), ("fuel", .integer(call.fuel))])),
         ]
         if let expect { members.append(("expect", expect.json)) }
+        if let summary { members.insert(("description", .string(summary)), at: 1) }
         return .object(members)
     }
 }

@@ -47,6 +47,8 @@ public struct ChainSnapshot: Sendable {
     public var state: [[UInt8]: [UInt8]]
     public var call: Call
     public var expect: Expectation?
+    /// The snapshot's free-text `description` (kept when saving).
+    public var summary: String?
 
     /// The snapshot file as the user named it (for messages), or the module file for a bare module.
     public var file: String

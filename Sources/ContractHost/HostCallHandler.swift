@@ -32,32 +32,34 @@ struct HostCallHandler {
     var state: HostState { ledger.state }
 
     /// Runs the call; the record is appended to the log whether it returns, fails or traps.
+    /// The state is moved into the handler and back (never copied), so long logs and drafts
+    /// cost nothing per call. Every handler checks memory bounds before changing anything,
+    /// so a trapping call leaves the state as it was, apart from its log record.
     static func perform(_ function: HostFunction, arguments: [Value], memory: Memory?, snapshot: ChainSnapshot,
                         state: inout HostState) throws(Trap) -> (results: [Value], extraFuel: UInt64) {
-        var h = HostCallHandler(function: function, arguments: arguments, memory: memory, snapshot: snapshot, state: state)
-        let before = state.draft
+        var h = HostCallHandler(function: function, arguments: arguments, memory: memory, snapshot: snapshot,
+                                state: HostState(heapBase: 0))
+        swap(&h.ledger.state, &state)
+        let before = h.ledger.state.draft.entryCount
         var record = HostCallRecord(function: function, arguments: [], results: [], failure: nil, trap: nil, extraFuel: 0)
         var thrown: Trap?
         do {
-            let r = try h.body()
-            switch r {
+            switch try h.body() {
             case .success(let values): record.results = values
             case .failure(let f):
                 record.failure = f.reason
                 record.results = function.type.results.map { Value.zero($0) }
             }
-            state = h.ledger.state
         } catch {
             thrown = error
             record.trap = error.message
         }
+        swap(&h.ledger.state, &state)
         record.arguments = zip(function.parameterNames, arguments).enumerated().map {
             HostCallRecord.Argument(name: $1.0, value: $1.1, decoded: h.decoded[$0])
         }
-        let after = state.draft
-        var entries = (after.inputs.count - before.inputs.count) + (after.outputs.count - before.outputs.count)
-            + (after.events.count - before.events.count) + (after.stateWrites.count - before.stateWrites.count)
-        if thrown == nil, function == .setReturnData || function == .stateSet && after.stateWrites.count == before.stateWrites.count { entries += 1 }
+        var entries = state.draft.entryCount - before
+        if thrown == nil, function == .setReturnData || function == .stateSet && record.failure == nil && entries == 0 { entries += 1 }
         record.extraFuel = (h.memory.bytesMoved + 7) / 8 * HostFuel.perEightBytes + UInt64(entries) * HostFuel.perDraftEntry
             + UInt64(h.grownPages) * HostFuel.perGrownPage
         state.log.append(record)

@@ -4,7 +4,7 @@ extension DebugSession {
     /// Whether a breakpoint's condition holds at the current position.
     func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil) -> Bool {
         guard let condition = bp.condition else { return true }
-        let frame = machine.frames.last
+        let frame = machine.innermostFrame
         var call = hostCall
         return condition.evaluate { operand in
             switch operand {

@@ -77,7 +77,7 @@ extension DebugSession {
     func stepOne() -> ExecutionEvent {
         var accesses: [MemoryRange] = []
         var stateKeys: [[UInt8]] = []
-        if let location = machine.location, let instr = instruction(at: location), let frame = machine.frames.last {
+        if let location = machine.location, let instr = instruction(at: location), let frame = machine.innermostFrame {
             accesses = MemoryAccess.predict(instr, operands: frame.operands)
             if let call = upcomingHostCall() {
                 accesses += call.ranges
@@ -235,7 +235,7 @@ extension DebugSession {
     /// Code and host-call breakpoints (and the temporary one) that hold at the current position.
     func codeOrHostHitHere(temporary: CodeLocationKey?, depth: Int, temporaryReason: String) -> Stop? {
         guard let location = machine.location else { return nil }
-        if let temporary, temporary.function == location.function, temporary.pc == location.pc, machine.frames.count == depth {
+        if let temporary, temporary.function == location.function, temporary.pc == location.pc, machine.callDepth == depth {
             return Stop(reason: temporaryReason)
         }
         var ids: [Int] = []

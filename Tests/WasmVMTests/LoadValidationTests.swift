@@ -66,6 +66,18 @@ import Testing
         #expect(module.functions[0].offsets == [0x19, 0x1b, 0x1e])
     }
 
+    @Test func elementSegmentFlagsAboveSevenAreMalformed() throws {
+        // (table 1 funcref) (func) and one segment: flags, offset (i32.const 0), elemkind, [func 0];
+        // WasmParser alone would read flags 8 as an active segment with an elemkind.
+        func module(flags: UInt8) -> [UInt8] {
+            Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x04, 0x04, 0x01, 0x70, 0x00, 0x01,
+                           0x09, 0x08, 0x01, flags, 0x41, 0x00, 0x0b, 0x00, 0x01, 0x00,
+                           0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b]
+        }
+        let e = try #require(Self.error(binary: module(flags: 8)))
+        #expect(e.kind == .malformed && e.offset == 0x1b && e.message == "malformed elements segment kind 8")
+    }
+
     @Test func simdIsRefused() throws {
         // (func (drop (v128.const 0)))
         let body: [UInt8] = [0x00, 0xfd, 0x0c] + [UInt8](repeating: 0, count: 16) + [0x1a, 0x0b]
@@ -81,6 +93,14 @@ import Testing
         #expect(magic.kind == .malformed && magic.offset == 0)
         let section = try #require(Self.error(binary: Self.header + [0x0e, 0x00]))
         #expect(section.kind == .malformed && section.message == "malformed section id: 14")
+        // Inside a body, decoding errors point at the instruction.
+        let prefix = Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x05, 0x01, 0x03, 0x00]
+        let opcode = try #require(Self.error(binary: prefix + [0xff, 0x0b]))
+        #expect(opcode.kind == .malformed && opcode.offset == 0x17 && opcode.message == "Illegal opcode: [255]")
+        let truncated = try #require(Self.error(binary: prefix + [0x02, 0x40]))
+        #expect(truncated.kind == .malformed && truncated.offset == 0x19)
+        let trailing = try #require(Self.error(binary: prefix + [0x0b, 0x0b]))
+        #expect(trailing.message == "operators remaining after end of function" && trailing.offset == 0x18)
         #expect(Self.error(text: "(module\n  (func (result i32)\n    i32.konst 1))")?.message == "3:15: unknown instruction i32.konst")
     }
 

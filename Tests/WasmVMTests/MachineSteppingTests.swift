@@ -85,17 +85,14 @@ import Testing
         """)
         try machine.start(instance, "f")
         _ = machine.run(RunLimits(maxSteps: 4))
-        // Typing comes from Module.operandTypes (the loader); until it answers, slots show as i64.
-        withKnownIssue("operand types come from the loader", isIntermittent: true) {
-            #expect(machine.frames[0].operands == [])
-            _ = machine.step()
-            #expect(machine.frames[0].operands == [.i64(3)])
-        }
+        #expect(machine.frames[0].operands == [])
+        _ = machine.step()
+        #expect(machine.frames[0].operands == [.i64(3)])
         try machine.start(instance, "f")
         _ = machine.step()
-        withKnownIssue("operand types come from the loader", isIntermittent: true) {
-            #expect(machine.frames[0].operands == [.i32(1)])
-        }
+        #expect(machine.frames[0].operands == [.i32(1)])
+        _ = machine.run(RunLimits(maxSteps: 3))
+        #expect(machine.frames[0].operands == [.f64(2.5.bitPattern)])
     }
 }
 

@@ -136,7 +136,8 @@ enum CLIFixtures {
         let snapshot = """
             {"version":1,"block":{"height":1,"timestamp":0},
              "contract":{"address":"0x00000000000000000000000000000000000c0de1","code":{"hex":"0061736d01000000010401600000030201000503010001070801046d61696e00000a05010300000b"}},
-             "caller":"0x00000000000000000000000000000000000ca11e","state":{"k":{"hex":"ff"}},"call":{"function":"main","fuel":0}}
+             "caller":"0x00000000000000000000000000000000000ca11e","state":{"k":{"hex":"ff"}},"call":{"function":"main","fuel":0},
+             "description":"runs out of fuel at once"}
             """
         try CLIFixtures.write(snapshot, to: dir + "/s.json")
         let r = try CLIFixtures.run([dir + "/s.json", "--save-failure", dir + "/out.json"])
@@ -145,6 +146,7 @@ enum CLIFixtures {
         #expect(text.contains(#""code": { "hex": "0061736d01000000010401600000030201000503010001070801046d61696e00000a05010300000b" }"#))
         #expect(text.contains(#""state": { "k": { "hex": "ff" } }"#))
         #expect(text.contains(#""expect": { "status": "trap", "trap": "out_of_fuel" }"#))
+        #expect(text.hasPrefix("{\n  \"version\": 1,\n  \"description\": \"runs out of fuel at once\",\n"))
     }
 
     @Test func traceWritesOneJSONLinePerStep() throws {

@@ -130,3 +130,17 @@ struct WastRunnerStartFunctionTests {
                 "\(result.failures)")
     }
 }
+
+struct WastRunnerStrayTextTests {
+    @Test func textOutsideAnyDirectiveFailsInsteadOfEndingQuietly() {
+        let script = #"""
+            (module (func (export "f")))
+            (invoke "f")
+            hello
+            (invoke "f")
+            """#
+        let result = WastRunner().run(script: script)
+        #expect(result.summary == "2 passed, 1 failed, 0 skipped")
+        #expect(result.failures == [.init(line: 3, message: #"unexpected "hello" outside any directive; the script ends here"#)])
+    }
+}

@@ -15,6 +15,14 @@ struct WastSupportTests {
             (assert_malformed (module quote "(func ))) \\" (") "bad")
             """
         #expect(WastDirectiveCounter.count(script) == 3)
+        #expect(WastDirectiveCounter.scan(script).stray == nil)
+    }
+
+    @Test func findsStrayTextBetweenDirectives() {
+        let scan = WastDirectiveCounter.scan("(module)\n;; fine\n  oops (module)\n")
+        #expect(scan.directives == 2)
+        #expect(scan.stray?.line == 3)
+        #expect(scan.stray?.text == "oops")
     }
 
     @Test(arguments: [
@@ -52,6 +60,11 @@ struct WastSupportTests {
         }
         #expect(try WastCommand.scripts(in: [dir.path])
             == [dir.path + "/a.wast", dir.path + "/b.wast"])
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(throws: UserError(file: empty.path, "no *.wast files in the directory")) {
+            try WastCommand.scripts(in: [empty.path])
+        }
         #expect(throws: UserError(file: "/no/such.wast", "no such file or directory")) {
             try WastCommand.scripts(in: ["/no/such.wast"])
         }

@@ -13,6 +13,9 @@ struct Suite {
         var name: String
         var wesdbg: Duration?
         var debug: Duration?
+        /// Median over runs of debug/plain for the back-to-back pair of the same run:
+        /// both halves of a pair see the same load on a shared machine.
+        var debugRatio: Double?
         var wasmKit: Duration?
         var agree: Bool?
         var steps: UInt64
@@ -80,9 +83,11 @@ struct Suite {
         _ = try check(debug)
 
         var plainTimes: [Duration] = [], debugTimes: [Duration] = [], wasmKitTimes: [Duration] = []
-        for _ in 0..<options.runs {
+        for run in 0..<options.runs {
+            // Plain and debug swap places every other run so neither always goes first.
+            if run % 2 == 1, let t = try check(debug) { debugTimes.append(t) }
             if let t = try check(plain) { plainTimes.append(t) }
-            if let t = try check(debug) { debugTimes.append(t) }
+            if run % 2 == 0, let t = try check(debug) { debugTimes.append(t) }
             if let wasmKit {
                 let (checksum, elapsed) = try Stopwatch.measure { try wasmKit.run() }
                 wasmKitTimes.append(elapsed)
@@ -91,6 +96,8 @@ struct Suite {
         }
         return Result(name: name, wesdbg: plainTimes.isEmpty ? nil : plainTimes.median,
                       debug: debugTimes.isEmpty ? nil : debugTimes.median,
+                      debugRatio: debugTimes.isEmpty ? nil
+                          : zip(debugTimes, plainTimes).map { $0.milliseconds / $1.milliseconds }.sorted()[debugTimes.count / 2],
                       wasmKit: wasmKitTimes.isEmpty ? nil : wasmKitTimes.median,
                       agree: plain == nil || wasmKit == nil ? nil : agree, steps: plain?.lastSteps ?? 0, checksum: expected)
     }
@@ -114,11 +121,11 @@ struct Suite {
     private func printDebugTable(_ results: [Result]) {
         print("")
         print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)")
-        print(pad("workload", 12) + lpad("run ms", 11) + lpad("debug ms", 11) + lpad("overhead", 10))
+        print(pad("workload", 12) + lpad("run ms", 11) + lpad("debug ms", 11) + lpad("overhead", 10)
+              + "   (overhead: median of per-run debug/run ratios)")
         var ratios: [Double] = []
         for r in results {
-            guard let plain = r.wesdbg, let debug = r.debug else { continue }
-            let ratio = debug.milliseconds / plain.milliseconds
+            guard let plain = r.wesdbg, let debug = r.debug, let ratio = r.debugRatio else { continue }
             ratios.append(ratio)
             print(pad(r.name, 12) + lpad(String(format: "%.1f", plain.milliseconds), 11)
                   + lpad(String(format: "%.1f", debug.milliseconds), 11)

@@ -2,7 +2,7 @@
 #include "common.h"
 
 #ifndef FIB_N
-#define FIB_N 36
+#define FIB_N 37
 #endif
 
 NOINLINE static uint32_t fib(uint32_t n) {

@@ -5,7 +5,7 @@
 #define FNV_BYTES 65536
 #endif
 #ifndef FNV_ROUNDS
-#define FNV_ROUNDS 576
+#define FNV_ROUNDS 900
 #endif
 
 static uint8_t buffer[FNV_BYTES];

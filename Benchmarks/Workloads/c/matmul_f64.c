@@ -5,7 +5,7 @@
 #define MAT_N 96
 #endif
 #ifndef MAT_ROUNDS
-#define MAT_ROUNDS 22
+#define MAT_ROUNDS 40
 #endif
 
 static double a[MAT_N][MAT_N], b[MAT_N][MAT_N], c[MAT_N][MAT_N];

@@ -5,7 +5,7 @@
 #define MAT_N 128
 #endif
 #ifndef MAT_ROUNDS
-#define MAT_ROUNDS 16
+#define MAT_ROUNDS 25
 #endif
 
 static int32_t a[MAT_N][MAT_N], b[MAT_N][MAT_N], c[MAT_N][MAT_N];

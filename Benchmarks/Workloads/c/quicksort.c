@@ -2,7 +2,7 @@
 #include "common.h"
 
 #ifndef SORT_N
-#define SORT_N 600000
+#define SORT_N 1000000
 #endif
 
 static uint32_t values[SORT_N];

@@ -5,7 +5,7 @@
 #define SHA_BYTES 16384
 #endif
 #ifndef SHA_ROUNDS
-#define SHA_ROUNDS 192
+#define SHA_ROUNDS 370
 #endif
 
 static const uint32_t k[64] = {

@@ -5,7 +5,7 @@
 #define SIEVE_N (1u << 20)
 #endif
 #ifndef SIEVE_ROUNDS
-#define SIEVE_ROUNDS 14
+#define SIEVE_ROUNDS 20
 #endif
 
 static uint8_t composite[SIEVE_N];

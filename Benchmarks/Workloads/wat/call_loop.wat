@@ -5,7 +5,7 @@
   (type $binary (func (param i32 i32) (result i32)))
   (table 4 funcref)
   (elem (i32.const 0) $mix $add $sub $mix)
-  (global $iterations (mut i32) (i32.const 5500000))
+  (global $iterations (mut i32) (i32.const 7500000))
   (func $add (type $binary) (i32.add (local.get 0) (local.get 1)))
   (func $sub (type $binary) (i32.sub (local.get 0) (local.get 1)))
   (func $mix (type $binary)

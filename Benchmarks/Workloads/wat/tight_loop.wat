@@ -1,7 +1,7 @@
 ;; A tight loop of locals and i32 arithmetic: measures raw dispatch cost.
 (module
   (memory (export "memory") 1)
-  (global $iterations (mut i32) (i32.const 60000000))
+  (global $iterations (mut i32) (i32.const 80000000))
   (func (export "run") (result i32)
     (local $i i32) (local $x i32) (local $y i32)
     (local.set $i (global.get $iterations))

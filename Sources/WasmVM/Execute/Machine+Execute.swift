@@ -26,13 +26,13 @@ extension Machine {
         let budget = Swift.min(fuelLimitValue, pauseAtFuel ?? .max, Machine.budgetCeiling)
         var fuelUsed = fuelUsedValue
         var steps = stepCount
-        var fn = frames[frames.count - 1].function
+        unowned(unsafe) var fn = frames[frames.count - 1].function
         var code = fn.code
         var pc = frames[frames.count - 1].pc
         var fp = stack + frames[frames.count - 1].fp
         var sp = stack + self.sp
-        var inst = fn.instance
-        var memory = inst.memory
+        unowned(unsafe) var inst = fn.instance
+        unowned(unsafe) var memory = inst.memory
         var memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
         var memSize = memory?.size ?? 0
         let watched = watchedMemory
@@ -96,7 +96,7 @@ extension Machine {
                 }
                 let caller = frames[frames.count - 1]
                 fn = caller.function; code = fn.code; pc = caller.pc; fp = stack + caller.fp
-                if fn.instance !== inst {
+                if fn.instanceID != inst.id {
                     inst = fn.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
@@ -104,8 +104,9 @@ extension Machine {
                 if _slowPath(frames.count <= pauseAtDepth) { break loop }   // event stays .stepLimit
                 continue loop
             case .call:
-                let target = inst.functions[Int(instr.a)]
-                if let callee = target.wasm {
+                unowned(unsafe) let target = inst.functions[Int(instr.a)]
+                if _fastPath(!target.isHost) {
+                    unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
                     let newFp = sp - callee.paramCount
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         trapKind = .callStackExhausted; break loop
@@ -116,7 +117,7 @@ extension Machine {
                     sp += callee.localCount
                     frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
                     fn = callee; code = callee.code; pc = 0; fp = newFp
-                    if callee.instance !== inst {
+                    if callee.instanceID != inst.id {
                         inst = callee.instance; memory = inst.memory
                         memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                         watching = watched != nil && memory === watched
@@ -124,10 +125,10 @@ extension Machine {
                     continue loop
                 }
                 fuelUsed &-= cost; steps &-= 1
-                switch callHost(target, address: inst.functionAddresses[Int(instr.a)], indirect: false, sp: &sp,
+                switch callHost(target, address: inst.functionAddresses[Int(instr.a)], indirect: false, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
-                case .done: break
-                case .pausedAfter(let e): event = e; pc &+= 1; break loop
+                case .done(let newTop): sp = newTop
+                case .pausedAfter(let e, let newTop): sp = newTop; event = e; pc &+= 1; break loop
                 case .stop(let e): event = e; break loop
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -137,9 +138,10 @@ extension Machine {
                 guard index < table.elements.count else { trapKind = .tableOutOfBounds; trapMessage = "undefined element"; break loop }
                 let element = table.elements[index]
                 guard element != 0 else { trapKind = .uninitializedElement; break loop }
-                let target = storeFunctions[Int(element - 1)]
+                unowned(unsafe) let target = storeFunctions[Int(element - 1)]
                 guard target.typeID == inst.typeIDs[Int(instr.a)] else { trapKind = .indirectCallTypeMismatch; break loop }
-                if let callee = target.wasm {
+                if _fastPath(!target.isHost) {
+                    unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
                     sp -= 1
                     let newFp = sp - callee.paramCount
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
@@ -151,7 +153,7 @@ extension Machine {
                     sp += callee.localCount
                     frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
                     fn = callee; code = callee.code; pc = 0; fp = newFp
-                    if callee.instance !== inst {
+                    if callee.instanceID != inst.id {
                         inst = callee.instance; memory = inst.memory
                         memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                         watching = watched != nil && memory === watched
@@ -159,10 +161,10 @@ extension Machine {
                     continue loop
                 }
                 fuelUsed &-= cost; steps &-= 1
-                switch callHost(target, address: Int(element - 1), indirect: true, sp: &sp,
+                switch callHost(target, address: Int(element - 1), indirect: true, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
-                case .done: break
-                case .pausedAfter(let e): event = e; pc &+= 1; break loop
+                case .done(let newTop): sp = newTop
+                case .pausedAfter(let e, let newTop): sp = newTop; event = e; pc &+= 1; break loop
                 case .stop(let e): event = e; break loop
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -314,7 +316,9 @@ extension Machine {
             case .refFunc: sp.pointee = UInt64(inst.functionAddresses[Int(instr.a)]) + 1; sp += 1
 
             default:
-                if let kind = Machine.numeric(instr.op, &sp) { trapKind = kind; break loop }
+                let popped = Machine.numeric(instr.op, sp, &trapKind)
+                if _slowPath(popped < 0) { break loop }
+                sp -= popped
             }
             pc &+= 1
         }

@@ -14,6 +14,8 @@ final class HostFunction {
 /// translated instructions so breakpoints can patch `op` in place.
 final class FunctionCode {
     unowned(unsafe) let instance: InstanceRuntime
+    /// `instance.id`, compared on calls without touching references.
+    let instanceID: Int
     /// Index in the module's function index space.
     let index: Int
     let code: UnsafeMutablePointer<Instr>
@@ -29,6 +31,7 @@ final class FunctionCode {
 
     init(instance: InstanceRuntime, index: Int, compiled: CompiledFunction, type: FunctionType) {
         self.instance = instance
+        instanceID = instance.id
         self.index = index
         count = compiled.code.count
         code = .allocate(capacity: Swift.max(count, 1))
@@ -59,8 +62,10 @@ final class StoreFunction {
     let typeID: Int
     let wasm: FunctionCode?
     let host: HostFunction?
+    /// `host != nil`, tested in the loop without touching references.
+    let isHost: Bool
     init(type: FunctionType, typeID: Int, wasm: FunctionCode?, host: HostFunction?) {
-        self.type = type; self.typeID = typeID; self.wasm = wasm; self.host = host
+        self.type = type; self.typeID = typeID; self.wasm = wasm; self.host = host; isHost = host != nil
     }
 }
 
@@ -107,7 +112,8 @@ final class InstanceRuntime {
 /// One wasm call frame. `fp` is the slot index of the frame's first param;
 /// `pc` is exact for every frame but the running one (for callers it is the return address).
 struct Frame {
-    let function: FunctionCode
+    // unowned(unsafe): the machine's instances own all code; no ARC traffic per call.
+    unowned(unsafe) let function: FunctionCode
     var pc: Int
     let fp: Int
 }

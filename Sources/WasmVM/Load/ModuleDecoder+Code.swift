@@ -18,7 +18,7 @@ extension ModuleDecoder {
             for local in code.locals {
                 locals.append(try ValueType(decoded: local, offset: ranges[i].lowerBound))
             }
-            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 2)
+            translator.begin(typeIndex: Int(typeIndex), locals: locals, expectedInstructions: code.expression.count / 3)
             var parser = ExpressionParser(code: code)
             var failedAt = -1
             do {
@@ -37,6 +37,8 @@ extension ModuleDecoder {
 
     /// Feeds every instruction of a body to the translator, mapping decoding errors.
     /// `failedAt` receives the offset of an instruction WasmParser could not decode.
+    /// Decoding errors inside a body are reported at the instruction's offset (WasmParser's
+    /// own offsets there count from the start of the body's code).
     static func run(_ parser: inout ExpressionParser, _ translator: inout FunctionTranslator,
                     failedAt: inout Int) throws(LoadError) {
         while true {
@@ -46,7 +48,9 @@ extension ModuleDecoder {
                 visit = try parser.parse()
             } catch {
                 failedAt = start
-                throw LoadError(error, fallback: start)
+                var mapped = LoadError(error, fallback: start)
+                mapped.offset = start
+                throw mapped
             }
             guard let visit else { return }
             guard !translator.isFinished else {

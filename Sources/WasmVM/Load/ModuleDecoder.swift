@@ -57,7 +57,7 @@ struct ModuleDecoder {
             do {
                 return try decoder.decode()
             } catch {
-                guard let rewrite = decoder.overlongOpcode, rewrittenOffsets.count < 64 else { throw error }
+                guard let rewrite = decoder.overlongOpcode, rewrittenOffsets.count < 16 else { throw error }
                 let count = rewrite.replacement.count
                 decodingBytes.replaceSubrange(rewrite.offset..<rewrite.offset + count, with: rewrite.replacement)
                 rewrittenOffsets[UInt32(rewrite.offset + count - 2)] = UInt32(rewrite.offset)
@@ -150,6 +150,7 @@ struct ModuleDecoder {
             guard type.parameters.isEmpty, type.results.isEmpty else { throw invalid("start function must have type [] -> []") }
             start = index
         case .elementSection(let segments):
+            try checkElementFlags()
             for segment in segments { try decodeElement(segment) }
         case .dataCount(let count):
             context.dataCount = Int(count)

@@ -56,12 +56,6 @@ extension WastRunner {
                     throw Failed("expected trap \"\(message)\" while instantiating, got \(trap)")
                 }
                 return .passed
-            } catch let error as LinkError {
-                // Segments out of bounds are reported as link errors by our machine.
-                guard message.hasPrefix("out of bounds"), error.message.contains("out of bounds") else {
-                    throw Failed("expected trap \"\(message)\" while instantiating, got link error: \(error)")
-                }
-                return .passed
             } catch {
                 throw Failed("expected trap \"\(message)\" while instantiating, got \(Self.describe(error))")
             }

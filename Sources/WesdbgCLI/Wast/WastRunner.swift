@@ -82,6 +82,12 @@ final class WastRunner {
                 result.skips.append(.init(line: location.computeLineAndColumn().line, reason: reason))
             }
         }
+        // WAT's script parser stops quietly at text outside any directive.
+        if let stray = WastDirectiveCounter.scan(script).stray {
+            result.failed += 1
+            result.failures.append(.init(
+                line: stray.line, message: "unexpected \"\(stray.text)\" outside any directive; the script ends here"))
+        }
         return result
     }
 
