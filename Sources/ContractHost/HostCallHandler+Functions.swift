@@ -69,7 +69,7 @@ extension HostCallHandler {
             return .success([.i32(stateValue(key) == nil ? 0 : 1)])
         case .appendStateOutput:
             let id = try bytes(0, 1), data = try bytes(2, 3)
-            ledger.state.draft.outputs.append(.state(id: id, data: data))
+            ledger.state.draft.append(.state(id: id, data: data))
             return .success(Self.ok)
         case .appendResourceOutput:
             let kind = try bytes(0, 1), data = try bytes(2, 3)
@@ -77,7 +77,7 @@ extension HostCallHandler {
             guard ["wasm", "onnx", "document"].contains(name), Array(name.utf8) == kind else {
                 return .failure(HostFailure("unknown resource kind \(displayBytes(kind)) (expected wasm, onnx or document)"))
             }
-            ledger.state.draft.outputs.append(.resource(kind: name, data: data))
+            ledger.state.draft.append(.resource(kind: name, data: data))
             return .success(Self.ok)
         case .malloc:
             let size = Int32(bitPattern: i32(0))
@@ -234,7 +234,7 @@ extension HostCallHandler {
             }
             outputs.append(.asset(.init(owner: item.0, amount: item.1, token: token, lock: nil, issuer: snapshot.contractAddress)))
         }
-        ledger.state.draft.outputs.append(contentsOf: outputs)
+        for o in outputs { ledger.state.draft.append(o) }
         return .success(Self.ok)
     }
 }

@@ -23,8 +23,8 @@ struct Ledger {
         for (i, u) in snapshot.utxos.enumerated() where !state.spentUTXOs.contains(i) && u.owner == owner && u.token == token && spendable(u.lock) {
             out.append(Coin(source: .snapshot(i), amount: u.amount, issuer: u.issuer, inputID: u.id))
         }
-        for (i, o) in state.draft.outputs.enumerated() {
-            guard case .asset(let a) = o, !state.draft.spentOutputs.contains(i), a.owner == owner, a.token == token, spendable(a.lock) else { continue }
+        for i in state.draft.unspentOutputs(owner: owner, token: token) {
+            guard case .asset(let a) = state.draft.outputs[i], spendable(a.lock) else { continue }
             out.append(Coin(source: .draft(i), amount: a.amount, issuer: a.issuer, inputID: "draft:\(i)"))
         }
         return out
@@ -60,13 +60,13 @@ struct Ledger {
         for c in selected {
             switch c.source {
             case .snapshot(let i): state.spentUTXOs.insert(i)
-            case .draft(let i): state.draft.spentOutputs.insert(i)
+            case .draft(let i): state.draft.spend(output: i)
             }
             state.draft.inputs.append(c.inputID)
         }
-        state.draft.outputs.append(.asset(.init(owner: to, amount: amount, token: token, lock: lock, issuer: issuer)))
+        state.draft.append(.asset(.init(owner: to, amount: amount, token: token, lock: lock, issuer: issuer)))
         if sum > amount {
-            state.draft.outputs.append(.asset(.init(owner: from, amount: sum - amount, token: token, lock: nil, issuer: issuer)))
+            state.draft.append(.asset(.init(owner: from, amount: sum - amount, token: token, lock: nil, issuer: issuer)))
         }
         return nil
     }

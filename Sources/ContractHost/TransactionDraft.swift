@@ -27,7 +27,7 @@ public struct TransactionDraft: Sendable, Equatable {
 
     /// Spent UTXO ids, or `draft:<output index>` for outputs of this draft.
     public var inputs: [String] = []
-    public var outputs: [Output] = []
+    public private(set) var outputs: [Output] = []
     /// One entry per key (its last value), in first-write order.
     public private(set) var stateWrites: [StateWrite] = []
     /// Position of each key in `stateWrites`, so reads and writes stay O(1) however many keys a call writes.
@@ -35,9 +35,33 @@ public struct TransactionDraft: Sendable, Equatable {
     public var events: [Event] = []
     public var returnData: [UInt8]?
     /// Indices into `outputs` already spent by a later transfer.
-    public var spentOutputs: Set<Int> = []
+    public private(set) var spentOutputs: Set<Int> = []
+    /// Unspent asset outputs by owner and token, in output order: UTXO selection stays
+    /// proportional to one owner's coins however long the draft grows.
+    private var unspent: [CoinKey: [Int]] = [:]
+
+    struct CoinKey: Hashable, Sendable {
+        var owner: Address
+        var token: String
+    }
 
     public init() {}
+
+    mutating func append(_ output: Output) {
+        if case .asset(let a) = output { unspent[CoinKey(owner: a.owner, token: a.token), default: []].append(outputs.count) }
+        outputs.append(output)
+    }
+
+    mutating func spend(output index: Int) {
+        guard case .asset(let a) = outputs[index] else { preconditionFailure("only asset outputs are spent") }
+        spentOutputs.insert(index)
+        unspent[CoinKey(owner: a.owner, token: a.token)]?.removeAll { $0 == index }
+    }
+
+    /// Indices of unspent asset outputs of `owner` in `token`, in output order.
+    func unspentOutputs(owner: Address, token: String) -> [Int] {
+        unspent[CoinKey(owner: owner, token: token)] ?? []
+    }
 
     /// Inputs, outputs, state writes and events: what host-call fuel counts as added entries.
     var entryCount: Int { inputs.count + outputs.count + stateWrites.count + events.count }

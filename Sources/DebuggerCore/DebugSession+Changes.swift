@@ -46,6 +46,7 @@ extension DebugSession {
     func record(_ text: String, isFuel: Bool) {
         let step = machine.steps
         changes.append((step, text, isFuel))
+        timeline += 1
         history.removeAll(from: step)
         history.insert(step: step, checkpoint: target.checkpoint(), pinned: true)
         invalidate()

@@ -186,8 +186,10 @@ extension DebugSession {
         previousHostLogCount = target.hostLog().count
         selectedFrame = 0
         let stop = body()
-        if case .paused = state { state = .paused(reason: stop.reason) }
-        history.insert(step: machine.steps, checkpoint: target.checkpoint())
+        if case .paused = state {
+            state = .paused(reason: stop.reason)
+            history.insert(step: machine.steps, checkpoint: target.checkpoint())
+        }
         return stopText(stop)
     }
 
@@ -198,7 +200,7 @@ extension DebugSession {
               instr.op == .call || instr.op == .callIndirect else {
             return runForward(goal: .step(machine.steps + 1), hits: &hits)
         }
-        let depth = machine.frames.count
+        let depth = machine.callDepth
         let after = CodeLocationKey(function: location.function, pc: location.pc + 1)
         return runForward(goal: .returnTo(after, depth: depth, reason: "next"), hits: &hits)
     }

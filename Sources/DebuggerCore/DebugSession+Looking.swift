@@ -144,6 +144,7 @@ extension DebugSession {
         ensureLastStep()
         var text = "fuel used \(machine.fuelUsed) of \(machine.fuelLimit), last step cost \(lastCost)"
         if changes.contains(where: \.isFuel) { text += " (limit changed by set fuel)" }
+        for entry in fuelByFunction().prefix(8) { text += "\n  \(entry.used)  \(entry.name)" }
         return text
     }
 

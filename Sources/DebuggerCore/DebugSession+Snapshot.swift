@@ -24,7 +24,7 @@ extension DebugSession {
         frameViews += frames.map { FrameView(name: describeShort($0.location), offset: $0.location.offset, isHost: false) }
         let memory = MemoryView(byteCount: machine.memory(of: instance)?.byteCount ?? 0, lastAccesses: lastAccesses,
                                 pendingHostRanges: pending?.ranges ?? [])
-        let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: [],
+        let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: fuelByFunction(),
                             modified: changes.contains(where: \.isFuel))
         let draft = DraftView(sections: target.draftSections().map { section in
             (section.title, section.entries.map { ListEntry(text: $0, isNew: !previousDraft.contains("\(section.title): \($0)")) })

@@ -10,6 +10,7 @@ extension DebugSession {
         if let first = changes.first(where: { $0.step > step }) {
             history.removeAll(from: first.step)
             changes.removeAll { $0.step > step }
+            timeline += 1
         }
         lastAccesses = []
         lastCost = 0
@@ -94,6 +95,7 @@ extension DebugSession {
     func restart() {
         if !changes.isEmpty {
             changes = []
+            timeline += 1
             history = CheckpointHistory()
             history.insert(step: 0, checkpoint: initialCheckpoint)
         }

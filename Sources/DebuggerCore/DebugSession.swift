@@ -44,6 +44,9 @@ public final class DebugSession: DebugSessionDriving {
     /// The entry point's results once finished.
     var results: [Value]?
     var cachedSnapshot: SessionSnapshot?
+    /// Changes whenever `set` changes are made or undone: the execution is another one.
+    var timeline = 0
+    var fuelProfile: FuelProfile?
     var disassemblyCache: [Int: [DisassembledInstruction]] = [:]
 
     /// Starts the target's call and pauses before its first instruction.

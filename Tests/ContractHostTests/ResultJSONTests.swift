@@ -6,12 +6,12 @@ import WasmVM
     @Test func successResultHasTheDocumentedShapeAndKeyOrder() {
         var draft = TransactionDraft()
         draft.inputs = ["0xaa:0", "draft:0"]
-        draft.outputs = [
+        for o: TransactionDraft.Output in [
             .asset(.init(owner: Fixtures.address(Fixtures.bob), amount: 10, token: "", lock: nil, issuer: nil)),
             .asset(.init(owner: Fixtures.address(Fixtures.bob), amount: 5, token: "GOLD", lock: .time(until: 9), issuer: Fixtures.address(Fixtures.contract))),
             .state(id: Array("p1".utf8), data: [0xff, 0xad]),
             .resource(kind: "wasm", data: [0x00]),
-        ]
+        ] { draft.append(o) }
         draft.writeState(Array("balance:bob".utf8), Array("100".utf8))
         draft.writeState([0xff], [0x01])
         draft.writeState(Array("balance:bob".utf8), Array("110".utf8))

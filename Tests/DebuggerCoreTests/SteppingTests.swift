@@ -108,4 +108,15 @@ struct SteppingTests {
         #expect(session.snapshot.statusLine == "finished: success")
         #expect(session.execute("set local 0 1").isError)
     }
+
+    @Test func fuelIsAttributedToFunctionsAndHostCalls() throws {
+        let session = try makeSession()
+        session.must("c")
+        let fuel = session.snapshot.fuel
+        #expect(fuel.byFunction.map(\.name) == ["record (host)", "main", "add", "store"])
+        #expect(fuel.byFunction.map(\.used).reduce(0, +) == fuel.used)
+        #expect(fuel.byFunction.first?.used == 50)
+        session.must("rs")
+        #expect(session.snapshot.fuel.byFunction.map(\.used).reduce(0, +) == session.snapshot.fuel.used)
+    }
 }

@@ -1,4 +1,4 @@
-import DebuggerCore
+@testable import DebuggerCore
 import Testing
 import WasmVM
 
@@ -113,5 +113,68 @@ struct TimeTravelTests {
         #expect(session.snapshot.fuel.limit == 1000)
         session.must("c")
         #expect(session.snapshot.statusLine == "finished: success")
+    }
+
+    @Test func reverseContinueStopsAtWatchHitsToo() throws {
+        let session = try makeSession()
+        session.must("watch mem 20 4")
+        session.must("watch mem 32 8")
+        session.must("c")
+        let guestStore = PaneState(session)
+        session.must("c")
+        let hostWrite = PaneState(session)
+        session.must("c")
+        #expect(session.snapshot.statusLine == "finished: success")
+        #expect(session.must("rc").hasPrefix("watch 2: memory 0x20..0x28 (8 bytes) written"))
+        #expect(PaneState(session) == hostWrite)
+        #expect(session.must("rc").hasPrefix("watch 1: memory 0x14..0x18 (4 bytes) written"))
+        #expect(PaneState(session) == guestStore)
+        #expect(session.must("info breakpoints").contains("1   watch mem    yes      2     memory 0x14..0x18 (4 bytes) written"))
+    }
+
+    /// The bound on checkpoints: at most 64, step 0 and the newest always kept, older ones thinned evenly.
+    @Test func checkpointHistoryThinsEvenly() throws {
+        let session = try makeSession("spin", arguments: [.i32(10)])
+        var history = CheckpointHistory()
+        let checkpoint = session.target.checkpoint()
+        for k in 0 ..< 1000 { history.insert(step: UInt64(k) * 1000, checkpoint: checkpoint) }
+        #expect(history.count == CheckpointHistory.maxCount)
+        let steps = history.entries.map(\.step)
+        #expect(steps.first == 0)
+        #expect(steps.last == 999_000)
+        let gaps = zip(steps.dropFirst(), steps).map { $0 - $1 }
+        #expect(gaps.max()! <= 32_000)
+        #expect(history.nearest(atOrBefore: 500_500)!.step <= 500_500)
+        history.removeAll(from: 500_000)
+        #expect(history.entries.map(\.step).allSatisfy { $0 < 500_000 })
+    }
+
+    /// A breakpoint hit millions of instructions in: reverse-continue scans the
+    /// checkpoint segments back to it and lands on the state the forward run stopped at.
+    @Test func reverseContinueFindsAHitAcrossCheckpoints() throws {
+        let session = try makeSession("spin", arguments: [.i32(400_000)])
+        session.must("break fuel 3000000")
+        session.must("c")
+        let hit = PaneState(session)
+        #expect(hit.fuelUsed == 3_000_000)
+        session.must("c")
+        #expect(session.snapshot.statusLine == "finished: success")
+        #expect(session.must("rc").hasPrefix("breakpoint 1: fuel used 3000000"))
+        #expect(PaneState(session) == hit)
+    }
+
+    /// Conditions are checked at every hit; the stop is the first hit where they hold.
+    @Test func conditionalBreakpointsInALoop() throws {
+        let session = try makeSession("spin", arguments: [.i32(1000)])
+        let loopStart = try #require(session.snapshot.code?.lines.first { $0.text == "local.get 2" }).offset
+        session.must("break 0x\(String(loopStart, radix: 16))")
+        session.must("condition 1 local.1 == 700")
+        session.must("c")
+        let hit = PaneState(session)
+        #expect(hit.locals.map(\.value) == [.i32(1000), .i32(700), .i32(244_650)])
+        session.must("c")
+        #expect(session.must("rc").hasPrefix("breakpoint 1"))
+        #expect(PaneState(session) == hit)
+        #expect(session.must("info breakpoints").contains("1   break        yes      2     offset 0x"))
     }
 }

@@ -46,4 +46,27 @@ import Testing
         for line in lines { if let pc = line.pc { #expect(f.offsets[pc] == UInt32(line.offset)) } }
         #expect(module.disassemble(function: 0) == [])
     }
+
+    @Test func popCountsOfCallsSelectAndBranchTables() throws {
+        let module = try Module.load(text: """
+            (module
+              (table 1 funcref)
+              (type $t (func (param i32 i64) (result i32)))
+              (func (param i32) (result i32)
+                block (result i32)
+                  i32.const 1
+                  i64.const 2
+                  local.get 0
+                  call_indirect (type $t)
+                  i32.const 3
+                  local.get 0
+                  select
+                  local.get 0
+                  br_table 0 0
+                end))
+            """)
+        #expect((0..<10).map { module.popCount(function: 0, pc: $0) } == [0, 0, 0, 3, 0, 0, 3, 0, 2, 1])
+        #expect(module.operandTypes(function: 0, pc: 3) == [.i32, .i64, .i32])
+        #expect(module.disassemble(function: 0).map(\.text)[4] == "call_indirect (type 0)")
+    }
 }

@@ -128,4 +128,55 @@ struct DebugBatchTests {
         let missing = try DebugCommand.parse([Self.samples + "/token/nosuch.snapshot.json", "-x", "s"])
         #expect(throws: ExitCode(2)) { try missing.run() }
     }
+
+    /// The issue's scenario on the seed-variant transfer, where the i64 amount is the last
+    /// argument (on top of the stack): the whole transcript, byte for byte.
+    @Test func seedTransferTranscriptIsStable() throws {
+        let session = try session([Self.samples + "/teach/seed_transfer.snapshot.json"])
+        let (text, valid) = transcript(session, ["break host execute_utxo_transfer", "continue", "stack", "draft", "continue", "draft",
+                                                 "rs", "stack", "hostlog"])
+        #expect(valid)
+        #expect(text == #"""
+(wesdbg) break host execute_utxo_transfer
+breakpoint 1: host call execute_utxo_transfer
+(wesdbg) continue
+breakpoint 1: host call execute_utxo_transfer(from=0 "0x8209c622d851832908d7089992787a9f1a39ffe5", from_len=42, to=64 "0xc1d73080c71c19539eb4f22cf2cb85cc820817a3", to_len=42, amount=250)
+paused at transfer+0x11 (offset 0x120), step 8
+=> 0x120  call 2 <execute_utxo_transfer>
+(wesdbg) stack
+stack[0]  i64 0x00000000000000fa  250  <- popped next
+stack[1]  i32 0x0000002a  42  <- popped next
+stack[2]  i32 0x00000040  64  <- popped next
+stack[3]  i32 0x0000002a  42  <- popped next
+stack[4]  i32 0x00000000  0  <- popped next
+(wesdbg) draft
+inputs: (none)
+outputs: (none)
+state writes: (none)
+events: (none)
+return data: (none)
+(wesdbg) continue
+finished: success, step 16
+returned i32:0
+(wesdbg) draft
+inputs:
+  + 0x13653321ab77304ac6accaebb050a4b356ea5e50ef291ba0e725c4a06c4e0557:0
+outputs:
+  + asset 250 native -> 0xc1d73080c71c19539eb4f22cf2cb85cc820817a3
+  + asset 750 native -> 0x8209c622d851832908d7089992787a9f1a39ffe5
+state writes: (none)
+events: (none)
+return data:
+  + "ok"
+(wesdbg) rs
+paused at transfer+0x23 (offset 0x132), step 15
+=> 0x132  end
+(wesdbg) stack
+stack[0]  i32 0x00000000  0  <- popped next
+(wesdbg) hostlog
+1. get_caller(out=i32:0) -> i32:42
+2. execute_utxo_transfer(from="0x8209c622d851832908d7089992787a9f1a39ffe5", from_len=i32:42, to="0xc1d73080c71c19539eb4f22cf2cb85cc820817a3", to_len=i32:42, amount=250) -> i32:1
+3. set_return_data(ptr="ok", len=i32:2)
+"""# + "\n")
+    }
 }

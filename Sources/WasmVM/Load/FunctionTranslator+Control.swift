@@ -9,7 +9,7 @@ extension FunctionTranslator {
         }
     }
 
-    mutating func visitElseInstruction() throws(LoadError) {
+    mutating func visitElse() throws(LoadError) {
         let index = frames.count - 1
         guard frames[index].kind == .if else { throw malformed("else without a matching if") }
         try popFrameResults(frames[index].results)
@@ -28,7 +28,7 @@ extension FunctionTranslator {
         push(frames[index].params)
     }
 
-    mutating func visitEndInstruction() throws(LoadError) {
+    mutating func visitEnd() throws(LoadError) {
         let last = frames.count - 1
         try popFrameResults(frames[last].results)
         if frames[last].kind == .if, frames[last].params != frames[last].results {
@@ -55,7 +55,7 @@ extension FunctionTranslator {
         push(frame.results)
     }
 
-    mutating func visitBranchTable(_ targets: BrTable) throws(LoadError) {
+    mutating func visitBrTable(targets: BrTable) throws(LoadError) {
         try pop(.i32)
         let defaultIndex = try label(targets.defaultIndex)
         let arity = frames[defaultIndex].labelTypes.count

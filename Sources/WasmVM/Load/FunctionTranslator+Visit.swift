@@ -77,14 +77,6 @@ extension FunctionTranslator {
         pushFrame(.if, params: params, results: results, elseFixup: fixup)
     }
 
-    mutating func visitElse() throws(LoadError) {
-        try visitElseInstruction()
-    }
-
-    mutating func visitEnd() throws(LoadError) {
-        try visitEndInstruction()
-    }
-
     mutating func visitBr(relativeDepth depth: UInt32) throws(LoadError) {
         let index = try label(depth)
         try pop(frames[index].labelTypes)
@@ -99,10 +91,6 @@ extension FunctionTranslator {
         try pop(types)
         emitBranch(.brIf, toFrame: index)
         push(types)
-    }
-
-    mutating func visitBrTable(targets: BrTable) throws(LoadError) {
-        try visitBranchTable(targets)
     }
 
     mutating func visitReturn() throws(LoadError) {
