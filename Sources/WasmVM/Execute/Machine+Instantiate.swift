@@ -9,6 +9,7 @@ extension Machine {
     /// Throws `LinkError` (unknown import, kind or type mismatch naming the import and
     /// both types) or `Trap` (segment out of bounds, or the start function trapped).
     public func instantiate(_ module: Module, imports: ImportResolver) throws -> Instance {
+        try checkResourceLimits(module)
         let runtime = InstanceRuntime(id: instances.count, module: module, typeIDs: module.types.map(typeID))
         try link(module, runtime, imports)
         instances.append(runtime)
