@@ -107,7 +107,7 @@ struct BreakpointTests {
         let session = try makeSession()
         session.must("s")
         let before = PaneState(session)
-        for bad in ["frobnicate", "break", "break nosuch", "break host nosuch", "watch mem 1", "condition 9 fuel > 1",
+        for bad in ["frobnicate", "break", "break nosuch", "break host nosuch", "watch mem 1", "condition 9 fuel > 1", "condition 0 fuel > 1",
                     "delete 7", "x", "x 0x999999", "goto x", "step 0", "set fuel", "frame 3", "info", "re"] {
             let result = session.execute(bad)
             #expect(result.isError, "\(bad) should be refused")
