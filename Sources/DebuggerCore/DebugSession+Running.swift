@@ -80,11 +80,12 @@ extension DebugSession {
         var accesses: [MemoryRange] = []
         var stateKeys: [[UInt8]] = []
         let predict = detailed || breakpoints.contains { $0.isEnabled && $0.isWatch }
-        if predict, let location = machine.location, let instr = instruction(at: location), let frame = machine.innermostFrame {
-            accesses = MemoryAccess.predict(instr, operands: frame.operands)
+        if predict, let location = machine.location, let instr = instruction(at: location) {
             if let call = upcomingHostCall() {
-                accesses += call.ranges
+                accesses = call.ranges
                 stateKeys = call.stateKeysWritten
+            } else if MemoryAccess.touchesMemory(instr.op), let frame = machine.innermostFrame {
+                accesses = MemoryAccess.predict(instr, operands: frame.operands)
             }
         }
         let fuelBefore = machine.fuelUsed
@@ -256,8 +257,10 @@ extension DebugSession {
             case .function, .offset:
                 if let loc = bp.location, loc.function == location.function, loc.pc == location.pc, conditionHolds(bp) { ids.append(bp.id) }
             case .host(let name):
-                if host == nil { host = upcomingHostCall() }
-                if let call = host, name == "*" || name == call.name, conditionHolds(bp, hostCall: call) { ids.append(bp.id) }
+                // Match the name before decoding the arguments (most host pauses are for other calls).
+                guard let pending = machine.pendingHostCall, name == "*" || name == pending.importName else { continue }
+                if host == nil { host = target.describe(pending) }
+                if let call = host, conditionHolds(bp, hostCall: call) { ids.append(bp.id) }
             default:
                 break
             }
