@@ -63,6 +63,14 @@ import Testing
         #expect(module.bytes[loadTrap.offset!] == 0x28)
     }
 
+    @Test func aTrappingInstructionIsChargedButKeepsItsStepNumber() throws {
+        let (_, machine) = try trap("div0")
+        // i32.const, i32.const, then i32.div_s (step 2) traps.
+        #expect(machine.steps == 2)
+        #expect(machine.fuelUsed == 3)
+        #expect(machine.location?.pc == 2)
+    }
+
     @Test func remOfMinByMinusOneIsZero() throws {
         let (machine, instance) = try instantiate(Self.traps)
         #expect(machine.call(instance, "rem") == .returned([.i32(0)]))
