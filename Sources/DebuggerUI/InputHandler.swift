@@ -14,7 +14,10 @@ public struct InputHandler {
     }
 
     public var keymap: Keymap
-    public init(keymap: Keymap) { self.keymap = keymap }
+    /// Called with each command line just before the session runs it (the
+    /// terminal shows `running ...` while a long `continue` works).
+    public var willRun: ((String) -> Void)?
+    public init(keymap: Keymap, willRun: ((String) -> Void)? = nil) { self.keymap = keymap; self.willRun = willRun }
 
     public func handle(_ key: Key, state: inout ViewState, session: DebugSessionDriving) -> Response {
         var response = Response()
@@ -119,6 +122,7 @@ public struct InputHandler {
     private func run(_ command: String, echo: Bool, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
         response.commands.append(command)
         if echo { state.console.append(ConsolePane.promptText + command, style: .dim) }
+        willRun?(command)
         let result = session.execute(command)
         if !result.output.isEmpty {
             var output = result.output

@@ -9,7 +9,15 @@ import Glibc
 public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) throws {
     let terminal = try Terminal.open()
     defer { terminal.close() }
-    let handler = InputHandler(keymap: keymap)
+    var shown: Canvas?
+    let handler = InputHandler(keymap: keymap) { command in
+        // Only the status line changes, so only it is repainted.
+        guard var canvas = shown else { return }
+        let row = canvas.height - 1
+        canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1), with: Cell(" ", .statusBar))
+        canvas.put(" running \(command) ...", column: 0, row: row, style: .statusBar)
+        terminal.draw(canvas)
+    }
     var state = ViewState(size: terminal.size)
     state.normalize(for: session.snapshot)
     // WESDBG_UI_TIMING=FILE appends "KEY MICROSECONDS" per key: command + render + draw (docs/ui.md).
@@ -18,7 +26,9 @@ public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) th
     var pending: (key: Key, start: UInt64)?
     while true {
         let screen = Screen(snapshot: session.snapshot, state: state, keymap: keymap, memory: session.memoryBytes)
-        terminal.draw(screen.render())
+        let canvas = screen.render()
+        terminal.draw(canvas)
+        shown = canvas
         if let timing, let (key, start) = pending {
             fputs("\(key.name) \((monotonicNanoseconds() - start) / 1000)\n", timing)
             fflush(timing)

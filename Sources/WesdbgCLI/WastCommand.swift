@@ -22,27 +22,34 @@ struct WastCommand: ParsableCommand {
     var strictMessages = false
 
     func run() throws {
+        let total = try execute { print($0) }
+        if total.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Runs the scripts, handing each output line to `emit` as it is known; returns the totals.
+    /// Bad input ends it with `ExitCode(2)` after one line on stderr.
+    func execute(_ emit: (String) -> Void) throws -> WastResult {
         let files = try withUserErrors { try Self.scripts(in: paths) }
         var total = WastResult()
         var skippedFiles: [String] = []
         for file in files {
             let result = try withUserErrors { try WastRunner.run(file: file, strictMessages: strictMessages) }
             for failure in result.failures {
-                print("\(file):\(failure.line): \(failure.message)")
+                emit("\(file):\(failure.line): \(failure.message)")
             }
             if verbose {
-                for skip in result.skips { print("\(file):\(skip.line): skipped: \(skip.reason)") }
-                print("\(file): \(result.summary)")
+                for skip in result.skips { emit("\(file):\(skip.line): skipped: \(skip.reason)") }
+                emit("\(file): \(result.summary)")
             }
             if result.skippedFileReason != nil { skippedFiles.append(file) }
             total.add(result)
         }
         if !skippedFiles.isEmpty {
             let names = skippedFiles.count == 1 ? skippedFiles[0] : "\(skippedFiles.count) files"
-            print("skipped \(names) (simd_*.wast): \(WastRunner.simdReason)")
+            emit("skipped \(names) (simd_*.wast): \(WastRunner.simdReason)")
         }
-        print(total.summary)
-        if total.failed > 0 { throw ExitCode(1) }
+        emit(total.summary)
+        return total
     }
 
     /// The scripts to run: files as given, directories expanded to their *.wast files, sorted.

@@ -125,10 +125,10 @@ extension Machine {
                     continue loop
                 }
                 fuelUsed &-= cost; steps &-= 1
-                switch callHost(target, address: inst.functionAddresses[Int(instr.a)], indirect: false, sp: &sp,
+                switch callHost(target, address: inst.functionAddresses[Int(instr.a)], indirect: false, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
-                case .done: break
-                case .pausedAfter(let e): event = e; pc &+= 1; break loop
+                case .done(let newTop): sp = newTop
+                case .pausedAfter(let e, let newTop): sp = newTop; event = e; pc &+= 1; break loop
                 case .stop(let e): event = e; break loop
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -161,10 +161,10 @@ extension Machine {
                     continue loop
                 }
                 fuelUsed &-= cost; steps &-= 1
-                switch callHost(target, address: Int(element - 1), indirect: true, sp: &sp,
+                switch callHost(target, address: Int(element - 1), indirect: true, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
-                case .done: break
-                case .pausedAfter(let e): event = e; pc &+= 1; break loop
+                case .done(let newTop): sp = newTop
+                case .pausedAfter(let e, let newTop): sp = newTop; event = e; pc &+= 1; break loop
                 case .stop(let e): event = e; break loop
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -316,12 +316,19 @@ extension Machine {
             case .refFunc: sp.pointee = UInt64(inst.functionAddresses[Int(instr.a)]) + 1; sp += 1
 
             default:
-                if let kind = Machine.numeric(instr.op, &sp) { trapKind = kind; break loop }
+                let popped = Machine.numeric(instr.op, sp, &trapKind)
+                if _slowPath(popped < 0) { break loop }
+                sp -= popped
             }
             pc &+= 1
         }
 
-        if let kind = trapKind { event = trap(kind, trapMessage, fn, pc) }
+        if let kind = trapKind {
+            // The trapping instruction stays the current one: its fuel is spent, but `steps`
+            // remains its step number (as `location` remains its location).
+            steps &-= 1
+            event = trap(kind, trapMessage, fn, pc)
+        }
         switch event {
         case .returned, .trapped: break
         default: pausedAtStep = steps

@@ -3,111 +3,112 @@
 // bit-exact abs/neg/copysign, trapping and saturating truncations.
 
 extension Machine {
-    /// Executes a numeric op on the stack top; returns a trap kind when it traps
-    /// (operands then stay on the stack).
+    /// Executes a numeric op on the stack top (`sp` is one past it). Returns how many
+    /// slots the stack shrinks by (0 or 1), or `trap` with `kind` set (operands then stay).
+    /// `sp` is passed by value so the loop can keep it in a register.
     @inline(__always)
-    static func numeric(_ op: OpCode, _ sp: inout UnsafeMutablePointer<UInt64>) -> TrapKind? {
+    static func numeric(_ op: OpCode, _ sp: UnsafeMutablePointer<UInt64>, _ kind: inout TrapKind?) -> Int {
         let x = sp[-1]
         switch op {
         // i32 comparisons
         case .i32Eqz: sp[-1] = asSlot(asU32(x) == 0)
-        case .i32Eq: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) == asU32(x))
-        case .i32Ne: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) != asU32(x))
-        case .i32LtS: sp -= 1; sp[-1] = asSlot(asS32(sp[-1]) < asS32(x))
-        case .i32LtU: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) < asU32(x))
-        case .i32GtS: sp -= 1; sp[-1] = asSlot(asS32(sp[-1]) > asS32(x))
-        case .i32GtU: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) > asU32(x))
-        case .i32LeS: sp -= 1; sp[-1] = asSlot(asS32(sp[-1]) <= asS32(x))
-        case .i32LeU: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) <= asU32(x))
-        case .i32GeS: sp -= 1; sp[-1] = asSlot(asS32(sp[-1]) >= asS32(x))
-        case .i32GeU: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) >= asU32(x))
+        case .i32Eq: sp[-2] = asSlot(asU32(sp[-2]) == asU32(x)); return 1
+        case .i32Ne: sp[-2] = asSlot(asU32(sp[-2]) != asU32(x)); return 1
+        case .i32LtS: sp[-2] = asSlot(asS32(sp[-2]) < asS32(x)); return 1
+        case .i32LtU: sp[-2] = asSlot(asU32(sp[-2]) < asU32(x)); return 1
+        case .i32GtS: sp[-2] = asSlot(asS32(sp[-2]) > asS32(x)); return 1
+        case .i32GtU: sp[-2] = asSlot(asU32(sp[-2]) > asU32(x)); return 1
+        case .i32LeS: sp[-2] = asSlot(asS32(sp[-2]) <= asS32(x)); return 1
+        case .i32LeU: sp[-2] = asSlot(asU32(sp[-2]) <= asU32(x)); return 1
+        case .i32GeS: sp[-2] = asSlot(asS32(sp[-2]) >= asS32(x)); return 1
+        case .i32GeU: sp[-2] = asSlot(asU32(sp[-2]) >= asU32(x)); return 1
         // i64 comparisons
         case .i64Eqz: sp[-1] = asSlot(x == 0)
-        case .i64Eq: sp -= 1; sp[-1] = asSlot(sp[-1] == x)
-        case .i64Ne: sp -= 1; sp[-1] = asSlot(sp[-1] != x)
-        case .i64LtS: sp -= 1; sp[-1] = asSlot(Int64(bitPattern: sp[-1]) < Int64(bitPattern: x))
-        case .i64LtU: sp -= 1; sp[-1] = asSlot(sp[-1] < x)
-        case .i64GtS: sp -= 1; sp[-1] = asSlot(Int64(bitPattern: sp[-1]) > Int64(bitPattern: x))
-        case .i64GtU: sp -= 1; sp[-1] = asSlot(sp[-1] > x)
-        case .i64LeS: sp -= 1; sp[-1] = asSlot(Int64(bitPattern: sp[-1]) <= Int64(bitPattern: x))
-        case .i64LeU: sp -= 1; sp[-1] = asSlot(sp[-1] <= x)
-        case .i64GeS: sp -= 1; sp[-1] = asSlot(Int64(bitPattern: sp[-1]) >= Int64(bitPattern: x))
-        case .i64GeU: sp -= 1; sp[-1] = asSlot(sp[-1] >= x)
+        case .i64Eq: sp[-2] = asSlot(sp[-2] == x); return 1
+        case .i64Ne: sp[-2] = asSlot(sp[-2] != x); return 1
+        case .i64LtS: sp[-2] = asSlot(Int64(bitPattern: sp[-2]) < Int64(bitPattern: x)); return 1
+        case .i64LtU: sp[-2] = asSlot(sp[-2] < x); return 1
+        case .i64GtS: sp[-2] = asSlot(Int64(bitPattern: sp[-2]) > Int64(bitPattern: x)); return 1
+        case .i64GtU: sp[-2] = asSlot(sp[-2] > x); return 1
+        case .i64LeS: sp[-2] = asSlot(Int64(bitPattern: sp[-2]) <= Int64(bitPattern: x)); return 1
+        case .i64LeU: sp[-2] = asSlot(sp[-2] <= x); return 1
+        case .i64GeS: sp[-2] = asSlot(Int64(bitPattern: sp[-2]) >= Int64(bitPattern: x)); return 1
+        case .i64GeU: sp[-2] = asSlot(sp[-2] >= x); return 1
         // float comparisons
-        case .f32Eq: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) == asF32(x))
-        case .f32Ne: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) != asF32(x))
-        case .f32Lt: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) < asF32(x))
-        case .f32Gt: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) > asF32(x))
-        case .f32Le: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) <= asF32(x))
-        case .f32Ge: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) >= asF32(x))
-        case .f64Eq: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) == asF64(x))
-        case .f64Ne: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) != asF64(x))
-        case .f64Lt: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) < asF64(x))
-        case .f64Gt: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) > asF64(x))
-        case .f64Le: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) <= asF64(x))
-        case .f64Ge: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) >= asF64(x))
+        case .f32Eq: sp[-2] = asSlot(asF32(sp[-2]) == asF32(x)); return 1
+        case .f32Ne: sp[-2] = asSlot(asF32(sp[-2]) != asF32(x)); return 1
+        case .f32Lt: sp[-2] = asSlot(asF32(sp[-2]) < asF32(x)); return 1
+        case .f32Gt: sp[-2] = asSlot(asF32(sp[-2]) > asF32(x)); return 1
+        case .f32Le: sp[-2] = asSlot(asF32(sp[-2]) <= asF32(x)); return 1
+        case .f32Ge: sp[-2] = asSlot(asF32(sp[-2]) >= asF32(x)); return 1
+        case .f64Eq: sp[-2] = asSlot(asF64(sp[-2]) == asF64(x)); return 1
+        case .f64Ne: sp[-2] = asSlot(asF64(sp[-2]) != asF64(x)); return 1
+        case .f64Lt: sp[-2] = asSlot(asF64(sp[-2]) < asF64(x)); return 1
+        case .f64Gt: sp[-2] = asSlot(asF64(sp[-2]) > asF64(x)); return 1
+        case .f64Le: sp[-2] = asSlot(asF64(sp[-2]) <= asF64(x)); return 1
+        case .f64Ge: sp[-2] = asSlot(asF64(sp[-2]) >= asF64(x)); return 1
         // i32 arithmetic
         case .i32Clz: sp[-1] = UInt64(asU32(x).leadingZeroBitCount)
         case .i32Ctz: sp[-1] = UInt64(asU32(x).trailingZeroBitCount)
         case .i32Popcnt: sp[-1] = UInt64(asU32(x).nonzeroBitCount)
-        case .i32Add: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) &+ asU32(x))
-        case .i32Sub: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) &- asU32(x))
-        case .i32Mul: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) &* asU32(x))
+        case .i32Add: sp[-2] = asSlot(asU32(sp[-2]) &+ asU32(x)); return 1
+        case .i32Sub: sp[-2] = asSlot(asU32(sp[-2]) &- asU32(x)); return 1
+        case .i32Mul: sp[-2] = asSlot(asU32(sp[-2]) &* asU32(x)); return 1
         case .i32DivS:
             let a = asS32(sp[-2]), b = asS32(x)
-            if b == 0 { return .integerDivideByZero }
-            if a == .min && b == -1 { return .integerOverflow }
-            sp -= 1; sp[-1] = asSlot(a / b)
+            if b == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            if a == .min && b == -1 { kind = .integerOverflow; return Machine.numericTrap }
+            sp[-2] = asSlot(a / b); return 1
         case .i32DivU:
             let b = asU32(x)
-            if b == 0 { return .integerDivideByZero }
-            sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) / b)
+            if b == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            sp[-2] = asSlot(asU32(sp[-2]) / b); return 1
         case .i32RemS:
             let a = asS32(sp[-2]), b = asS32(x)
-            if b == 0 { return .integerDivideByZero }
-            sp -= 1; sp[-1] = b == -1 ? 0 : asSlot(a % b)
+            if b == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            sp[-2] = b == -1 ? 0 : asSlot(a % b); return 1
         case .i32RemU:
             let b = asU32(x)
-            if b == 0 { return .integerDivideByZero }
-            sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) % b)
-        case .i32And: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) & asU32(x))
-        case .i32Or: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) | asU32(x))
-        case .i32Xor: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) ^ asU32(x))
-        case .i32Shl: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) &<< (asU32(x) & 31))
-        case .i32ShrS: sp -= 1; sp[-1] = asSlot(asS32(sp[-1]) &>> Int32(bitPattern: asU32(x) & 31))
-        case .i32ShrU: sp -= 1; sp[-1] = asSlot(asU32(sp[-1]) &>> (asU32(x) & 31))
-        case .i32Rotl: sp -= 1; sp[-1] = asSlot(rotateLeft(asU32(sp[-1]), asU32(x)))
-        case .i32Rotr: sp -= 1; sp[-1] = asSlot(rotateLeft(asU32(sp[-1]), 32 &- asU32(x)))
+            if b == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            sp[-2] = asSlot(asU32(sp[-2]) % b); return 1
+        case .i32And: sp[-2] = asSlot(asU32(sp[-2]) & asU32(x)); return 1
+        case .i32Or: sp[-2] = asSlot(asU32(sp[-2]) | asU32(x)); return 1
+        case .i32Xor: sp[-2] = asSlot(asU32(sp[-2]) ^ asU32(x)); return 1
+        case .i32Shl: sp[-2] = asSlot(asU32(sp[-2]) &<< (asU32(x) & 31)); return 1
+        case .i32ShrS: sp[-2] = asSlot(asS32(sp[-2]) &>> Int32(bitPattern: asU32(x) & 31)); return 1
+        case .i32ShrU: sp[-2] = asSlot(asU32(sp[-2]) &>> (asU32(x) & 31)); return 1
+        case .i32Rotl: sp[-2] = asSlot(rotateLeft(asU32(sp[-2]), asU32(x))); return 1
+        case .i32Rotr: sp[-2] = asSlot(rotateLeft(asU32(sp[-2]), 32 &- asU32(x))); return 1
         // i64 arithmetic
         case .i64Clz: sp[-1] = UInt64(x.leadingZeroBitCount)
         case .i64Ctz: sp[-1] = UInt64(x.trailingZeroBitCount)
         case .i64Popcnt: sp[-1] = UInt64(x.nonzeroBitCount)
-        case .i64Add: sp -= 1; sp[-1] = sp[-1] &+ x
-        case .i64Sub: sp -= 1; sp[-1] = sp[-1] &- x
-        case .i64Mul: sp -= 1; sp[-1] = sp[-1] &* x
+        case .i64Add: sp[-2] = sp[-2] &+ x; return 1
+        case .i64Sub: sp[-2] = sp[-2] &- x; return 1
+        case .i64Mul: sp[-2] = sp[-2] &* x; return 1
         case .i64DivS:
             let a = Int64(bitPattern: sp[-2]), b = Int64(bitPattern: x)
-            if b == 0 { return .integerDivideByZero }
-            if a == .min && b == -1 { return .integerOverflow }
-            sp -= 1; sp[-1] = asSlot(a / b)
+            if b == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            if a == .min && b == -1 { kind = .integerOverflow; return Machine.numericTrap }
+            sp[-2] = asSlot(a / b); return 1
         case .i64DivU:
-            if x == 0 { return .integerDivideByZero }
-            sp -= 1; sp[-1] = sp[-1] / x
+            if x == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            sp[-2] = sp[-2] / x; return 1
         case .i64RemS:
             let a = Int64(bitPattern: sp[-2]), b = Int64(bitPattern: x)
-            if b == 0 { return .integerDivideByZero }
-            sp -= 1; sp[-1] = b == -1 ? 0 : asSlot(a % b)
+            if b == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            sp[-2] = b == -1 ? 0 : asSlot(a % b); return 1
         case .i64RemU:
-            if x == 0 { return .integerDivideByZero }
-            sp -= 1; sp[-1] = sp[-1] % x
-        case .i64And: sp -= 1; sp[-1] = sp[-1] & x
-        case .i64Or: sp -= 1; sp[-1] = sp[-1] | x
-        case .i64Xor: sp -= 1; sp[-1] = sp[-1] ^ x
-        case .i64Shl: sp -= 1; sp[-1] = sp[-1] &<< (x & 63)
-        case .i64ShrS: sp -= 1; sp[-1] = asSlot(Int64(bitPattern: sp[-1]) &>> Int64(x & 63))
-        case .i64ShrU: sp -= 1; sp[-1] = sp[-1] &>> (x & 63)
-        case .i64Rotl: sp -= 1; sp[-1] = rotateLeft(sp[-1], x)
-        case .i64Rotr: sp -= 1; sp[-1] = rotateLeft(sp[-1], 64 &- x)
+            if x == 0 { kind = .integerDivideByZero; return Machine.numericTrap }
+            sp[-2] = sp[-2] % x; return 1
+        case .i64And: sp[-2] = sp[-2] & x; return 1
+        case .i64Or: sp[-2] = sp[-2] | x; return 1
+        case .i64Xor: sp[-2] = sp[-2] ^ x; return 1
+        case .i64Shl: sp[-2] = sp[-2] &<< (x & 63); return 1
+        case .i64ShrS: sp[-2] = asSlot(Int64(bitPattern: sp[-2]) &>> Int64(x & 63)); return 1
+        case .i64ShrU: sp[-2] = sp[-2] &>> (x & 63); return 1
+        case .i64Rotl: sp[-2] = rotateLeft(sp[-2], x); return 1
+        case .i64Rotr: sp[-2] = rotateLeft(sp[-2], 64 &- x); return 1
         // f32 arithmetic
         case .f32Abs: sp[-1] = x & 0x7fff_ffff
         case .f32Neg: sp[-1] = (x ^ 0x8000_0000) & 0xffff_ffff
@@ -116,13 +117,13 @@ extension Machine {
         case .f32Trunc: sp[-1] = asSlot(asF32(x).rounded(.towardZero))
         case .f32Nearest: sp[-1] = asSlot(asF32(x).rounded(.toNearestOrEven))
         case .f32Sqrt: sp[-1] = asSlot(asF32(x).squareRoot())
-        case .f32Add: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) + asF32(x))
-        case .f32Sub: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) - asF32(x))
-        case .f32Mul: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) * asF32(x))
-        case .f32Div: sp -= 1; sp[-1] = asSlot(asF32(sp[-1]) / asF32(x))
-        case .f32Min: sp -= 1; sp[-1] = asSlot(wasmMin(asF32(sp[-1]), asF32(x)))
-        case .f32Max: sp -= 1; sp[-1] = asSlot(wasmMax(asF32(sp[-1]), asF32(x)))
-        case .f32Copysign: sp -= 1; sp[-1] = (sp[-1] & 0x7fff_ffff) | (x & 0x8000_0000)
+        case .f32Add: sp[-2] = asSlot(asF32(sp[-2]) + asF32(x)); return 1
+        case .f32Sub: sp[-2] = asSlot(asF32(sp[-2]) - asF32(x)); return 1
+        case .f32Mul: sp[-2] = asSlot(asF32(sp[-2]) * asF32(x)); return 1
+        case .f32Div: sp[-2] = asSlot(asF32(sp[-2]) / asF32(x)); return 1
+        case .f32Min: sp[-2] = asSlot(wasmMin(asF32(sp[-2]), asF32(x))); return 1
+        case .f32Max: sp[-2] = asSlot(wasmMax(asF32(sp[-2]), asF32(x))); return 1
+        case .f32Copysign: sp[-2] = (sp[-2] & 0x7fff_ffff) | (x & 0x8000_0000); return 1
         // f64 arithmetic
         case .f64Abs: sp[-1] = x & 0x7fff_ffff_ffff_ffff
         case .f64Neg: sp[-1] = x ^ 0x8000_0000_0000_0000
@@ -131,13 +132,13 @@ extension Machine {
         case .f64Trunc: sp[-1] = asSlot(asF64(x).rounded(.towardZero))
         case .f64Nearest: sp[-1] = asSlot(asF64(x).rounded(.toNearestOrEven))
         case .f64Sqrt: sp[-1] = asSlot(asF64(x).squareRoot())
-        case .f64Add: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) + asF64(x))
-        case .f64Sub: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) - asF64(x))
-        case .f64Mul: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) * asF64(x))
-        case .f64Div: sp -= 1; sp[-1] = asSlot(asF64(sp[-1]) / asF64(x))
-        case .f64Min: sp -= 1; sp[-1] = asSlot(wasmMin(asF64(sp[-1]), asF64(x)))
-        case .f64Max: sp -= 1; sp[-1] = asSlot(wasmMax(asF64(sp[-1]), asF64(x)))
-        case .f64Copysign: sp -= 1; sp[-1] = (sp[-1] & 0x7fff_ffff_ffff_ffff) | (x & 0x8000_0000_0000_0000)
+        case .f64Add: sp[-2] = asSlot(asF64(sp[-2]) + asF64(x)); return 1
+        case .f64Sub: sp[-2] = asSlot(asF64(sp[-2]) - asF64(x)); return 1
+        case .f64Mul: sp[-2] = asSlot(asF64(sp[-2]) * asF64(x)); return 1
+        case .f64Div: sp[-2] = asSlot(asF64(sp[-2]) / asF64(x)); return 1
+        case .f64Min: sp[-2] = asSlot(wasmMin(asF64(sp[-2]), asF64(x))); return 1
+        case .f64Max: sp[-2] = asSlot(wasmMax(asF64(sp[-2]), asF64(x))); return 1
+        case .f64Copysign: sp[-2] = (sp[-2] & 0x7fff_ffff_ffff_ffff) | (x & 0x8000_0000_0000_0000); return 1
         // conversions
         case .i32WrapI64: sp[-1] = x & 0xffff_ffff
         case .i32TruncF32S: return truncate(Double(asF32(x)), -2147483649, 2147483648) { asSlot(Int32($0)) }
@@ -176,17 +177,20 @@ extension Machine {
         case .i64TruncSatF64U: sp[-1] = saturate(asF64(x), UInt64.self)
         default: preconditionFailure("opcode \(op) is not numeric")
         }
-        return nil
+        return 0
 
         /// Trapping truncation: valid when `lower < v < upper` (exclusive bounds, exact in Double).
         @inline(__always)
-        func truncate(_ v: Double, _ lower: Double, _ upper: Double, _ convert: (Double) -> UInt64) -> TrapKind? {
-            if v.isNaN { return .invalidConversion }
-            guard v > lower, v < upper else { return .integerOverflow }
+        func truncate(_ v: Double, _ lower: Double, _ upper: Double, _ convert: (Double) -> UInt64) -> Int {
+            if v.isNaN { kind = .invalidConversion; return Machine.numericTrap }
+            guard v > lower, v < upper else { kind = .integerOverflow; return Machine.numericTrap }
             sp[-1] = convert(v)
-            return nil
+            return 0
         }
     }
+
+    /// `numeric`'s result when the op traps.
+    static let numericTrap = -1
 
     /// Rotation by `k` modulo the width (`&<<`/`&>>` mask the shift, so k = 0 works).
     @inline(__always)

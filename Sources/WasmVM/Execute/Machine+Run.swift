@@ -143,12 +143,12 @@ extension Machine {
         return .execute(instr, cost)
     }
 
-    enum HostOutcome { case done, pausedAfter(ExecutionEvent), stop(ExecutionEvent) }
+    enum HostOutcome { case done(UnsafeMutablePointer<UInt64>), pausedAfter(ExecutionEvent, UnsafeMutablePointer<UInt64>), stop(ExecutionEvent) }
 
     /// A host call from `pc` of `function`: pause before, charge, call, push results, pause after.
     /// Arguments stay on the stack until the call succeeds (`indirect`: the table index above them too).
     @inline(never)
-    func callHost(_ target: StoreFunction, address: Int, indirect: Bool, sp: inout UnsafeMutablePointer<UInt64>,
+    func callHost(_ target: StoreFunction, address: Int, indirect: Bool, sp: UnsafeMutablePointer<UInt64>,
                   fuelUsed: inout UInt64, steps: inout UInt64, pauseAtFuel: UInt64?,
                   function: FunctionCode, pc: Int) -> HostOutcome {
         guard let host = target.host else { preconditionFailure("not a host function") }
@@ -178,13 +178,13 @@ extension Machine {
         if context.extraFuel > fuelLimitValue || fuelUsed + total > fuelLimitValue { return .stop(trap(.outOfFuel, nil, function, pc)) }
         fuelUsed += total
         steps &+= 1
-        sp = argsBase
-        for v in values { sp.pointee = v.slot; sp += 1 }
+        var top = argsBase
+        for v in values { top.pointee = v.slot; top += 1 }
         if pauseAfterHostCalls {
             event.results = values
-            return .pausedAfter(.hostCallReturned(event))
+            return .pausedAfter(.hostCallReturned(event), top)
         }
-        return .done
+        return .done(top)
     }
 
     /// Whether a write of `count` bytes at `address` touches a watched range.

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import WesdbgCLI
+
+/// `wesdbg wast` end to end: what it prints and how it exits.
+struct WastCommandTests {
+    func withScripts(_ scripts: [String: String], _ body: (String) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wastcmd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, text) in scripts { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        try body(dir.path)
+    }
+
+    func output(_ arguments: [String]) throws -> (lines: [String], result: WastResult) {
+        let command = try #require(try WesdbgCommand.parseAsRoot(["wast"] + arguments) as? WastCommand)
+        var lines: [String] = []
+        let result = try command.execute { lines.append($0) }
+        return (lines, result)
+    }
+
+    @Test func printsFailuresThenSkippedFilesThenTheCounts() throws {
+        try withScripts([
+            "a.wast": #"""
+                (module (func (export "one") (result i32) (i32.const 1)))
+                (assert_return (invoke "one") (i32.const 1))
+                (assert_return (invoke "one") (i32.const 7))
+                """#,
+            "b.wast": "(module)\n",
+            "simd_x.wast": "(module (func (result v128) (v128.const i64x2 0 0)))\n(assert_invalid (module) \"x\")\n",
+        ]) { dir in
+            let (lines, result) = try output([dir])
+            #expect(lines == [
+                "\(dir)/a.wast:3: expected (i32:7), got (i32:1)",
+                "skipped \(dir)/simd_x.wast (simd_*.wast): SIMD (v128) is not supported",
+                "3 passed, 1 failed, 2 skipped",
+            ])
+            #expect(result.failed == 1)
+            var command = try WesdbgCommand.parseAsRoot(["wast", dir + "/a.wast"])
+            #expect(throws: ExitCode(1)) { try command.run() }
+        }
+    }
+
+    @Test func verboseAddsEachFileCounts() throws {
+        try withScripts(["b.wast": "(module)\n"]) { dir in
+            let lines = try output(["-v", dir + "/b.wast"]).lines
+            #expect(lines == [
+                "\(dir)/b.wast: 1 passed, 0 failed, 0 skipped",
+                "1 passed, 0 failed, 0 skipped",
+            ])
+        }
+    }
+}
