@@ -4,15 +4,15 @@ extension DebugSession {
     /// Whether a breakpoint's condition holds at the current position.
     func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil) -> Bool {
         guard let condition = bp.condition else { return true }
-        let frame = machine.innermostFrame
+        // Built only if a `stack[K]` operand needs it (it re-derives the operand types).
+        lazy var frame = machine.innermostFrame
         var call = hostCall
         return condition.evaluate { operand in
             switch operand {
             case .literal(let n): return n
             case .fuel: return Int64(bitPattern: machine.fuelUsed)
             case .local(let i):
-                guard let frame, i < frame.locals.count else { return nil }
-                return frame.locals[i].conditionInteger
+                return machine.innermostLocal(i)?.conditionInteger
             case .global(let i):
                 let globals = machine.globals(of: instance)
                 return i < globals.count ? globals[i].conditionInteger : nil

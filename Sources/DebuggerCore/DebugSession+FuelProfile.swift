@@ -6,7 +6,7 @@ import WasmVM
 /// up to `fuelProfileLimit` steps; the result is cached per step and timeline.
 extension DebugSession {
     /// Beyond this many steps the pane shows no breakdown (it would cost too much to compute).
-    static let fuelProfileLimit: UInt64 = 2_000_000
+    static let fuelProfileLimit: UInt64 = 250_000
 
     struct FuelProfile {
         var timeline: Int

@@ -73,21 +73,25 @@ extension DebugSession {
     /// Executes exactly one instruction (a host call is one), whatever the
     /// machine would pause on, recording the memory it touched and its fuel cost.
     /// Returns the watch hits it caused (`collect` gathers every enabled one).
+    /// Without `detailed` (stepping off a pause on the way of a run) the accesses are
+    /// decoded only when a watch needs them; the panes then recompute them if asked.
     @discardableResult
-    func stepOne() -> ExecutionEvent {
+    func stepOne(detailed: Bool = true) -> ExecutionEvent {
         var accesses: [MemoryRange] = []
         var stateKeys: [[UInt8]] = []
-        if let location = machine.location, let instr = instruction(at: location), let frame = machine.innermostFrame {
-            accesses = MemoryAccess.predict(instr, operands: frame.operands)
+        let predict = detailed || breakpoints.contains { $0.isEnabled && $0.isWatch }
+        if predict, let location = machine.location, let instr = instruction(at: location) {
             if let call = upcomingHostCall() {
-                accesses += call.ranges
+                accesses = call.ranges
                 stateKeys = call.stateKeysWritten
+            } else if MemoryAccess.touchesMemory(instr.op), let frame = machine.innermostFrame {
+                accesses = MemoryAccess.predict(instr, operands: frame.operands)
             }
         }
         let fuelBefore = machine.fuelUsed
-        configureMachine(armed: false)
+        // `step` runs the instruction whatever breakpoint or host-call pause is armed at it.
         let event = machine.step()
-        lastStepExact = true
+        lastStepExact = detailed
         lastCost = machine.fuelUsed &- fuelBefore
         if case .trapped = event { lastAccesses = [] } else { lastAccesses = accesses }
         pendingWatchHits = watchHits(writes: accesses.filter { $0.kind == .write }.map(\.range), stateKeys: stateKeys)
@@ -151,7 +155,7 @@ extension DebugSession {
             return true
         }
 
-        if checkHere, let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason),
+        if checkHere, let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason) ?? fuelHitHere(),
            report(stop) { return stop }
 
         var first = true
@@ -159,10 +163,18 @@ extension DebugSession {
         while true {
             if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
             var event: ExecutionEvent
-            if first || mustStepBeforeRun {
+            // The last instruction of a `step N` is single-stepped so the panes get its accesses.
+            let lastOfSteps = stepTarget.map { machine.steps + 1 == $0 } ?? false
+            if first || mustStepBeforeRun || lastOfSteps {
+                // Reached by a step budget, not a pause: breakpoints here are not yet checked.
+                if lastOfSteps && !first && !mustStepBeforeRun,
+                   let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason), report(stop) {
+                    return stop
+                }
                 // Step over what we stand on (a breakpoint, a pending host call, a fuel pause).
+                let detailed = lastOfSteps
                 first = false
-                event = stepOne()
+                event = stepOne(detailed: detailed)
                 mustStepBeforeRun = false
                 if !pendingWatchHits.isEmpty {
                     if case .trapped = event {} else if case .returned = event {} else {
@@ -184,7 +196,7 @@ extension DebugSession {
             } else {
                 configureMachine(armed: true, extra: temporary)
                 let checkpointAt = CheckpointHistory.nextPeriodicStep(after: machine.steps)
-                let maxSteps = stepTarget.map { min($0, checkpointAt) } ?? checkpointAt
+                let maxSteps = stepTarget.map { min($0 - 1, checkpointAt) } ?? checkpointAt
                 fuelPause = nextFuelPause
                 lastStepExact = false
                 event = machine.run(RunLimits(maxSteps: maxSteps, pauseAtFuel: fuelPause))
@@ -202,7 +214,7 @@ extension DebugSession {
                 return stop
             case .stepLimit:
                 if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
-                history.insert(step: machine.steps, checkpoint: target.checkpoint())
+                if machine.steps % CheckpointHistory.interval == 0 { history.insert(step: machine.steps, checkpoint: target.checkpoint()) }
             case .breakpoint:
                 if let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason), report(stop) {
                     return stop
@@ -245,8 +257,10 @@ extension DebugSession {
             case .function, .offset:
                 if let loc = bp.location, loc.function == location.function, loc.pc == location.pc, conditionHolds(bp) { ids.append(bp.id) }
             case .host(let name):
-                if host == nil { host = upcomingHostCall() }
-                if let call = host, name == "*" || name == call.name, conditionHolds(bp, hostCall: call) { ids.append(bp.id) }
+                // Match the name before decoding the arguments (most host pauses are for other calls).
+                guard let pending = machine.pendingHostCall, name == "*" || name == pending.importName else { continue }
+                if host == nil { host = target.describe(pending) }
+                if let call = host, conditionHolds(bp, hostCall: call) { ids.append(bp.id) }
             default:
                 break
             }
@@ -257,6 +271,31 @@ extension DebugSession {
             return Stop(reason: "breakpoint \(list): host call \(host.text)", breakpointIDs: ids)
         }
         return Stop(reason: "breakpoint \(list)", breakpointIDs: ids)
+    }
+
+    /// Fuel breakpoints the next instruction's charge would pass: the machine's fuel
+    /// pause at this position (a scan starting here cannot get it from `run`).
+    func fuelHitHere() -> Stop? {
+        guard let location = machine.location, let instr = instruction(at: location) else { return nil }
+        let used = machine.fuelUsed
+        var cost = FuelCosts.base(instr.op)
+        if machine.pendingHostCall != nil {
+            cost = FuelCosts.hostCall
+        } else if [.memoryGrow, .tableGrow, .memoryFill, .memoryCopy, .memoryInit, .tableFill, .tableCopy, .tableInit].contains(instr.op),
+                  let top = machine.innermostFrame?.operands.last {
+            let n = top.slot & 0xffff_ffff
+            switch instr.op {
+            case .memoryGrow: cost = FuelCosts.instruction + FuelCosts.memoryGrowPerPage * n
+            case .tableGrow: cost = FuelCosts.instruction + FuelCosts.tableGrowPerElement * n
+            default: cost = FuelCosts.bulk(n)
+            }
+        }
+        let ids = breakpoints.filter { bp in
+            guard bp.isEnabled, case .fuel(let n) = bp.kind else { return false }
+            return n >= used && used + cost > n && conditionHolds(bp)
+        }.map(\.id)
+        guard !ids.isEmpty else { return nil }
+        return Stop(reason: "breakpoint \(ids.map(String.init).joined(separator: ", ")): fuel used \(used)", breakpointIDs: ids)
     }
 
     func watchReason(_ ids: [Int]) -> String {

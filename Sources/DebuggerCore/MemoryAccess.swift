@@ -34,6 +34,11 @@ enum MemoryAccess {
         }
     }
 
+    /// Whether `predict` can find anything for this instruction (only then are operands needed).
+    static func touchesMemory(_ op: OpCode) -> Bool {
+        loadSize(op) != nil || storeSize(op) != nil || op == .memoryFill || op == .memoryCopy || op == .memoryInit
+    }
+
     static func loadSize(_ op: OpCode) -> UInt64? {
         switch op {
         case .i32Load, .f32Load, .i64Load32S, .i64Load32U: 4

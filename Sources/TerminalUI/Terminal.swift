@@ -64,25 +64,17 @@ final class Terminal {
     func draw(_ canvas: Canvas) {
         let previous = shown?.size == canvas.size ? shown : nil
         if previous == nil { werase(window) }
-        var run: [wchar_t] = []
-        for row in 0..<canvas.height {
-            var column = 0
-            while column < canvas.width {
-                let cell = canvas[column, row]
-                if let previous, previous[column, row] == cell { column += 1; continue }
-                let start = column
-                run.removeAll(keepingCapacity: true)
-                while column < canvas.width {
-                    let next = canvas[column, row]
-                    if next.style != cell.style || (previous.map { $0[column, row] == next } ?? false) { break }
-                    for scalar in displayed(next.character).unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
-                    column += 1
-                }
-                let (attributes, pair) = palette[cell.style]
-                wattr_set(window, attributes, pair, nil)
-                run.append(0)
-                _ = mvwaddnwstr(window, Int32(row), Int32(start), run, Int32(run.count - 1))
+        var text: [wchar_t] = []
+        for run in canvas.changes(from: previous) {
+            text.removeAll(keepingCapacity: true)
+            for character in run.text {
+                for scalar in displayed(character).unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
             }
+            let (attributes, pair) = palette[run.style]
+            wattr_set(window, attributes, pair, nil)
+            let count = Int32(text.count)
+            text.append(0)
+            _ = mvwaddnwstr(window, Int32(run.row), Int32(run.column), text, count)
         }
         wattr_set(window, wesdbg_a_normal(), 0, nil)
         wrefresh(window)

@@ -148,4 +148,33 @@ struct TimeTravelTests {
         history.removeAll(from: 500_000)
         #expect(history.entries.map(\.step).allSatisfy { $0 < 500_000 })
     }
+
+    /// A breakpoint hit millions of instructions in: reverse-continue scans the
+    /// checkpoint segments back to it and lands on the state the forward run stopped at.
+    @Test func reverseContinueFindsAHitAcrossCheckpoints() throws {
+        let session = try makeSession("spin", arguments: [.i32(400_000)])
+        session.must("break fuel 3000000")
+        session.must("c")
+        let hit = PaneState(session)
+        #expect(hit.fuelUsed == 3_000_000)
+        session.must("c")
+        #expect(session.snapshot.statusLine == "finished: success")
+        #expect(session.must("rc").hasPrefix("breakpoint 1: fuel used 3000000"))
+        #expect(PaneState(session) == hit)
+    }
+
+    /// Conditions are checked at every hit; the stop is the first hit where they hold.
+    @Test func conditionalBreakpointsInALoop() throws {
+        let session = try makeSession("spin", arguments: [.i32(1000)])
+        let loopStart = try #require(session.snapshot.code?.lines.first { $0.text == "local.get 2" }).offset
+        session.must("break 0x\(String(loopStart, radix: 16))")
+        session.must("condition 1 local.1 == 700")
+        session.must("c")
+        let hit = PaneState(session)
+        #expect(hit.locals.map(\.value) == [.i32(1000), .i32(700), .i32(244_650)])
+        session.must("c")
+        #expect(session.must("rc").hasPrefix("breakpoint 1"))
+        #expect(PaneState(session) == hit)
+        #expect(session.must("info breakpoints").contains("1   break        yes      2     offset 0x"))
+    }
 }

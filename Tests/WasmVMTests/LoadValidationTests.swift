@@ -78,6 +78,16 @@ import Testing
         #expect(e.kind == .malformed && e.offset == 0x1b && e.message == "malformed elements segment kind 8")
     }
 
+    @Test func localsAreBoundedBeforeExpansion() throws {
+        // 100 bodies declaring 99,999 i32 locals each: 10 million locals from 900 bytes.
+        let body: [UInt8] = [0x01, 0x9f, 0x8d, 0x06, 0x7f, 0x0b]
+        let content: [UInt8] = [100] + (0..<100).flatMap { _ in [UInt8(body.count)] + body }   // 701 bytes
+        let bytes = Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x65, 0x64]
+            + [UInt8](repeating: 0, count: 100) + [0x0a, 0xbd, 0x05] + content
+        let e = try #require(Self.error(binary: bytes))
+        #expect(e.message == "too many locals (more than 4000000 in the module)")
+    }
+
     @Test func simdIsRefused() throws {
         // (func (drop (v128.const 0)))
         let body: [UInt8] = [0x00, 0xfd, 0x0c] + [UInt8](repeating: 0, count: 16) + [0x1a, 0x0b]
@@ -96,12 +106,18 @@ import Testing
         // Inside a body, decoding errors point at the instruction.
         let prefix = Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x05, 0x01, 0x03, 0x00]
         let opcode = try #require(Self.error(binary: prefix + [0xff, 0x0b]))
-        #expect(opcode.kind == .malformed && opcode.offset == 0x17 && opcode.message == "Illegal opcode: [255]")
+        #expect(opcode.kind == .malformed && opcode.offset == 0x17 && opcode.message == "illegal opcode: [255]")
         let truncated = try #require(Self.error(binary: prefix + [0x02, 0x40]))
-        #expect(truncated.kind == .malformed && truncated.offset == 0x19)
+        #expect(truncated.kind == .malformed && truncated.offset == 0x19 && truncated.message == "unexpected end of byte sequence")
         let trailing = try #require(Self.error(binary: prefix + [0x0b, 0x0b]))
         #expect(trailing.message == "operators remaining after end of function" && trailing.offset == 0x18)
         #expect(Self.error(text: "(module\n  (func (result i32)\n    i32.konst 1))")?.message == "3:15: unknown instruction i32.konst")
+        // WAT would overflow its stack on deep nesting: refused up front (strings and comments skipped).
+        let deep = "(module ;; (((\n (; ((( (; ( ;) ;) (func " + String(repeating: "(block ", count: 1200)
+            + String(repeating: ")", count: 1200) + "))"
+        #expect(Self.error(text: deep)?.message == "2:7012: nesting deeper than 1000 levels")
+        let fine = "(module (data \"((\\\"(\") (func " + String(repeating: "(block ", count: 900) + String(repeating: ")", count: 900) + "))"
+        #expect(Self.error(text: fine) == nil)
     }
 
     /// Every truncation and thousands of deterministic corruptions of a real module:

@@ -63,6 +63,14 @@ import Testing
         #expect(module.bytes[loadTrap.offset!] == 0x28)
     }
 
+    @Test func aTrappingInstructionIsChargedButKeepsItsStepNumber() throws {
+        let (_, machine) = try trap("div0")
+        // i32.const, i32.const, then i32.div_s (step 2) traps.
+        #expect(machine.steps == 2)
+        #expect(machine.fuelUsed == 3)
+        #expect(machine.location?.pc == 2)
+    }
+
     @Test func remOfMinByMinusOneIsZero() throws {
         let (machine, instance) = try instantiate(Self.traps)
         #expect(machine.call(instance, "rem") == .returned([.i32(0)]))
@@ -72,7 +80,8 @@ import Testing
         let (trap, machine) = try trap("deep", [.i32(1_000_000)])
         #expect(trap.kind == .callStackExhausted)
         #expect(trap.message == "call stack exhausted")
-        #expect(machine.frames.count == MachineConfiguration().maxCallDepth)
+        #expect(machine.frameCount == MachineConfiguration().maxCallDepth)
+        #expect(machine.frame(at: machine.frameCount - 1).locals == [.i32(1_000_000)])
     }
 
     @Test func valueStackLimitAlsoExhausts() throws {

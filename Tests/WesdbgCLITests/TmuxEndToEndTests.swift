@@ -26,7 +26,7 @@ struct TmuxEndToEndTests {
 
     /// A private tmux server (its own socket) so nothing else is touched.
     final class Server {
-        let socket = "wesdbg-e2e-\(getpid())"
+        let socket = "wesdbg-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         let target = "e2e"
 
         /// Runs a tmux client command and returns what it printed. posix_spawn and a
@@ -42,11 +42,22 @@ struct TmuxEndToEndTests {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            // The test runner blocks signals in its threads; the tmux server and wesdbg
+            // under it would inherit that mask (and never see SIGTERM), so reset it.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var noSignals = sigset_t(), allSignals = sigset_t()
+            sigemptyset(&noSignals)
+            sigfillset(&allSignals)
+            posix_spawnattr_setsigmask(&attributes, &noSignals)
+            posix_spawnattr_setsigdefault(&attributes, &allSignals)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             let argv = [TmuxEndToEndTests.tmux!, "-L", socket, "-f", "/dev/null"] + arguments
             var cArguments = argv.map { strdup($0) } + [nil]
             defer { for pointer in cArguments { free(pointer) } }
             var pid: pid_t = 0
-            let status = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+            let status = posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, environ)
             guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
             var exitStatus: Int32 = 0
             while waitpid(pid, &exitStatus, 0) == -1 && errno == EINTR {}
@@ -71,7 +82,10 @@ struct TmuxEndToEndTests {
             return last
         }
 
-        deinit { _ = try? run(["kill-server"]) }
+        deinit {
+            _ = try? run(["kill-session", "-t", target])
+            _ = try? run(["kill-server"])
+        }
     }
 
     @Test func debugTokenTransfer() throws {
@@ -110,5 +124,47 @@ struct TmuxEndToEndTests {
         try server.keys("echo shell-ok-$((40+2))", "Enter")
         let shell = try server.waitFor("a usable shell") { $0.contains("shell-ok-42") }
         #expect(!shell.contains("paused at"))
+    }
+
+    /// NO_COLOR: no colour escapes at all, roles still told apart by reverse and bold.
+    @Test func noColorUsesAttributesOnly() throws {
+        let binary = try #require(Self.binary, "build wesdbg first (swift build)")
+        let sample = Self.root.appendingPathComponent("samples/token/transfer.snapshot.json").path
+        let server = Server()
+        let command = "NO_COLOR=1 '\(binary)' debug '\(sample)'; echo WESDBG_EXIT=$?; exec sh"
+        try server.run(["new-session", "-d", "-s", server.target, "-x", "100", "-y", "30", "sh", "-c", command])
+        _ = try server.waitFor("the panes") { $0.contains("paused at") }
+        try server.keys("s")
+        _ = try server.waitFor("a step") { $0.contains("step 1 ") }
+        let escaped = try server.run(["capture-pane", "-e", "-p", "-t", server.target])
+        let colours = ["\u{1b}[3", "\u{1b}[4", "38;5;", "48;5;"].filter { code in
+            // 39/49 reset to the default colour, which is not a colour.
+            escaped.components(separatedBy: code).dropFirst().contains { !$0.hasPrefix("9m") && !$0.hasPrefix("9;") }
+        }
+        #expect(colours.isEmpty, "colour escapes with NO_COLOR: \(colours)")
+        #expect(escaped.contains("\u{1b}[7m"), "reverse video marks the status line and current line")
+        #expect(escaped.contains("\u{1b}[1m"), "bold marks titles")
+        try server.keys("q")
+        _ = try server.waitFor("wesdbg to exit 0") { $0.contains("WESDBG_EXIT=0") }
+    }
+}
+
+/// Without a terminal the UI refuses and points at batch mode.
+@Suite struct NoTerminalTests {
+    @Test func refusesWithoutATerminal() throws {
+        let binary = try #require(TmuxEndToEndTests.binary, "build wesdbg first (swift build)")
+        let sample = TmuxEndToEndTests.root.appendingPathComponent("samples/token/transfer.snapshot.json").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["debug", sample]
+        process.standardInput = FileHandle.nullDevice
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(String(decoding: data, as: UTF8.self) == "wesdbg: no terminal (TERM unset or not a tty); use --batch SCRIPT or -x CMD\n")
     }
 }

@@ -323,7 +323,12 @@ extension Machine {
             pc &+= 1
         }
 
-        if let kind = trapKind { event = trap(kind, trapMessage, fn, pc) }
+        if let kind = trapKind {
+            // The trapping instruction stays the current one: its fuel is spent, but `steps`
+            // remains its step number (as `location` remains its location).
+            steps &-= 1
+            event = trap(kind, trapMessage, fn, pc)
+        }
         switch event {
         case .returned, .trapped: break
         default: pausedAtStep = steps

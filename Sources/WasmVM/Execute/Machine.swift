@@ -172,7 +172,8 @@ public final class Machine {
     }
     /// Exact at every instruction boundary.
     public var fuelUsed: UInt64 { fuelUsedValue }
-    /// Instructions executed since `startCall` (the step number of the next instruction).
+    /// Instructions executed since `startCall`: the step number of the next instruction, or after
+    /// a trap of the trapping one (whose fuel is charged, except for `out_of_fuel` and host errors).
     public var steps: UInt64 { stepCount }
     /// True while a started call has not yet returned or trapped.
     public var isCallActive: Bool { callState == .active }

@@ -21,7 +21,12 @@ extension LoadError {
         case "insufficientBytes": text = "unexpected end"
         default: break
         }
-        self.init(.malformed, text.trimmed(of: [" ", "."]), offset: offset)
+        text = text.trimmed(of: [" ", "."])
+        // WasmParser capitalizes some messages; ours are lower case throughout.
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        self.init(.malformed, text, offset: offset)
     }
 
     /// A WAT syntax error: the message carries `line:column` (1-based) and no byte offset.

@@ -87,14 +87,15 @@ extension ModuleDecoder {
     }
 }
 
-/// Reads unsigned LEB128 values that WasmParser has already checked.
+/// Reads unsigned LEB128 values (u32 encodings: at most 5 bytes, so sums cannot overflow)
+/// for the loader's own scans; never reads out of bounds.
 struct LEBReader {
     let bytes: [UInt8]
     var position: Int
 
     mutating func read() -> Int {
         var result = 0, shift = 0
-        while position < bytes.count, shift < 63 {
+        while position < bytes.count, shift < 35 {
             let byte = bytes[position]
             position += 1
             result |= Int(byte & 0x7f) << shift

@@ -7,6 +7,7 @@ extension ModuleDecoder {
         _ = reader.read()                              // section size
         let count = reader.read()
         for _ in 0..<count {
+            guard reader.position < decodingBytes.count else { return }
             let flagOffset = reader.position
             let flags = reader.read()
             guard flags <= 7 else {
@@ -20,6 +21,7 @@ extension ModuleDecoder {
             if flags != 0, flags != 4 { reader.position += 1 }   // elemkind or reftype
             let items = reader.read()
             for _ in 0..<items {
+                guard reader.position < decodingBytes.count else { return }
                 if usesExpressions {
                     guard skipConstExpression(&reader) else { return }
                 } else {

@@ -70,6 +70,7 @@ struct ModuleDecoder {
         var invalidError: LoadError?
         while true {
             sectionOffset = parser.offset
+            if sectionOffset < decodingBytes.count, decodingBytes[sectionOffset] == 0x0A { try checkLocalBudget() }
             let payload: ParsingPayload?
             do {
                 payload = try parser.parseNext()
