@@ -112,6 +112,12 @@ import Testing
         let trailing = try #require(Self.error(binary: prefix + [0x0b, 0x0b]))
         #expect(trailing.message == "operators remaining after end of function" && trailing.offset == 0x18)
         #expect(Self.error(text: "(module\n  (func (result i32)\n    i32.konst 1))")?.message == "3:15: unknown instruction i32.konst")
+        // WAT would overflow its stack on deep nesting: refused up front (strings and comments skipped).
+        let deep = "(module ;; (((\n (; ((( (; ( ;) ;) (func " + String(repeating: "(block ", count: 1200)
+            + String(repeating: ")", count: 1200) + "))"
+        #expect(Self.error(text: deep)?.message == "2:7012: nesting deeper than 1000 levels")
+        let fine = "(module (data \"((\\\"(\") (func " + String(repeating: "(block ", count: 900) + String(repeating: ")", count: 900) + "))"
+        #expect(Self.error(text: fine) == nil)
     }
 
     /// Every truncation and thousands of deterministic corruptions of a real module:

@@ -8,6 +8,7 @@ extension Module {
 
     /// Converts text (WAT) to binary, then `load(binary:)`. Text errors carry line:column.
     public static func load(text: String) throws(LoadError) -> Module {
+        try TextNesting.check(text)
         let bytes: [UInt8]
         do {
             bytes = try wat2wasm(text, features: webAssembly2Features, options: EncodeOptions(nameSection: true))
