@@ -1,4 +1,4 @@
-import DebuggerCore
+@testable import DebuggerCore
 import Testing
 import WasmVM
 
@@ -119,5 +119,20 @@ struct SteppingTests {
         #expect(fuel.byFunction.first?.used == 50)
         session.must("rs")
         #expect(session.snapshot.fuel.byFunction.map(\.used).reduce(0, +) == session.snapshot.fuel.used)
+    }
+
+    @Test func abbreviationsAndUniquePrefixes() throws {
+        let session = try makeSession()
+        for (typed, expected) in [("c", "continue"), ("s", "step"), ("n", "next"), ("fin", "finish"), ("rs", "reverse-step"),
+                                  ("rc", "reverse-continue"), ("bt", "backtrace"), ("b", "break"), ("disas", "disassemble"),
+                                  ("cond", "condition"), ("i", "info"), ("q", "quit"), ("reverse-c", "reverse-continue"), ("hostl", "hostlog")] {
+            #expect(DebugSession.resolve(typed) == expected, "\(typed)")
+        }
+        #expect(DebugSession.resolve("re") == nil)
+        #expect(session.execute("re").output == "ambiguous command 're': restart, reverse-step, reverse-continue")
+        let help = session.must("help")
+        #expect(help.contains("reverse-continue [rc]\n    go back to the previous breakpoint or watch hit"))
+        #expect(session.must("help fin") == "finish\nrun until the current function returns\nabbreviations: fin")
+        #expect(session.execute("quit").quit)
     }
 }
