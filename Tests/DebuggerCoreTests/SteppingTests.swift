@@ -135,4 +135,13 @@ struct SteppingTests {
         #expect(session.must("help fin") == "finish\nrun until the current function returns\nabbreviations: fin")
         #expect(session.execute("quit").quit)
     }
+
+    @Test func infoModuleListsImportsFunctionsMemoryAndExports() throws {
+        let session = try makeSession()
+        let lines = session.must("info module").split(separator: "\n").map(String.init)
+        #expect(lines.first == "import func 0 env.record (i32, i64) -> (i32)")
+        #expect(lines.contains { $0.hasPrefix("func 3 main () -> (i32) ") })
+        #expect(lines.contains("memory 1.. pages"))
+        #expect(lines.contains("export function main = 3"))
+    }
 }
