@@ -93,4 +93,27 @@ import Testing
             ([sample], "wesdbg: no terminal (TERM unset or not a tty); use --batch SCRIPT or -x CMD"),
         ])
     }
+
+    @Test func outputsNeverOverwriteTheRunsInputs() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let snapshot = dir + "/zero.snapshot.json", module = dir + "/token.wasm"
+        try FileManager.default.copyItem(atPath: CLIFixtures.sample("token/transfer_zero.snapshot.json"), toPath: snapshot)
+        try FileManager.default.copyItem(atPath: CLIFixtures.sample("token/token.wasm"), toPath: module)
+        let before = try [Data(contentsOf: URL(fileURLWithPath: snapshot)), Data(contentsOf: URL(fileURLWithPath: module))]
+        let cases: [([String], String)] = [
+            (["--trace", snapshot], "\(snapshot): --trace would overwrite an input of this run; choose another file\n"),
+            (["--save-failure", dir + "/../" + URL(fileURLWithPath: dir).lastPathComponent + "/token.wasm"],
+             "\(dir)/../\(URL(fileURLWithPath: dir).lastPathComponent)/token.wasm: --save-failure would overwrite an input of this run; choose another file\n"),
+        ]
+        for (options, message) in cases {
+            let result = try CLIFixtures.run([snapshot] + options)
+            #expect(result.status == 2)
+            #expect(result.errors == message)
+            #expect(result.output == "")
+        }
+        #expect(try [Data(contentsOf: URL(fileURLWithPath: snapshot)), Data(contentsOf: URL(fileURLWithPath: module))] == before)
+        // A module run is its own input too.
+        #expect(try CLIFixtures.run([module, "--call", "balance", "--trace", module]).errors == "\(module): --trace would overwrite an input of this run; choose another file\n")
+    }
 }
