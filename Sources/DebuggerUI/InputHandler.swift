@@ -25,7 +25,7 @@ public struct InputHandler {
         case .resize(let size):
             state.size = size
         case .mouse(let event):
-            handleMouse(event, state: &state)
+            handleMouse(event, state: &state, session: session, response: &response)
         default:
             switch state.mode {
             case .help: handleHelp(key, state: &state)
@@ -105,6 +105,7 @@ public struct InputHandler {
             state.helpScroll = 0
         case .quit: response.quit = true
         case .redraw: response.fullRedraw = true
+        case .zoom: state.zoomed.toggle()
         case .step, .next, .finish, .continue, .reverseStep, .reverseContinue, .restart, .command:
             preconditionFailure("running actions have a session command")
         }

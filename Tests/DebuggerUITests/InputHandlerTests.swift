@@ -168,4 +168,23 @@ import Testing
         let (code, _) = Self.drive([.end], session: session)
         #expect(code.codeCursor == 12)
     }
+
+    @Test func zoomFillsTheScreenWithTheFocusedPane() {
+        let session = FakeSession()
+        var (state, _) = Self.drive(Self.chars("5z"), session: session, size: Size(width: 80, height: 24))
+        #expect(state.layout.panes == [.memory: Rect(x: 0, y: 0, width: 80, height: 23)])
+        (state, _) = Self.drive([.tab], session: session, state: state)
+        #expect(state.layout.panes == [.fuel: Rect(x: 0, y: 0, width: 80, height: 23)])
+        (state, _) = Self.drive(Self.chars("z"), session: session, state: state)
+        #expect(state.layout.isCompact && state.layout.panes[.fuel] != nil && state.layout.panes[.console] != nil)
+    }
+
+    @Test func clickingAWasmFrameSelectsIt() {
+        var snapshot = Fixture.snapshot
+        snapshot.frames.insert(FrameView(name: "env.log (host)", offset: nil, isHost: true), at: 0)
+        let session = FakeSession(snapshot: snapshot)
+        // The call stack pane's interior starts at row 14, column 79 (120x40).
+        Self.drive([.mouse(MouseEvent(.click, column: 90, row: 16)), .mouse(MouseEvent(.click, column: 90, row: 14))], session: session)
+        #expect(session.commands == ["frame 1"])
+    }
 }
