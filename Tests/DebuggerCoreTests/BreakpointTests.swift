@@ -2,7 +2,6 @@ import DebuggerCore
 import Testing
 import WasmVM
 
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct BreakpointTests {
     @Test func functionBreakpointsByNameExportAndIndex() throws {
         let session = try makeSession()

@@ -2,7 +2,6 @@
 import Testing
 import WasmVM
 
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct SteppingTests {
     @Test func opensPausedBeforeTheFirstInstruction() throws {
         let session = try makeSession()
