@@ -21,4 +21,12 @@ import Testing
             _ = try Machine(configuration: configuration).instantiate(over) { _ in nil }
         }
     }
+
+    /// A module's names reach terminals and one-line reports; control characters are shown, not sent.
+    @Test func controlCharactersInNamesArePrintedEscaped() throws {
+        let module = try Module.load(text: #"(module (func (export "a\1b[31mb\0ac")))"#)
+        #expect(module.displayName(ofFunction: 0) == "a\\u{1b}[31mb\\u{a}c")
+        #expect(Module.printable("plain name") == "plain name")
+        #expect(Module.printable("\u{7f}x\u{9b}") == "\\u{7f}x\\u{9b}")
+    }
 }

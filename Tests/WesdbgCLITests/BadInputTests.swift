@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import WesdbgCLI
 
 /// Bad input of every kind through the real binary: one line naming the file and
 /// the place, exit status 2, never a crash or a hang.
@@ -115,5 +116,21 @@ import Testing
         #expect(try [Data(contentsOf: URL(fileURLWithPath: snapshot)), Data(contentsOf: URL(fileURLWithPath: module))] == before)
         // A module run is its own input too.
         #expect(try CLIFixtures.run([module, "--call", "balance", "--trace", module]).errors == "\(module): --trace would overwrite an input of this run; choose another file\n")
+    }
+
+    @Test func moduleNamesWithControlCharactersStayOnOneLine() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/esc.wat"
+        try CLIFixtures.write(#"(module (func (export "a\1b[2Jb\0ac") (result i32) unreachable))"#, to: path)
+        let inspect = try InspectCommand.parse([path])
+        var output = "", errors = ""
+        #expect(inspect.execute(output: &output, errors: &errors) == 0)
+        #expect(output.contains("  a\\u{1b}[2Jb\\u{a}c  func () -> (i32)\n"))
+        #expect(!output.contains("\u{1b}"))
+        let run = try CLIFixtures.run([path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("trap: unreachable: unreachable executed in a\\u{1b}[2Jb\\u{a}c at offset 0x"))
+        #expect(try CLIFixtures.run([path, "--call", "x\u{1b}"]).errors.contains("no function \"x\\u{1b}\""))
     }
 }
