@@ -92,6 +92,7 @@ extension DebugSession {
         guard let first = args.first, let id = Int(first) else { throw CommandError("usage: condition ID [EXPR]") }
         guard let index = breakpoints.firstIndex(where: { $0.id == id }) else { throw CommandError("no breakpoint \(id)") }
         let expression = rest.splitFirstWord.1
+        if id == 0 && !expression.isEmpty { throw CommandError("breakpoint 0 (trap) takes no condition: a trap always ends the call") }
         if expression.isEmpty {
             breakpoints[index].condition = nil
             breakpoints[index].conditionText = nil

@@ -185,18 +185,18 @@ extension DebugSession {
             switch imp.descriptor {
             case .function(let t):
                 lines.append("import func \(k) \(imp.module).\(imp.name) \(module.types[Int(t)])"); k += 1
-            case .memory(let m): lines.append("import memory \(imp.module).\(imp.name) \(ExternalType.memory(m))")
-            case .table(let t): lines.append("import table \(imp.module).\(imp.name) \(ExternalType.table(t))")
-            case .global(let g): lines.append("import global \(imp.module).\(imp.name) \(ExternalType.global(g))")
+            case .memory(let m): lines.append("import \(imp.module).\(imp.name) \(ExternalType.memory(m))")
+            case .table(let t): lines.append("import \(imp.module).\(imp.name) \(ExternalType.table(t))")
+            case .global(let g): lines.append("import \(imp.module).\(imp.name) \(ExternalType.global(g))")
             }
         }
         for (i, f) in module.functions.enumerated() {
             let index = module.importedFunctionCount + i
             lines.append("func \(index) \(module.displayName(ofFunction: index)) \(module.functionType(index)) \(f.bodyRange.count) bytes at 0x\(hex(UInt64(f.bodyRange.lowerBound)))")
         }
-        for m in module.memories { lines.append("memory \(ExternalType.memory(m))") }
+        for m in module.memories { lines.append(ExternalType.memory(m).description) }
         for e in module.exports { lines.append("export \(e.kind.rawValue) \(e.name) = \(e.index)") }
-        return lines.joined(separator: "\n")
+        return lines.map(Module.printable).joined(separator: "\n")
     }
 
     func breakpointList() -> String {

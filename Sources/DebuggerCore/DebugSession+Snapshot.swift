@@ -20,7 +20,10 @@ extension DebugSession {
         let globals = machine.globals(of: instance).enumerated().map { NamedValue(name: "global.\($0.offset)", value: $0.element) }
         let pending = upcomingHostCall()
         var frameViews: [FrameView] = []
-        if let pending { frameViews.append(FrameView(name: "env.\(pending.name) (host)", offset: nil, isHost: true)) }
+        if let pending {
+            let module = machine.pendingHostCall?.importModule ?? "env"
+            frameViews.append(FrameView(name: "\(module).\(pending.name) (host)", offset: nil, isHost: true))
+        }
         frameViews += frames.map { FrameView(name: describeShort($0.location), offset: $0.location.offset, isHost: false) }
         let memory = MemoryView(byteCount: machine.memory(of: instance)?.byteCount ?? 0, lastAccesses: lastAccesses,
                                 pendingHostRanges: pending?.ranges ?? [])

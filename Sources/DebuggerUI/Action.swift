@@ -5,6 +5,8 @@ public enum Action: Hashable, Sendable {
     case focusNext, focusPrevious, focus(Pane)
     case scrollUp, scrollDown, pageUp, pageDown, top, bottom
     case console, help, quit, redraw
+    /// The focused pane fills the screen, or the layout comes back.
+    case zoom
     /// Any debugger command line (`command info breakpoints`).
     case command(String)
 
@@ -15,7 +17,7 @@ public enum Action: Hashable, Sendable {
         ("focus-next", .focusNext), ("focus-previous", .focusPrevious),
         ("scroll-up", .scrollUp), ("scroll-down", .scrollDown), ("page-up", .pageUp), ("page-down", .pageDown),
         ("top", .top), ("bottom", .bottom),
-        ("console", .console), ("help", .help), ("quit", .quit), ("redraw", .redraw),
+        ("console", .console), ("help", .help), ("quit", .quit), ("redraw", .redraw), ("zoom", .zoom),
     ]
 
     static let paneNames: [(String, Pane)] = [

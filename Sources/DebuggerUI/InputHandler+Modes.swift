@@ -107,7 +107,7 @@ extension InputHandler {
         return UInt64(text)
     }
 
-    func handleMouse(_ event: MouseEvent, state: inout ViewState) {
+    func handleMouse(_ event: MouseEvent, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
         let layout = state.layout
         if let bar = layout.tabBar, bar.contains(column: event.column, row: event.row) {
             if event.kind == .click, let tab = layout.tab(atColumn: event.column) { state.focus(tab) }
@@ -122,6 +122,16 @@ extension InputHandler {
                 let top = CodePane.top(cursor: state.codeCursor, top: state.scroll[.code] ?? 0, rows: rows, count: count)
                 let line = top + event.row - rect.y - 1
                 if event.row > rect.y, event.row < rect.y + rect.height - 1, line < count { state.codeCursor = line }
+            }
+            // A click on a wasm frame selects it for the stack, locals and code panes.
+            if pane == .callStack, event.row > rect.y, event.row < rect.y + rect.height - 1 {
+                let index = (state.scroll[.callStack] ?? 0) + event.row - rect.y - 1
+                let frames = session.snapshot.frames
+                if frames.indices.contains(index), !frames[index].isHost {
+                    // Frame numbers count wasm frames only, as `backtrace` shows them.
+                    let number = frames[..<index].filter { !$0.isHost }.count
+                    perform(.command("frame \(number)"), state: &state, session: session, response: &response)
+                }
             }
         case .wheelUp, .wheelDown:
             scroll(pane, by: event.kind == .wheelUp ? -3 : 3, state: &state)

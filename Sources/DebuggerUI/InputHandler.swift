@@ -25,7 +25,7 @@ public struct InputHandler {
         case .resize(let size):
             state.size = size
         case .mouse(let event):
-            handleMouse(event, state: &state)
+            handleMouse(event, state: &state, session: session, response: &response)
         default:
             switch state.mode {
             case .help: handleHelp(key, state: &state)
@@ -68,11 +68,22 @@ public struct InputHandler {
                 state.console.append("no code line under the cursor", style: .error)
                 return
             }
-            let line = code.lines[cursor]
-            let command = line.hasBreakpoint
-                ? line.breakpointID.map { "delete \($0)" } ?? "clear 0x\(Format.hex(line.offset, digits: 1))"
-                : "break 0x\(Format.hex(line.offset, digits: 1))"
-            run(command, echo: true, state: &state, session: session, response: &response)
+            let line = code.lines[cursor], offset = "0x\(Format.hex(line.offset, digits: 1))"
+            guard line.hasBreakpoint else {
+                run("break \(offset)", echo: true, state: &state, session: session, response: &response)
+                return
+            }
+            // Without an id in the snapshot, find it in the breakpoint table.
+            var id = line.breakpointID
+            if id == nil {
+                response.commands.append("info breakpoints")
+                id = InputHandler.breakpointID(at: offset, in: session.execute("info breakpoints").output)
+            }
+            guard let id else {
+                state.console.append("cannot tell which breakpoint is at \(offset); use info breakpoints and delete ID", style: .error)
+                return
+            }
+            run("delete \(id)", echo: true, state: &state, session: session, response: &response)
         case .breakHost:
             state.mode = .prompt(Prompt(kind: .hostBreakpoint, options: ["*"] + session.hostFunctionNames))
         case .gotoAddress:
@@ -94,6 +105,7 @@ public struct InputHandler {
             state.helpScroll = 0
         case .quit: response.quit = true
         case .redraw: response.fullRedraw = true
+        case .zoom: state.zoomed.toggle()
         case .step, .next, .finish, .continue, .reverseStep, .reverseContinue, .restart, .command:
             preconditionFailure("running actions have a session command")
         }
@@ -131,5 +143,16 @@ public struct InputHandler {
         }
         state.scroll[.console] = 0
         if result.quit { response.quit = true }
+    }
+
+    /// The id of the first row of an `info breakpoints` table that names `offset`
+    /// (`1   break   yes   0   offset 0x2e3`).
+    static func breakpointID(at offset: String, in table: String) -> Int? {
+        for row in table.split(separator: "\n") {
+            let words = row.split(separator: " ")
+            guard let first = words.first, let id = Int(first) else { continue }
+            if words.dropFirst().contains(where: { $0.filter { !"(),".contains($0) } == offset }) { return id }
+        }
+        return nil
     }
 }

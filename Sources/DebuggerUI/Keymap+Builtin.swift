@@ -14,7 +14,7 @@ extension Keymap {
 #   ACTION  step next finish continue reverse-step reverse-continue restart
 #           toggle-breakpoint break-host goto-address focus-next focus-previous
 #           scroll-up scroll-down page-up page-down top bottom console help quit
-#           redraw; `focus PANE` (code stack locals calls memory fuel draft host
+#           redraw zoom; `focus PANE` (code stack locals calls memory fuel draft host
 #           console); or `command TEXT` (any debugger command line).
 # `#` starts a comment at the start of a line or after a space. A key bound
 # twice, or a key that is also the start of a sequence, is an error.
@@ -57,6 +57,7 @@ End = bottom
 ? = help
 q = quit
 Ctrl-l = redraw
+z = zoom                    # the focused pane fills the screen
 """# + "\n"),
         ("vim", #"""
 # wesdbg keymap "vim": hjkl-style movement, the running keys of default.
@@ -69,7 +70,7 @@ Ctrl-l = redraw
 #   ACTION  step next finish continue reverse-step reverse-continue restart
 #           toggle-breakpoint break-host goto-address focus-next focus-previous
 #           scroll-up scroll-down page-up page-down top bottom console help quit
-#           redraw; `focus PANE` (code stack locals calls memory fuel draft host
+#           redraw zoom; `focus PANE` (code stack locals calls memory fuel draft host
 #           console); or `command TEXT` (any debugger command line).
 # `#` starts a comment at the start of a line or after a space. A key bound
 # twice, or a key that is also the start of a sequence, is an error.
@@ -114,6 +115,7 @@ Ctrl-w p = focus-previous
 ? = help
 q = quit
 Ctrl-l = redraw
+z = zoom
 """# + "\n"),
         ("emacs", #"""
 # wesdbg keymap "emacs": chords after Emacs gud (C-x C-a prefix).
@@ -126,7 +128,7 @@ Ctrl-l = redraw
 #   ACTION  step next finish continue reverse-step reverse-continue restart
 #           toggle-breakpoint break-host goto-address focus-next focus-previous
 #           scroll-up scroll-down page-up page-down top bottom console help quit
-#           redraw; `focus PANE` (code stack locals calls memory fuel draft host
+#           redraw zoom; `focus PANE` (code stack locals calls memory fuel draft host
 #           console); or `command TEXT` (any debugger command line).
 # `#` starts a comment at the start of a line or after a space. A key bound
 # twice, or a key that is also the start of a sequence, is an error.
@@ -167,6 +169,7 @@ C-h = help
 ? = help
 C-x C-c = quit
 C-l = redraw
+C-x 1 = zoom
 """# + "\n"),
     ]
 }

@@ -14,12 +14,18 @@ public struct Layout: Hashable, Sendable {
     public var statusLine: Rect
     public var isTooSmall: Bool { size.width < Layout.minimum.width || size.height < Layout.minimum.height }
 
-    public init(size: Size, activeTab: Pane) {
+    /// `zoomed`: that pane alone fills the screen above the status line.
+    public init(size: Size, activeTab: Pane, zoomed: Pane? = nil) {
         self.size = size
         let w = size.width, h = size.height
         statusLine = Rect(x: 0, y: h - 1, width: w, height: 1)
         isCompact = w < Layout.minimumWide.width || h < Layout.minimumWide.height
         panes = [:]
+        if let zoomed {
+            tabBar = nil
+            panes[zoomed] = Rect(x: 0, y: 0, width: w, height: h - 1)
+            return
+        }
         if isCompact {
             let consoleHeight = h >= 20 ? 5 : 3
             tabBar = Rect(x: 0, y: 0, width: w, height: 1)

@@ -98,6 +98,7 @@ public struct Screen {
     private func drawStatusLine(on canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect, with: Cell(" ", .statusBar))
         var left = " \(snapshot.statusLine)  step \(snapshot.step)"
+        if snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty { left += "  [modified]" }
         if !state.pendingKeys.isEmpty { left += "  keys: " + state.pendingKeys.map(\.name).joined(separator: " ") + " -" }
         let end = canvas.put(left, column: rect.x, row: rect.y, style: .statusBar)
         var hints = hintText

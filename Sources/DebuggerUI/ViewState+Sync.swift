@@ -42,7 +42,7 @@ extension ViewState {
     /// Interior rows of a pane; a hidden tab gets the rows it will have when shown.
     private func rows(_ pane: Pane, _ layout: Layout) -> Int {
         if layout.panes[pane] != nil { return layout.visibleRows(pane) }
-        return Layout(size: size, activeTab: pane).visibleRows(pane)
+        return Layout(size: size, activeTab: pane, zoomed: zoomed ? pane : nil).visibleRows(pane)
     }
 
     private func memoryRows(_ layout: Layout) -> Int { rows(.memory, layout) }

@@ -39,7 +39,10 @@ public struct ViewState: Hashable, Sendable {
 
     public init(size: Size) { self.size = size }
 
-    public var layout: Layout { Layout(size: size, activeTab: activeTab) }
+    /// The focused pane fills the screen (`z`).
+    public var zoomed = false
+
+    public var layout: Layout { Layout(size: size, activeTab: activeTab, zoomed: zoomed ? focus : nil) }
 
     /// Focuses a pane; at small sizes a tabbed pane also becomes the visible tab.
     public mutating func focus(_ pane: Pane) {

@@ -20,21 +20,23 @@ public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) th
     }
     var state = ViewState(size: terminal.size)
     state.normalize(for: session.snapshot)
-    // WESDBG_UI_TIMING=FILE appends "KEY MICROSECONDS" per key: command + render + draw (docs/ui.md).
+    // WESDBG_UI_TIMING=FILE appends "KEY WALL_US CPU_US" per key: command + render + draw (docs/ui.md).
+    // CPU time too, because wall time on a busy machine mostly measures preemption.
     let timing = getenv("WESDBG_UI_TIMING").flatMap { fopen($0, "a") }
     defer { if let timing { fclose(timing) } }
-    var pending: (key: Key, start: UInt64)?
+    var pending: (key: Key, wall: UInt64, cpu: UInt64)?
     while true {
         let screen = Screen(snapshot: session.snapshot, state: state, keymap: keymap, memory: session.memoryBytes)
         let canvas = screen.render()
         terminal.draw(canvas)
         shown = canvas
-        if let timing, let (key, start) = pending {
-            fputs("\(key.name) \((monotonicNanoseconds() - start) / 1000)\n", timing)
+        if let timing, let (key, wall, cpu) = pending {
+            let wallMicros = (nanoseconds(CLOCK_MONOTONIC) - wall) / 1000, cpuMicros = (nanoseconds(CLOCK_THREAD_CPUTIME_ID) - cpu) / 1000
+            fputs("\(key.name) \(wallMicros) \(cpuMicros)\n", timing)
             fflush(timing)
         }
         guard let key = terminal.readKey() else { continue }
-        pending = timing == nil ? nil : (key, monotonicNanoseconds())
+        pending = timing == nil ? nil : (key, nanoseconds(CLOCK_MONOTONIC), nanoseconds(CLOCK_THREAD_CPUTIME_ID))
         if key == .control("z"), state.mode == .normal, state.pendingKeys.isEmpty, keymap.match([key]) == .none {
             terminal.suspend()
             continue
@@ -46,8 +48,8 @@ public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) th
     }
 }
 
-private func monotonicNanoseconds() -> UInt64 {
+private func nanoseconds(_ clock: clockid_t) -> UInt64 {
     var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
+    clock_gettime(clock, &now)
     return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
 }

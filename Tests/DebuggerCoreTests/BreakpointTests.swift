@@ -2,7 +2,6 @@ import DebuggerCore
 import Testing
 import WasmVM
 
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct BreakpointTests {
     @Test func functionBreakpointsByNameExportAndIndex() throws {
         let session = try makeSession()
@@ -34,14 +33,15 @@ struct BreakpointTests {
         let session = try makeSession()
         session.must("break host record")
         let output = session.must("continue")
-        #expect(output.hasPrefix("breakpoint 1: host call record(ptr=32, amount=10)"))
+        #expect(output == "breakpoint 1: host call record(ptr=32, amount=10)\npaused at main+0x15 (offset 0x97), step 17\n=> 0x97  call 0 <record>")
+        #expect(session.must("bt") == "   host record(ptr=32, amount=10) (about to be called)\n=> #0 main+0x15 (offset 0x97)")
+        #expect(session.snapshot.fuel.used == 25)
         let s = session.snapshot
         #expect(s.frames.first == FrameView(name: "env.record (host)", offset: nil, isHost: true))
         #expect(s.stack.prefix(2).map(\.value) == [.i64(10), .i32(32)])
         #expect(s.stack.prefix(2).allSatisfy { $0.willPop })
         #expect(s.memory.pendingHostRanges == [MemoryRange(range: 32 ..< 40, kind: .write)])
         #expect(s.hostCalls.last?.text == "record(ptr=32, amount=10) pending")
-        #expect(s.fuel.used == session.snapshot.fuel.used)
         session.must("c")
         #expect(session.snapshot.statusLine == "finished: success")
     }
@@ -107,7 +107,7 @@ struct BreakpointTests {
         let session = try makeSession()
         session.must("s")
         let before = PaneState(session)
-        for bad in ["frobnicate", "break", "break nosuch", "break host nosuch", "watch mem 1", "condition 9 fuel > 1",
+        for bad in ["frobnicate", "break", "break nosuch", "break host nosuch", "watch mem 1", "condition 9 fuel > 1", "condition 0 fuel > 1",
                     "delete 7", "x", "x 0x999999", "goto x", "step 0", "set fuel", "frame 3", "info", "re"] {
             let result = session.execute(bad)
             #expect(result.isError, "\(bad) should be refused")

@@ -2,9 +2,6 @@ import DebuggerCore
 import Testing
 import WasmVM
 
-/// False while the interpreter on main is a stub (calling it would crash the test process).
-let interpreterReady = true
-
 /// A small contract: `main` calls `add` and `store`, then the host's `record`, and returns local 0.
 /// `record(ptr, amount)` writes `amount` as 8 little-endian bytes at `ptr`.
 let sampleWAT = """

@@ -1,8 +1,7 @@
-import DebuggerCore
+@testable import DebuggerCore
 import Testing
 import WasmVM
 
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct SteppingTests {
     @Test func opensPausedBeforeTheFirstInstruction() throws {
         let session = try makeSession()
@@ -62,7 +61,8 @@ struct SteppingTests {
         let session = try makeSession()
         let output = session.must("continue")
         #expect(session.snapshot.statusLine == "finished: success")
-        #expect(output.contains("returned i32:5"))
+        #expect(output == "finished: success, step 25\nreturned i32:5")
+        #expect(session.must("fuel") == "fuel used 82 of 10000000, last step cost 1\n  50  record (host)\n  24  main\n  4  add\n  4  store")
         #expect(session.snapshot.globals == [NamedValue(name: "global.0", value: .i32(8))])
         let error = session.execute("step")
         #expect(error.isError)
@@ -118,5 +118,29 @@ struct SteppingTests {
         #expect(fuel.byFunction.first?.used == 50)
         session.must("rs")
         #expect(session.snapshot.fuel.byFunction.map(\.used).reduce(0, +) == session.snapshot.fuel.used)
+    }
+
+    @Test func abbreviationsAndUniquePrefixes() throws {
+        let session = try makeSession()
+        for (typed, expected) in [("c", "continue"), ("s", "step"), ("n", "next"), ("fin", "finish"), ("rs", "reverse-step"),
+                                  ("rc", "reverse-continue"), ("bt", "backtrace"), ("b", "break"), ("disas", "disassemble"),
+                                  ("cond", "condition"), ("i", "info"), ("q", "quit"), ("reverse-c", "reverse-continue"), ("hostl", "hostlog")] {
+            #expect(DebugSession.resolve(typed) == expected, "\(typed)")
+        }
+        #expect(DebugSession.resolve("re") == nil)
+        #expect(session.execute("re").output == "ambiguous command 're': restart, reverse-step, reverse-continue")
+        let help = session.must("help")
+        #expect(help.contains("reverse-continue [rc]\n    go back to the previous breakpoint or watch hit"))
+        #expect(session.must("help fin") == "finish\nrun until the current function returns\nabbreviations: fin")
+        #expect(session.execute("quit").quit)
+    }
+
+    @Test func infoModuleListsImportsFunctionsMemoryAndExports() throws {
+        let session = try makeSession()
+        let lines = session.must("info module").split(separator: "\n").map(String.init)
+        #expect(lines.first == "import func 0 env.record (i32, i64) -> (i32)")
+        #expect(lines.contains { $0.hasPrefix("func 3 main () -> (i32) ") })
+        #expect(lines.contains("memory 1.. pages"))
+        #expect(lines.contains("export function main = 3"))
     }
 }

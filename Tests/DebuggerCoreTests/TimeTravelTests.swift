@@ -2,7 +2,6 @@
 import Testing
 import WasmVM
 
-@Suite(.enabled(if: interpreterReady, "the interpreter is still a stub"))
 struct TimeTravelTests {
     /// Steps forward through the whole call recording every state, then walks back
     /// with reverse-step: each lands on exactly the state the forward step saw.

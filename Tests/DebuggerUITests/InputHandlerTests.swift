@@ -53,6 +53,26 @@ import Testing
         #expect(session.commands == ["break 0x3a1", "delete 1"])
     }
 
+    /// A snapshot without breakpoint ids: the id comes from `info breakpoints`.
+    @Test func toggleBreakpointFindsTheIdInTheTable() {
+        var snapshot = Fixture.snapshot
+        snapshot.code!.lines[2].breakpointID = nil
+        snapshot.code!.lines[8].hasBreakpoint = true
+        let session = FakeSession(snapshot: snapshot)
+        session.outputs["info breakpoints"] = CommandResult(output: """
+            ID  type         enabled  hits  what
+            0   trap         yes      0     any trap
+            3   break        yes      1     offset 0x3a1
+            4   break        yes      0     transfer (offset 0x395)
+            """)
+        var (state, _) = Self.drive(Self.chars("b"), session: session)
+        (state, _) = Self.drive(Array(repeating: .up, count: 6) + Self.chars("b"), session: session, state: state)
+        #expect(session.commands == ["info breakpoints", "delete 3", "info breakpoints", "delete 4"])
+        session.outputs["info breakpoints"] = CommandResult(output: "ID  type  enabled  hits  what\n")
+        (state, _) = Self.drive(Self.chars("b"), session: session, state: state)
+        #expect(state.console.output.last?.text == "cannot tell which breakpoint is at 0x395; use info breakpoints and delete ID")
+    }
+
     @Test func breakOnHostCallAsksWhich() {
         let session = FakeSession()
         var (state, _) = Self.drive(Self.chars("h"), session: session)
@@ -147,5 +167,24 @@ import Testing
         #expect(state.scroll[.draft] == 0)
         let (code, _) = Self.drive([.end], session: session)
         #expect(code.codeCursor == 12)
+    }
+
+    @Test func zoomFillsTheScreenWithTheFocusedPane() {
+        let session = FakeSession()
+        var (state, _) = Self.drive(Self.chars("5z"), session: session, size: Size(width: 80, height: 24))
+        #expect(state.layout.panes == [.memory: Rect(x: 0, y: 0, width: 80, height: 23)])
+        (state, _) = Self.drive([.tab], session: session, state: state)
+        #expect(state.layout.panes == [.fuel: Rect(x: 0, y: 0, width: 80, height: 23)])
+        (state, _) = Self.drive(Self.chars("z"), session: session, state: state)
+        #expect(state.layout.isCompact && state.layout.panes[.fuel] != nil && state.layout.panes[.console] != nil)
+    }
+
+    @Test func clickingAWasmFrameSelectsIt() {
+        var snapshot = Fixture.snapshot
+        snapshot.frames.insert(FrameView(name: "env.log (host)", offset: nil, isHost: true), at: 0)
+        let session = FakeSession(snapshot: snapshot)
+        // The call stack pane's interior starts at row 14, column 79 (120x40).
+        Self.drive([.mouse(MouseEvent(.click, column: 90, row: 16)), .mouse(MouseEvent(.click, column: 90, row: 14))], session: session)
+        #expect(session.commands == ["frame 1"])
     }
 }

@@ -54,6 +54,7 @@ import WasmVM
         snapshot.statusLine = "trapped: out_of_fuel"
         snapshot.draft.discarded = true
         snapshot.fuel = FuelView(used: 100_000, limit: 100_000, lastCost: 5, byFunction: [(name: "transfer", used: 100_000)], modified: true)
+        snapshot.debuggerChanges = ["step 40: set fuel 100000"]
         Golden.check(Self.screen(Self.wide, snapshot: snapshot).render(), "screen-120x40-trapped")
     }
 

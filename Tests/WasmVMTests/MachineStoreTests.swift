@@ -86,3 +86,18 @@ import Testing
         #expect(machine.frames[0].operands == [.i32(2)])   // host state is the host's: the counter moved on
     }
 }
+
+@Suite struct MachineLimitTests {
+    @Test func memoriesAboveTheConfiguredLimitDoNotInstantiate() throws {
+        var configuration = MachineConfiguration()
+        configuration.maxMemoryPages = 16
+        #expect(throws: LinkError("memory of 17 pages exceeds the limit of 16 pages")) {
+            _ = try instantiate("(module (memory 17))", machine: Machine(configuration: configuration))
+        }
+        let (machine, instance) = try instantiate("""
+        (module (memory 15) (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))
+        """, machine: Machine(configuration: configuration))
+        #expect(machine.call(instance, "grow", [.i32(2)]) == .returned([.i32(UInt32.max)]))
+        #expect(machine.call(instance, "grow", [.i32(1)]) == .returned([.i32(15)]))
+    }
+}

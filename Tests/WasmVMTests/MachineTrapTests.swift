@@ -80,7 +80,8 @@ import Testing
         let (trap, machine) = try trap("deep", [.i32(1_000_000)])
         #expect(trap.kind == .callStackExhausted)
         #expect(trap.message == "call stack exhausted")
-        #expect(machine.frames.count == MachineConfiguration().maxCallDepth)
+        #expect(machine.frameCount == MachineConfiguration().maxCallDepth)
+        #expect(machine.frame(at: machine.frameCount - 1).locals == [.i32(1_000_000)])
     }
 
     @Test func valueStackLimitAlsoExhausts() throws {

@@ -179,4 +179,12 @@ stack[0]  i32 0x00000000  0  <- popped next
 3. set_return_data(ptr="ok", len=i32:2)
 """# + "\n")
     }
+
+    @Test func batchScriptsSkipBlankLinesAndComments() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wesdbg-script-\(UInt32.random(in: 0 ... .max)).txt").path
+        try "# a handout\n\nbreak host execute_utxo_transfer\n  continue  \n# done\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try DebugCommand.scriptLines(path: path) == ["break host execute_utxo_transfer", "continue"])
+        #expect(throws: UserError.self) { try DebugCommand.scriptLines(path: path + ".missing") }
+    }
 }

@@ -5,17 +5,25 @@ import Testing
 @Suite struct RunBinaryTests {
     static let binary = CLIFixtures.packageRoot + "/.build/debug/wesdbg"
 
+    /// Output goes to files, not pipes: a pipe's write end can leak into a process another test
+    /// spawns at the same moment (a daemonising tmux server), and reading it to EOF would then hang.
     static func run(_ arguments: [String]) throws -> (status: Int32, errors: String) {
+        let dir = try CLIFixtures.temporaryDirectory()
+        _ = FileManager.default.createFile(atPath: dir + "/err", contents: nil)
+        _ = FileManager.default.createFile(atPath: dir + "/out", contents: nil)
+        let err = try #require(FileHandle(forWritingAtPath: dir + "/err"))
+        let out = try #require(FileHandle(forWritingAtPath: dir + "/out"))
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
-        let err = Pipe()
         p.standardError = err
-        p.standardOutput = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
         try p.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try err.close()
+        try out.close()
+        return (p.terminationStatus, try String(contentsOfFile: dir + "/err", encoding: .utf8))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))

@@ -196,4 +196,22 @@ enum CLIFixtures {
         #expect(bad.status == 2)
         #expect(bad.errors.hasPrefix("\(dir)/gone.wasm: "))
     }
+
+    @Test func savedSnapshotRoundTripsEveryField() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        let source = CLIFixtures.sample("nft/mint_no_hash.snapshot.json")
+        let original = try ChainSnapshot.load(path: source)
+        let r = try CLIFixtures.run([source, "--save-failure", dir + "/saved.json", "--json"])
+        #expect(r.status == 1)
+        let saved = try ChainSnapshot.load(path: dir + "/saved.json")
+        #expect(saved.block == original.block)
+        #expect(saved.contractAddress == original.contractAddress)
+        #expect(saved.caller == original.caller)
+        #expect(saved.utxos == original.utxos)
+        #expect(saved.state == original.state)
+        #expect(saved.call == original.call)
+        #expect(saved.expect == original.expect)
+        #expect(saved.codePath.map { URL(fileURLWithPath: $0).standardized.path } == original.codePath.map { URL(fileURLWithPath: $0).standardized.path })
+        #expect(try CLIFixtures.run([dir + "/saved.json", "--json"]).output == r.output)
+    }
 }

@@ -27,7 +27,7 @@ struct Options {
     init<S: Sequence>(_ arguments: S) throws where S.Element == String {
         var it = arguments.makeIterator()
         func value(_ flag: String) throws -> String {
-            guard let v = it.next() else { throw BenchError("\(flag) needs a value\n\(Options.usage)") }
+            guard let v = it.next() else { throw BenchError("\(flag) needs a value (see --help)") }
             return v
         }
         while let argument = it.next() {
@@ -43,8 +43,12 @@ struct Options {
             case "--skip-load": skipLoad = true
             case "--wall": Stopwatch.useWallClock = true
             case "-h", "--help": print(Options.usage); exit(0)
-            default: throw BenchError("unknown argument \(argument)\n\(Options.usage)")
+            default: throw BenchError("unknown argument \(argument) (see --help)")
             }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: workloads, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BenchError("no workloads directory at \(workloads)")
         }
     }
 }

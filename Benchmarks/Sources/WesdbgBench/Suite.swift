@@ -48,8 +48,11 @@ struct Suite {
         if !options.skipLoad { try measureLargeModule() }
     }
 
-    private func discover() throws -> [(String, String)] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: options.workloads)
+    private func discover() throws(BenchError) -> [(String, String)] {
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: options.workloads) else {
+            throw BenchError("cannot read the workloads directory \(options.workloads)")
+        }
+        let files = listing
             .filter { $0.hasSuffix(".wasm") }.map { String($0.dropLast(5)) }
         let known = Suite.order.filter(files.contains)
         let extra = files.filter { !Suite.order.contains($0) }.sorted()
@@ -119,6 +122,7 @@ struct Suite {
     }
 
     private func printDebugTable(_ results: [Result]) {
+        guard results.contains(where: { $0.debugRatio != nil }) else { return }
         print("")
         print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)")
         print(pad("workload", 12) + lpad("run ms", 11) + lpad("debug ms", 11) + lpad("overhead", 10)

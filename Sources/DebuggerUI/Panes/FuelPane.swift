@@ -3,7 +3,7 @@ import DebuggerCore
 /// Used / limit as a gauge, the last step's cost and fuel by function.
 public enum FuelPane {
     public static func title(_ snapshot: SessionSnapshot) -> String {
-        snapshot.fuel.modified ? "Fuel (modified)" : "Fuel"
+        snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty ? "Fuel (modified)" : "Fuel"
     }
 
     public static func lines(_ snapshot: SessionSnapshot, width: Int) -> [StyledLine] {
@@ -20,7 +20,10 @@ public enum FuelPane {
         gauge.append("]" + percent)
         lines.append(gauge)
         lines.append(StyledLine("last step \(fuel.lastCost)"))
-        if fuel.modified { lines.append(StyledLine("modified: run no longer matches the snapshot", .modified)) }
+        if fuel.modified || !snapshot.debuggerChanges.isEmpty {
+            lines.append(StyledLine("modified: differs from the snapshot", .modified))
+            for change in snapshot.debuggerChanges { lines.append(StyledLine("  " + change, .modified)) }
+        }
         lines.append(StyledLine("by function", .title))
         let nameWidth = min(max(8, width - 14), fuel.byFunction.map(\.name.count).max() ?? 0)
         for entry in fuel.byFunction {

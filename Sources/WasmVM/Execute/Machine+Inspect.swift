@@ -7,6 +7,14 @@ extension Machine {
         return callFrames.indices.map(frameInfo)
     }
 
+    /// How many wasm frames `frames` would list (cheap; `frames` types every operand).
+    public var frameCount: Int {
+        callState == .active || callState == .trapped ? callFrames.count : 0
+    }
+
+    /// One entry of `frames` (0 = outermost), without building the others.
+    public func frame(at index: Int) -> FrameInfo { frameInfo(index) }
+
     func frameInfo(_ i: Int) -> FrameInfo {
         let records = callFrames
         let frame = records[i]

@@ -9,6 +9,12 @@ extension Machine {
     /// Throws `LinkError` (unknown import, kind or type mismatch naming the import and
     /// both types) or `Trap` (segment out of bounds, or the start function trapped).
     public func instantiate(_ module: Module, imports: ImportResolver) throws -> Instance {
+        for type in module.memories where type.limits.min > UInt64(configuration.maxMemoryPages) {
+            throw LinkError("memory of \(type.limits.min) pages exceeds the limit of \(configuration.maxMemoryPages) pages")
+        }
+        for type in module.tables where type.limits.min > UInt64(configuration.maxTableElements) {
+            throw LinkError("table of \(type.limits.min) elements exceeds the limit of \(configuration.maxTableElements) elements")
+        }
         let runtime = InstanceRuntime(id: instances.count, module: module, typeIDs: module.types.map(typeID))
         try link(module, runtime, imports)
         instances.append(runtime)

@@ -23,7 +23,10 @@ public final class Memory {
         pageCount = Int(type.limits.min)
         size = UInt64(pageCount * wasmPageSize)
         // calloc leaves fresh pages to the OS (zeroed lazily).
-        base = calloc(Swift.max(pageCount * wasmPageSize, 1), 1)!
+        guard let bytes = calloc(Swift.max(pageCount * wasmPageSize, 1), 1) else {
+            preconditionFailure("cannot allocate a memory of \(pageCount) pages")
+        }
+        base = bytes
     }
 
     deinit { free(base) }
