@@ -196,7 +196,7 @@ extension DebugSession {
         }
         for m in module.memories { lines.append(ExternalType.memory(m).description) }
         for e in module.exports { lines.append("export \(e.kind.rawValue) \(e.name) = \(e.index)") }
-        return lines.joined(separator: "\n")
+        return lines.map(Module.printable).joined(separator: "\n")
     }
 
     func breakpointList() -> String {

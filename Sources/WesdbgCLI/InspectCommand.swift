@@ -107,6 +107,6 @@ struct InspectCommand: ParsableCommand {
         let errors = abi.errors
         lines.append(errors.isEmpty ? "host ABI: ok" : "host ABI: \(errors.count) error\(errors.count == 1 ? "" : "s")")
         lines += abi.moduleErrors.map { "  \($0)" }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(Module.printable).joined(separator: "\n") + "\n"
     }
 }

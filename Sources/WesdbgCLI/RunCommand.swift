@@ -37,6 +37,10 @@ struct RunCommand: ParsableCommand {
             errors += hostInputErrorText(error)
             return 2
         }
+        if let clash = outputClobbersInput([call.file] + (execution.snapshot.codePath.map { [$0] } ?? [])) {
+            errors += clash
+            return 2
+        }
         let result: ExecutionResult
         if let trace {
             guard let writer = LineWriter(path: trace) else {

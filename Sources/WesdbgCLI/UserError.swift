@@ -53,9 +53,9 @@ struct UserError: Error, Hashable, CustomStringConvertible {
         return ("line \(line):\(line == 1 ? column + 1 : column)", message)
     }
 
-    /// Error texts must stay on one line.
+    /// Error texts must stay on one line, and names quoted from a module must not reach the terminal as escapes.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        Module.printable(text.split(whereSeparator: \.isNewline).joined(separator: " "))
     }
 
     /// Prints the line on stderr.

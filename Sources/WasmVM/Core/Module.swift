@@ -125,11 +125,11 @@ public final class Module: Sendable {
 
     /// The name section's name, else an export name, else `func[N]`.
     public func displayName(ofFunction index: Int) -> String {
-        if let n = functionNames[UInt32(index)] { return n }
-        if let e = exports.first(where: { $0.kind == .function && $0.index == UInt32(index) }) { return e.name }
+        if let n = functionNames[UInt32(index)] { return Self.printable(n) }
+        if let e = exports.first(where: { $0.kind == .function && $0.index == UInt32(index) }) { return Self.printable(e.name) }
         if index < importedFunctionCount {
             var k = 0
-            for imp in imports { if case .function = imp.descriptor { if k == index { return "\(imp.module).\(imp.name)" }; k += 1 } }
+            for imp in imports { if case .function = imp.descriptor { if k == index { return Self.printable("\(imp.module).\(imp.name)") }; k += 1 } }
         }
         return "func[\(index)]"
     }

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import WesdbgCLI
+
+/// Bad input of every kind through the real binary: one line naming the file and
+/// the place, exit status 2, never a crash or a hang.
+@Suite struct BadInputTests {
+    static let binary = RunBinaryTests.binary
+    static let built = FileManager.default.isExecutableFile(atPath: binary)
+
+    /// Runs wesdbg with stdin from /dev/null and no TERM; returns status and stderr.
+    static func wesdbg(_ arguments: [String], in directory: String) throws -> (status: Int32, errors: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        p.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = nil
+        p.environment = environment
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Writes `files` (name -> bytes) into a fresh directory and runs each case there.
+    static func check(_ files: [String: [UInt8]], _ cases: [([String], String)]) throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        for (arguments, message) in cases {
+            let result = try wesdbg(arguments, in: dir)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.errors == message + "\n", "\(arguments)")
+        }
+    }
+
+    @Test(.enabled(if: built)) func hugeDeclaredTableIsALinkErrorNotAnAbort() throws {
+        let message = "table.wat: cannot instantiate: table of 4294967295 elements exceeds the limit of 10000000 elements"
+        try Self.check(["table.wat": Array(#"(module (table 4294967295 funcref) (func (export "f")))"#.utf8)], [
+            (["run", "table.wat"], message),
+            (["debug", "table.wat", "-x", "step"], message),
+        ])
+    }
+
+    @Test(.enabled(if: built)) func badSnapshotFiles() throws {
+        try FileManager.default.createDirectory(atPath: NSTemporaryDirectory() + "/wesdbg-bad-dir.json", withIntermediateDirectories: true)
+        try Self.check([
+            "empty.json": [],
+            "latin1.json": [0xff, 0xfe, 0x7b],
+            "deep.json": Array(String(repeating: "[", count: 600).utf8),
+        ], [
+            (["run", "empty.json"], "empty.json: line 1, column 1: invalid JSON: unexpected end of input"),
+            (["run", "latin1.json"], "latin1.json: line 1, column 1: invalid JSON: unexpected character 'ÿ'"),
+            (["run", "deep.json"], "deep.json: line 1, column 513: invalid JSON: nesting deeper than 512 levels"),
+            (["run", NSTemporaryDirectory() + "/wesdbg-bad-dir.json"], NSTemporaryDirectory() + "/wesdbg-bad-dir.json: is a directory, not a file"),
+            (["run", "/dev/zero"], "/dev/zero: cannot be read"),
+        ])
+    }
+
+    @Test(.enabled(if: built)) func badModules() throws {
+        try Self.check([
+            "open.wat": Array("(module (func".utf8),
+            "typeless.wat": Array(#"(module (func (export "f") (result i32) i32.const 1 i32.add))"#.utf8),
+            "memory.wat": Array("(module (memory 65537))".utf8),
+        ], [
+            (["inspect", "open.wat"], "open.wat: malformed module: 1:14: unexpected EOF"),
+            (["run", "typeless.wat"], "typeless.wat: byte offset 0x21: invalid module: type mismatch: operand stack is empty"),
+            (["run", "memory.wat"], "memory.wat: byte offset 0x8: invalid module: memory size must be at most 65536 pages (4GiB)"),
+        ])
+        // The loader's wording for a truncated section is its own; pin only the shape.
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05]).write(to: URL(fileURLWithPath: dir + "/t.wasm"))
+        let result = try Self.wesdbg(["inspect", "t.wasm"], in: dir)
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("t.wasm: byte offset 0x"))
+        #expect(result.errors.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test(.enabled(if: built)) func badOptionsKeymapsAndNoTerminal() throws {
+        let sample = CLIFixtures.sample("token/transfer.snapshot.json")
+        try Self.check(["bad.keymap": Array("s = step\nbogus line\n".utf8), "twice.keymap": Array("s = step\ns = next\n".utf8)], [
+            (["run", sample, "--params", "{bad"], "--params: line 1, column 2: invalid JSON: expected a string key"),
+            (["run", sample, "--caller", "0xzz"], "--caller: expected a 42-character 0x address"),
+            (["run", sample, "--fuel", "99999999999999999999999"], "wesdbg: The value '99999999999999999999999' is invalid for '--fuel <fuel>' (see --help)"),
+            (["run", sample, "--trace", "/nonexistent/dir/x.jsonl"], "/nonexistent/dir/x.jsonl: cannot be written"),
+            ([sample, "--keymap", "bad.keymap"], "bad.keymap:2: expected `KEY = ACTION`, got `bogus line`"),
+            ([sample, "--keymap", "twice.keymap"], "twice.keymap:2: `s` is already bound on line 1"),
+            ([sample], "wesdbg: no terminal (TERM unset or not a tty); use --batch SCRIPT or -x CMD"),
+        ])
+    }
+
+    @Test func outputsNeverOverwriteTheRunsInputs() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let snapshot = dir + "/zero.snapshot.json", module = dir + "/token.wasm"
+        try FileManager.default.copyItem(atPath: CLIFixtures.sample("token/transfer_zero.snapshot.json"), toPath: snapshot)
+        try FileManager.default.copyItem(atPath: CLIFixtures.sample("token/token.wasm"), toPath: module)
+        let before = try [Data(contentsOf: URL(fileURLWithPath: snapshot)), Data(contentsOf: URL(fileURLWithPath: module))]
+        let cases: [([String], String)] = [
+            (["--trace", snapshot], "\(snapshot): --trace would overwrite an input of this run; choose another file\n"),
+            (["--save-failure", dir + "/../" + URL(fileURLWithPath: dir).lastPathComponent + "/token.wasm"],
+             "\(dir)/../\(URL(fileURLWithPath: dir).lastPathComponent)/token.wasm: --save-failure would overwrite an input of this run; choose another file\n"),
+        ]
+        for (options, message) in cases {
+            let result = try CLIFixtures.run([snapshot] + options)
+            #expect(result.status == 2)
+            #expect(result.errors == message)
+            #expect(result.output == "")
+        }
+        #expect(try [Data(contentsOf: URL(fileURLWithPath: snapshot)), Data(contentsOf: URL(fileURLWithPath: module))] == before)
+        // A module run is its own input too.
+        #expect(try CLIFixtures.run([module, "--call", "balance", "--trace", module]).errors == "\(module): --trace would overwrite an input of this run; choose another file\n")
+    }
+
+    @Test func moduleNamesWithControlCharactersStayOnOneLine() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/esc.wat"
+        try CLIFixtures.write(#"(module (func (export "a\1b[2Jb\0ac") (result i32) unreachable))"#, to: path)
+        let inspect = try InspectCommand.parse([path])
+        var output = "", errors = ""
+        #expect(inspect.execute(output: &output, errors: &errors) == 0)
+        #expect(output.contains("  a\\u{1b}[2Jb\\u{a}c  func () -> (i32)\n"))
+        #expect(!output.contains("\u{1b}"))
+        let run = try CLIFixtures.run([path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("trap: unreachable: unreachable executed in a\\u{1b}[2Jb\\u{a}c at offset 0x"))
+        #expect(try CLIFixtures.run([path, "--call", "x\u{1b}"]).errors.contains("no function \"x\\u{1b}\""))
+    }
+}
