@@ -25,7 +25,12 @@ extension Machine {
         let storeFunctions = self.storeFunctions
         let budget = Swift.min(fuelLimitValue, pauseAtFuel ?? .max, Machine.budgetCeiling)
         var fuelUsed = fuelUsedValue
-        var steps = stepCount
+        // `steps` is not counted in the loop: it is `fuelUsed &+ stepBase`, and whatever charges
+        // other than 1 fuel per step (calls, variable costs, host calls) moves `stepBase`.
+        // `limit` folds the step stop into the fuel budget (conservatively for costs above 1),
+        // so the header is one add and one compare; the slow path decides exactly.
+        var stepBase = stepCount &- fuelUsed
+        var limit = Machine.fuelLimit(budget, fuelUsed, stepCount, stepStop)
         unowned(unsafe) var fn = frames[frames.count - 1].function
         var code = fn.code
         var pc = frames[frames.count - 1].pc
@@ -45,14 +50,19 @@ extension Machine {
         loop: while true {
             var instr = code[pc]
             var cost = costs[Int(instr.op.rawValue)]
-            if _slowPath(fuelUsed &+ cost > budget || steps >= stepStop) {
-                switch prepare(instr, fn, pc, sp, fuelUsed: fuelUsed, steps: steps, stepStop: stepStop, pauseAtFuel: pauseAtFuel) {
-                case .execute(let i, let c): instr = i; cost = c
+            if _slowPath(fuelUsed &+ cost > limit) {
+                switch prepare(instr, fn, pc, sp, fuelUsed: fuelUsed, steps: fuelUsed &+ stepBase, stepStop: stepStop, pauseAtFuel: pauseAtFuel) {
+                case .execute(let i, let c):
+                    instr = i; cost = c
+                    // Charged as one step: keep `fuelUsed &+ stepBase` the step count.
+                    stepBase &-= c &- 1
+                    limit = Machine.fuelLimit(budget, fuelUsed &+ c, fuelUsed &+ c &+ stepBase, stepStop)
+                    // Calls below adjust for their own cost; undo that here (they add it back).
+                    if i.op == .call || i.op == .callIndirect { stepBase &+= c &- 1 }
                 case .exit(let e): event = e; break loop
                 }
             }
             fuelUsed &+= cost
-            steps &+= 1
 
             switch instr.op {
             // MARK: Control
@@ -104,6 +114,8 @@ extension Machine {
                 if _slowPath(frames.count <= pauseAtDepth) { break loop }   // event stays .stepLimit
                 continue loop
             case .call:
+                stepBase &-= cost &- 1
+                limit = Machine.fuelLimit(budget, fuelUsed, fuelUsed &+ stepBase, stepStop)
                 unowned(unsafe) let target = inst.functions[Int(instr.a)]
                 if _fastPath(!target.isHost) {
                     unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
@@ -124,7 +136,10 @@ extension Machine {
                     }
                     continue loop
                 }
-                fuelUsed &-= cost; steps &-= 1
+                stepBase &+= cost &- 1
+                fuelUsed &-= cost
+                var steps = fuelUsed &+ stepBase
+                defer { stepBase = steps &- fuelUsed; limit = Machine.fuelLimit(budget, fuelUsed, steps, stepStop) }
                 switch callHost(target, address: inst.functionAddresses[Int(instr.a)], indirect: false, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
                 case .done(let newTop): sp = newTop
@@ -133,6 +148,8 @@ extension Machine {
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
             case .callIndirect:
+                stepBase &-= cost &- 1
+                limit = Machine.fuelLimit(budget, fuelUsed, fuelUsed &+ stepBase, stepStop)
                 let table = inst.tables[Int(instr.b)]
                 let index = Int(asU32(sp[-1]))
                 guard index < table.elements.count else { trapKind = .tableOutOfBounds; trapMessage = "undefined element"; break loop }
@@ -160,7 +177,10 @@ extension Machine {
                     }
                     continue loop
                 }
-                fuelUsed &-= cost; steps &-= 1
+                stepBase &+= cost &- 1
+                fuelUsed &-= cost
+                var steps = fuelUsed &+ stepBase
+                defer { stepBase = steps &- fuelUsed; limit = Machine.fuelLimit(budget, fuelUsed, steps, stepStop) }
                 switch callHost(target, address: Int(element - 1), indirect: true, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
                 case .done(let newTop): sp = newTop
@@ -323,6 +343,7 @@ extension Machine {
             pc &+= 1
         }
 
+        var steps = fuelUsed &+ stepBase
         if let kind = trapKind {
             // The trapping instruction stays the current one: its fuel is spent, but `steps`
             // remains its step number (as `location` remains its location).
@@ -339,5 +360,14 @@ extension Machine {
         fuelUsedValue = fuelUsed
         stepCount = steps
         return event
+    }
+
+    /// The fuel count at which the loop must take the slow path: the budget, or earlier the
+    /// count at which `steps` reaches `stepStop` if every remaining instruction costs 1.
+    @inline(__always)
+    static func fuelLimit(_ budget: UInt64, _ fuelUsed: UInt64, _ steps: UInt64, _ stepStop: UInt64) -> UInt64 {
+        guard stepStop > steps else { return Swift.min(budget, fuelUsed) }
+        let (sum, overflow) = fuelUsed.addingReportingOverflow(stepStop - steps)
+        return overflow ? budget : Swift.min(budget, sum)
     }
 }
