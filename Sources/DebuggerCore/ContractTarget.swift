@@ -100,6 +100,7 @@ public final class ContractTarget: DebugTarget {
     /// (the one free-text field snapshots have), so the file still loads and says it was altered.
     public func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String {
         guard let status = ExecutionStatus(rawValue: expect.status) else { preconditionFailure("unknown status \(expect.status)") }
+        if execution.snapshot.isInput(path) { throw SessionError("\(path) is an input of this session (snapshot or module); choose another file") }
         var json = execution.snapshot.json(savedAt: path, expect: Expectation(status: status, trap: expect.trap, code: expect.code.map(Int64.init)))
         if !debuggerChanges.isEmpty, case .object(var members) = json {
             let note = "debuggerChanges: this outcome was reached after changes made in wesdbg, which a replay does not apply: "

@@ -135,7 +135,10 @@ extension DebugSession {
         do {
             try json.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw CommandError("save: cannot write \(path): \(error.localizedDescription)")
+            var isDirectory: ObjCBool = false
+            let reason = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? "it is a directory" : "check that its directory exists and is writable"
+            throw CommandError("save: cannot write \(path): \(reason)")
         }
         var text = "saved \(path) (expect \(outcome.status)"
         if let trap = outcome.trap { text += " \(trap.rawValue)" }

@@ -215,6 +215,8 @@ extension DebugSession {
             case .stepLimit:
                 if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
                 if machine.steps % CheckpointHistory.interval == 0 { history.insert(step: machine.steps, checkpoint: target.checkpoint()) }
+                // Between chunks the front end may ask to stop (Ctrl-C in the terminal UI).
+                if mode == .stop, interruptCheck?() == true { return Stop(reason: "interrupted") }
             case .breakpoint:
                 if let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason), report(stop) {
                     return stop

@@ -39,6 +39,10 @@ public final class DebugSession: DebugSessionDriving {
     var armedWatches: [Range<UInt64>] = []
     /// Watches the last single step triggered.
     var pendingWatchHits: [Int] = []
+    /// Polled between run chunks (every `CheckpointHistory.interval` instructions); true pauses the run.
+    var interruptCheck: (() -> Bool)?
+
+    public func setInterruptCheck(_ check: (() -> Bool)?) { interruptCheck = check }
     /// The machine is paused where a plain `run` would pause again at once.
     var mustStepBeforeRun = false
     /// The entry point's results once finished.

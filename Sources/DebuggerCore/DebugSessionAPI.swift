@@ -10,4 +10,11 @@ public protocol DebugSessionDriving: AnyObject {
     func memoryBytes(at address: UInt64, count: Int) -> [UInt8]
     /// Import names of the module's host functions (for "break on host call" prompts).
     var hostFunctionNames: [String] { get }
+    /// Installs a check the session polls between chunks of a long run (about every
+    /// million instructions); when it returns true the run pauses, reason "interrupted".
+    func setInterruptCheck(_ check: (() -> Bool)?)
+}
+
+extension DebugSessionDriving {
+    public func setInterruptCheck(_ check: (() -> Bool)?) {}
 }

@@ -19,6 +19,19 @@ extension Terminal {
         }
     }
 
+    /// Whether Ctrl-C was typed since the last read, without waiting; other keys typed
+    /// meanwhile are dropped (the run they would act on is still under way).
+    func interruptTyped() -> Bool {
+        wtimeout(window, 0)
+        defer { wtimeout(window, -1) }
+        var code: wint_t = 0
+        while true {
+            let status = wget_wch(window, &code)
+            if status == ERR { return false }
+            if status == OK, code == 3 { return true }
+        }
+    }
+
     private func special(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up

@@ -9,6 +9,9 @@ import Glibc
 public func runTerminalDebugger(session: DebugSessionDriving, keymap: Keymap) throws {
     let terminal = try Terminal.open()
     defer { terminal.close() }
+    // raw() delivers Ctrl-C as a key, so a contract looping with ample fuel is stopped by polling.
+    session.setInterruptCheck { terminal.interruptTyped() }
+    defer { session.setInterruptCheck(nil) }
     var shown: Canvas?
     let handler = InputHandler(keymap: keymap) { command in
         // Only the status line changes, so only it is repainted.

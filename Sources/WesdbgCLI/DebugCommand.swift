@@ -31,12 +31,13 @@ struct DebugCommand: ParsableCommand {
 
     func run() throws {
         let session = try withUserErrors(file: call.file) { try makeSession() }
+        // Checked in batch mode too: a bad keymap file is bad input even when unused.
+        let keys: Keymap
+        do { keys = try Keymap.load(keymap) } catch {
+            FileHandle.standardError.write(Data((UserError.oneLine(String(describing: error)) + "\n").utf8))
+            throw ExitCode(2)
+        }
         guard script != nil || !commands.isEmpty else {
-            let keys: Keymap
-            do { keys = try Keymap.load(keymap) } catch {
-                FileHandle.standardError.write(Data((UserError.oneLine(String(describing: error)) + "\n").utf8))
-                throw ExitCode(2)
-            }
             do { try runTerminalDebugger(session: session, keymap: keys) } catch {
                 // TerminalUnavailable's text already points at --batch.
                 FileHandle.standardError.write(Data((UserError.oneLine(String(describing: error)) + "\n").utf8))

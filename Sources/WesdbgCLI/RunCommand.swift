@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
             errors += hostInputErrorText(error)
             return 2
         }
-        if let clash = outputClobbersInput([call.file] + (execution.snapshot.codePath.map { [$0] } ?? [])) {
+        if let clash = outputClobbersInput(execution.snapshot) {
             errors += clash
             return 2
         }

@@ -91,6 +91,7 @@ import Testing
             (["run", sample, "--trace", "/nonexistent/dir/x.jsonl"], "/nonexistent/dir/x.jsonl: cannot be written"),
             ([sample, "--keymap", "bad.keymap"], "bad.keymap:2: expected `KEY = ACTION`, got `bogus line`"),
             ([sample, "--keymap", "twice.keymap"], "twice.keymap:2: `s` is already bound on line 1"),
+            ([sample, "--keymap", "bad.keymap", "-x", "step"], "bad.keymap:2: expected `KEY = ACTION`, got `bogus line`"),
             ([sample], "wesdbg: no terminal (TERM unset or not a tty); use --batch SCRIPT or -x CMD"),
         ])
     }
