@@ -3,21 +3,13 @@ import ContractHost
 import Foundation
 import WasmVM
 
-struct InspectCommand: ParsableCommand {
+struct InspectCommand: BufferedCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show a module's imports (with the host ABI variant each matches), exports, memory, tables, functions and custom sections.")
 
     @Argument(help: "A module (.wasm, .wat) or a snapshot (.json) whose contract to inspect.")
     var file: String
-
-    func run() throws {
-        var output = "", errors = ""
-        let status = execute(output: &output, errors: &errors)
-        FileHandle.standardOutput.write(Data(output.utf8))
-        FileHandle.standardError.write(Data(errors.utf8))
-        if status != 0 { throw ExitCode(status) }
-    }
 
     func execute(output: inout String, errors: inout String) -> Int32 {
         let module: Module

@@ -2,7 +2,7 @@ import ArgumentParser
 import ContractHost
 import Foundation
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: BufferedCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Execute a call at full speed and report status, fuel and draft.",
@@ -21,14 +21,6 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("save-failure"), help: ArgumentHelp("On failure or trap, write a snapshot reproducing it (with expect).", valueName: "OUT.json"))
     var saveFailure: String?
-
-    func run() throws {
-        var output = "", errors = ""
-        let status = execute(output: &output, errors: &errors)
-        FileHandle.standardOutput.write(Data(output.utf8))
-        FileHandle.standardError.write(Data(errors.utf8))
-        if status != 0 { throw ExitCode(status) }
-    }
 
     /// Runs the command, collecting what it prints; returns the exit status.
     func execute(output: inout String, errors: inout String) -> Int32 {
