@@ -51,7 +51,11 @@ extension DebugSession {
     func codeView(_ frame: FrameInfo?) -> CodeView? {
         guard let location = frame?.location ?? machine.location, location.function >= module.importedFunctionCount else { return nil }
         let function = location.function
-        let marked = Set(breakpoints.filter(\.isEnabled).compactMap { bp in bp.location.flatMap { $0.function == function ? $0.pc : nil } })
+        // pc -> id of the first enabled breakpoint there (the UI's `b` deletes it by id).
+        var marked: [Int: Int] = [:]
+        for bp in breakpoints where bp.isEnabled {
+            if let at = bp.location, at.function == function, marked[at.pc] == nil { marked[at.pc] = bp.id }
+        }
         var current: Int?
         let showCurrent: Bool = switch state {
         case .paused: true
@@ -62,7 +66,7 @@ extension DebugSession {
             let here = showCurrent && line.pc == location.pc
             if here && current == nil { current = i }
             return CodeLine(offset: line.offset, text: line.text, depth: line.depth, isCurrent: here,
-                            hasBreakpoint: line.pc.map(marked.contains) ?? false)
+                            hasBreakpoint: line.pc.flatMap { marked[$0] } != nil, breakpointID: line.pc.flatMap { marked[$0] })
         }
         return CodeView(functionName: module.displayName(ofFunction: function), functionIndex: function, lines: lines, currentLine: current)
     }
