@@ -12,12 +12,7 @@ extension DebugSession {
             changes.removeAll { $0.step > step }
             timeline += 1
         }
-        lastAccesses = []
-        lastCost = 0
-        lastStepExact = true
-        results = nil
-        selectedFrame = 0
-        mustStepBeforeRun = false
+        forgetLastStop()
         // A checkpoint holding a `set` at exactly this step is the state itself.
         if changes.contains(where: { $0.step == step }), let exact = history.nearest(atOrBefore: step), exact.step == step {
             target.restore(exact.checkpoint)
@@ -101,6 +96,12 @@ extension DebugSession {
         }
         target.restore(initialCheckpoint)
         state = .paused(reason: "start")
+        forgetLastStop()
+    }
+
+    /// Clears what described the previous stop (last step's accesses and cost,
+    /// results, selected frame) before the machine is put in another state.
+    private func forgetLastStop() {
         lastAccesses = []
         lastCost = 0
         lastStepExact = true
