@@ -71,6 +71,10 @@ public struct CompiledFunction: Sendable {
     public var maxHeight: Int
     /// Byte range of the function body (locals + code) in the module.
     public var bodyRange: Range<Int>
+    /// Frame-relative stack height before each `code[i]` (empty for hand-built code).
+    public var heights: [UInt32] = []
+    /// The register-form code run mode executes (nil: the function runs in the exact loop only).
+    public var fast: FastCode?
 
     public init(typeIndex: UInt32, localTypes: [ValueType], code: [Instr], offsets: [UInt32],
                 branchTables: [BranchTarget], maxHeight: Int, bodyRange: Range<Int>) {

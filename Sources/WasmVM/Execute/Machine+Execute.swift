@@ -9,7 +9,7 @@ import Darwin
 // Hot state lives in locals; everything rare goes through @inline(never) slow paths.
 
 /// Effective address of an access of `size` bytes, or nil when out of bounds.
-@inline(__always) private func address(_ base: UInt64, _ offset: UInt32, _ size: UInt64, _ memSize: UInt64) -> Int? {
+@inline(__always) func address(_ base: UInt64, _ offset: UInt32, _ size: UInt64, _ memSize: UInt64) -> Int? {
     let ea = (base & 0xffff_ffff) &+ UInt64(offset)
     return ea &+ size <= memSize ? Int(ea) : nil
 }
@@ -46,6 +46,8 @@ extension Machine {
         var event = ExecutionEvent.stepLimit
         var trapKind: TrapKind?
         var trapMessage: String?
+        var stoppedAtDepth = false
+        defer { lastStopWasDepth = stoppedAtDepth }
 
         loop: while true {
             var instr = code[pc]
@@ -111,7 +113,7 @@ extension Machine {
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
                 }
-                if _slowPath(frames.count <= pauseAtDepth) { break loop }   // event stays .stepLimit
+                if _slowPath(frames.count <= pauseAtDepth) { stoppedAtDepth = true; break loop }   // event stays .stepLimit
                 continue loop
             case .call:
                 stepBase &-= cost &- 1

@@ -89,7 +89,10 @@ extension Machine {
         let code = runtime.codes[defined]
         precondition(pc >= 0 && pc < code.count, "breakpoint pc out of range")
         let key = PatchKey(instance: instance.id, function: function, pc: pc)
-        if patches[key] == nil { patches[key] = Patch(code: code, original: code.code[pc], ids: []) }
+        if patches[key] == nil {
+            patches[key] = Patch(code: code, original: code.code[pc], ids: [])
+            code.holdFastCode(at: pc)
+        }
         patches[key]!.ids.append(id)
         code.code[pc] = Instr(.breakpoint, a: UInt32(truncatingIfNeeded: patches[key]!.ids[0]))
         breakpointKeys[id] = key
@@ -100,6 +103,7 @@ extension Machine {
         patch.ids.removeAll { $0 == id }
         if patch.ids.isEmpty {
             patch.code.code[key.pc] = patch.original
+            patch.code.releaseFastCode(at: key.pc)
             patches[key] = nil
         } else {
             patch.code.code[key.pc] = Instr(.breakpoint, a: UInt32(truncatingIfNeeded: patch.ids[0]))

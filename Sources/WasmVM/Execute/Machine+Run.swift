@@ -37,7 +37,33 @@ extension Machine {
     public func run(_ limits: RunLimits = RunLimits()) -> ExecutionEvent {
         guard callState == .active else { return finishedEvent }
         if directHostCall != nil { return runDirectHostCall() }
-        return execute(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel, pauseAtDepth: limits.pauseAtDepth ?? -1)
+        return drive(stepStop: limits.maxSteps ?? .max, pauseAtFuel: limits.pauseAtFuel, pauseAtDepth: limits.pauseAtDepth ?? -1)
+    }
+
+    /// Run mode: fast code from every block head, the exact loop from wherever fast code
+    /// leaves (at least one instruction, then on to the next block head).
+    func drive(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> ExecutionEvent {
+        guard configuration.usesFastCode else {
+            return execute(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+        }
+        while let top = callFrames.last {
+            if top.function.fastEntry[top.pc] >= 0 {
+                if case .event(let e) = executeFast(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth) {
+                    return e
+                }
+            } else if !top.function.hasFast {
+                return execute(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+            }
+            repeat {
+                // One instruction at a time, so the exact loop hands back at the next block head.
+                // These internal stops are not pauses: a breakpoint there must still stop.
+                let pausedBefore = pausedAtStep
+                let e = execute(stepStop: Swift.min(stepStop, stepCount &+ 1), pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+                guard case .stepLimit = e, stepCount < stepStop, !lastStopWasDepth else { return e }
+                pausedAtStep = pausedBefore
+            } while callFrames.last.map { $0.function.fastEntry[$0.pc] < 0 } ?? false
+        }
+        return finishedEvent
     }
 
     /// Executes exactly one instruction (a host call counts as one) and pauses.

@@ -37,6 +37,8 @@ public final class Machine {
     var results: [Value] = []
     /// The trap that ended the last call, kept for inspection.
     var lastTrap: Trap?
+    /// The exact loop's last `.stepLimit` came from `pauseAtDepth` (a return to that depth).
+    var lastStopWasDepth = false
 
     // MARK: Fuel profile (only while `profilesFuel`)
     /// Attribute fuel to functions (checked on calls and returns only).

@@ -129,5 +129,8 @@ public struct MachineConfiguration: Sendable {
     public var maxTableElements: Int = 10_000_000
     /// Fuel for the module's start function during `instantiate` (hosts bound it so a looping start function cannot hang).
     public var startFunctionFuel: UInt64 = .max
+    /// Run mode executes fast code (register form, fuel charged per block); false keeps
+    /// everything in the exact loop (the reference for differential tests and benchmarks).
+    public var usesFastCode = true
     public init() {}
 }

@@ -29,6 +29,20 @@ final class FunctionCode {
     let type: FunctionType
     let localTypes: [ValueType]
 
+    // Fast code (FastInstr.swift); a function without it runs in the exact loop only.
+    let hasFast: Bool
+    let fast: UnsafeMutablePointer<FastInstr>
+    let fastBranches: UnsafeMutablePointer<FastBranch>
+    /// Per stack-code pc: the fast pc of the block head there, or -1.
+    let fastEntry: UnsafeMutablePointer<Int32>
+    let fastOrigin: [UInt32]
+    let fastUnspent: [UInt32]
+    let fastCount: Int
+    /// Stack height before each stack-code pc (where the exact loop resumes after fast code).
+    let heights: [UInt32]
+    /// Breakpoints turning a fast instruction into `deopt`: its own op and how many breakpoints hold it.
+    var fastPatches: [Int: (op: FastOp, count: Int)] = [:]
+
     init(instance: InstanceRuntime, index: Int, compiled: CompiledFunction, type: FunctionType) {
         self.instance = instance
         instanceID = instance.id
@@ -45,14 +59,63 @@ final class FunctionCode {
         maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
         self.type = type
         localTypes = compiled.localTypes
+        let fastCode = compiled.fast
+        hasFast = fastCode != nil
+        fastCount = fastCode?.count ?? 0
+        fast = .allocate(capacity: Swift.max(fastCount, 1))
+        fast.initialize(from: fastCode?.code ?? [], count: fastCount)
+        let branches = fastCode?.branches ?? []
+        fastBranches = .allocate(capacity: Swift.max(branches.count, 1))
+        fastBranches.initialize(from: branches, count: branches.count)
+        fastEntry = .allocate(capacity: Swift.max(count, 1))
+        fastEntry.initialize(repeating: -1, count: Swift.max(count, 1))
+        if let entries = fastCode?.entry { fastEntry.update(from: entries, count: Swift.min(entries.count, count)) }
+        fastOrigin = fastCode?.origin ?? []
+        fastUnspent = fastCode?.unspent ?? []
+        heights = compiled.heights
     }
 
     deinit {
         code.deallocate()
         branchTables.deallocate()
+        fast.deallocate()
+        fastBranches.deallocate()
+        fastEntry.deallocate()
     }
 
     func offset(at pc: Int) -> Int { pc < offsets.count ? Int(offsets[pc]) : 0 }
+
+    /// The fast instruction from which the exact loop reaches stack-code `pc` without skipping it:
+    /// the last one whose start state is exact at or before `pc`.
+    func fastStop(before pc: Int) -> Int? {
+        var found: Int?
+        for f in 0 ..< fastCount where fastOrigin[f] != FastCode.notExact {
+            if Int(fastOrigin[f]) > pc { break }
+            found = f
+        }
+        return found
+    }
+
+    /// A breakpoint at stack-code `pc`: fast code leaves for the exact loop before reaching it.
+    func holdFastCode(at pc: Int) {
+        guard let f = fastStop(before: pc) else { return }
+        if let held = fastPatches[f] {
+            fastPatches[f] = (held.op, held.count + 1)
+        } else {
+            fastPatches[f] = (fast[f].op, 1)
+            fast[f].op = .deopt
+        }
+    }
+
+    func releaseFastCode(at pc: Int) {
+        guard let f = fastStop(before: pc), let held = fastPatches[f] else { return }
+        if held.count > 1 {
+            fastPatches[f] = (held.op, held.count - 1)
+        } else {
+            fast[f].op = held.op
+            fastPatches[f] = nil
+        }
+    }
 }
 
 /// A function of the store: wasm code of some instance, or a host body.

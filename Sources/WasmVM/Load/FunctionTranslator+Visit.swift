@@ -6,6 +6,7 @@ extension FunctionTranslator {
     /// serves the debugger's recorder): every 2.0 instruction goes to its method,
     /// anything else is refused, never silently accepted.
     mutating func visit(_ instruction: Instruction) throws(LoadError) {
+        willVisit()
         switch instruction {
         case .unreachable: try visitUnreachable()
         case .nop: try visitNop()

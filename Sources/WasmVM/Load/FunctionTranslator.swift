@@ -25,6 +25,10 @@ struct FunctionTranslator: AnyInstructionVisitor {
     var frames: [ControlFrame] = []
     var code: [Instr] = []
     var offsets: [UInt32] = []
+    /// Frame-relative stack height before each emitted instruction (the fast compiler's input).
+    var heights: [UInt32] = []
+    /// Height before the wasm instruction being visited; set by whoever drives the visits.
+    var visitHeight = 0
     var branchTables: [BranchTarget] = []
     var maxOperands = 0
     /// Set once the function's final `end` has been visited.
@@ -54,9 +58,11 @@ struct FunctionTranslator: AnyInstructionVisitor {
         frames.removeAll(keepingCapacity: true)
         code = []
         offsets = []
+        heights = []
         branchTables = []
         code.reserveCapacity(expectedInstructions)
         offsets.reserveCapacity(expectedInstructions)
+        heights.reserveCapacity(expectedInstructions)
         maxOperands = 0
         isFinished = false
         frames.append(ControlFrame(kind: .function, params: [], results: type.results, height: 0, dead: false, startPC: 0))
@@ -160,7 +166,12 @@ struct FunctionTranslator: AnyInstructionVisitor {
         guard isLive else { return }
         code.append(Instr(op, a: a, b: b))
         offsets.append(UInt32(truncatingIfNeeded: binaryOffset))
+        heights.append(UInt32(truncatingIfNeeded: visitHeight))
     }
+
+    /// Records the operand height before the next visit (`emit` stamps it on what the visit emits).
+    @inline(__always)
+    mutating func willVisit() { visitHeight = localCount + operands.count }
 
     /// Emits a branch (`br` or `brIf`) to the label of `frames[index]`.
     mutating func emitBranch(_ op: OpCode, toFrame index: Int) {
@@ -214,8 +225,10 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// The translated function; fails if the body did not close its blocks.
     mutating func compiled(typeIndex: UInt32, declaredLocals: [ValueType], bodyRange: Range<Int>) throws(LoadError) -> CompiledFunction {
         guard isFinished else { throw malformed("unexpected end of function body (END opcode expected)") }
-        defer { code = []; offsets = []; branchTables = [] }
-        return CompiledFunction(typeIndex: typeIndex, localTypes: declaredLocals, code: code, offsets: offsets,
-                                branchTables: branchTables, maxHeight: localCount + maxOperands, bodyRange: bodyRange)
+        defer { code = []; offsets = []; heights = []; branchTables = [] }
+        var function = CompiledFunction(typeIndex: typeIndex, localTypes: declaredLocals, code: code, offsets: offsets,
+                                        branchTables: branchTables, maxHeight: localCount + maxOperands, bodyRange: bodyRange)
+        function.heights = heights
+        return function
     }
 }

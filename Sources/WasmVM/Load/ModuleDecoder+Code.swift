@@ -11,6 +11,8 @@ extension ModuleDecoder {
         functions.reserveCapacity(codes.count)
         guard !codes.isEmpty else { return }
         var translator = FunctionTranslator(context: context, typeIndex: Int(definedFunctionTypes[0]), locals: [])
+        let typeArity = context.types.map { (params: $0.parameters.count, results: $0.results.count) }
+        let functionArity = context.functionTypeIndices.map { typeArity[Int($0)] }
         for (i, code) in codes.enumerated() {
             let typeIndex = definedFunctionTypes[i]
             var locals: [ValueType] = []
@@ -31,6 +33,8 @@ extension ModuleDecoder {
             if !rewrittenOffsets.isEmpty {
                 for j in function.offsets.indices { function.offsets[j] = rewrittenOffsets[function.offsets[j]] ?? function.offsets[j] }
             }
+            function.fast = FastCompiler.compile(function, paramCount: typeArity[Int(typeIndex)].params,
+                                                 functionArity: functionArity, typeArity: typeArity)
             functions.append(function)
         }
     }
@@ -56,6 +60,7 @@ extension ModuleDecoder {
             guard !translator.isFinished else {
                 throw LoadError(.malformed, "operators remaining after end of function", offset: start)
             }
+            translator.willVisit()
             try visit(visitor: &translator)
         }
     }

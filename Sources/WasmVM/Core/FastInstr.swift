@@ -1,0 +1,44 @@
+/// One instruction of a function's fast code: the register form run mode executes.
+///
+/// The fast compiler (FastCompiler.swift) rewrites the stack code of `Instr.swift`
+/// so operands are frame slots (locals, or the slot a stack value would occupy), which
+/// folds most `local.get`/`local.set`/`const` instructions into the instruction using
+/// them. Fuel and steps are charged once per straight-line block, at its head
+/// (`charge`); wherever the fast code may stop, its state equals the stack code's at
+/// `FastCode.origin`, so the exact loop can take over there (traps, host calls,
+/// breakpoints, watch hits, the last block before a fuel or step limit).
+public struct FastInstr: Sendable, Equatable {
+    var op: FastOp
+    /// Fuel of the block this instruction heads (0 inside a block).
+    var charge: UInt16
+    var a: UInt32
+    var b: UInt64
+    init(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) { self.op = op; charge = 0; self.a = a; self.b = b }
+
+    @inline(__always) var lo: Int { Int(UInt32(truncatingIfNeeded: b)) }
+    @inline(__always) var hi: Int { Int(b >> 32) }
+}
+
+/// A branch that moves values (or a `br_table` entry): targets are fast pcs, slots frame-relative.
+public struct FastBranch: Sendable, Equatable {
+    var target: UInt32
+    var source: UInt32
+    var destination: UInt32
+    var count: UInt32
+}
+
+/// A function's fast code and the maps back to its stack code.
+public struct FastCode: Sendable {
+    var code: [FastInstr]
+    var branches: [FastBranch]
+    /// Per fast pc: the stack-code pc whose state holds when this instruction starts, or
+    /// `notExact` when it starts inside a fused group (such instructions never stop).
+    var origin: [UInt32]
+    /// Per fast pc: fuel charged at the block head but not yet spent at `origin` (0 when not exact).
+    var unspent: [UInt32]
+    /// Per stack-code pc: the fast pc of the block head there, or -1.
+    var entry: [Int32]
+
+    static let notExact = UInt32.max
+    public var count: Int { code.count }
+}

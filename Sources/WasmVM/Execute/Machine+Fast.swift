@@ -1,0 +1,455 @@
+// The fast loop: run mode's interpreter over register-form fast code (FastInstr.swift).
+// It charges fuel once per block and never stops on its own: wherever something needs
+// the exact loop (a trap, a host call, a breakpoint, a watch hit, a fuel or step limit
+// within the block), it leaves at an instruction whose `origin` state is exact, gives
+// back the block's unspent fuel, and `drive` continues in the exact loop from there.
+
+extension Machine {
+    enum FastOutcome { case event(ExecutionEvent), exact }
+
+    /// Runs fast code from the current frame's pc, which must be a block head.
+    func executeFast(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> FastOutcome {
+        var frames = callFrames
+        callFrames = []
+        let stack = self.stack
+        let stackEnd = stack + Swift.max(configuration.maxStackSlots, 16)
+        let maxDepth = configuration.maxCallDepth
+        let storeFunctions = self.storeFunctions
+        let budget = Swift.min(fuelLimitValue, pauseAtFuel ?? .max, Machine.budgetCeiling)
+        var fuelUsed = fuelUsedValue
+        // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
+        var stepBase = stepCount &- fuelUsed
+        var limit = Machine.fuelLimit(budget, fuelUsed, stepCount, stepStop)
+        let callExtra = FuelCosts.call &- 1
+        unowned(unsafe) var fn = frames[frames.count - 1].function
+        var code = fn.fast
+        var pc = Int(fn.fastEntry[frames[frames.count - 1].pc])
+        var fp = stack + frames[frames.count - 1].fp
+        unowned(unsafe) var inst = fn.instance
+        unowned(unsafe) var memory = inst.memory
+        var memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
+        var memSize = memory?.size ?? 0
+        let watched = watchedMemory
+        var watching = watched != nil && memory === watched
+        let profiling = profilesFuel
+        // How the loop ended: at `pc` inside a charged block (default), at a stack-code pc
+        // before anything of it ran, or with the outermost return.
+        var resumeAt: Int?
+        var returned = false
+
+        loop: while true {
+            let i = code[pc]
+            fuelUsed &+= UInt64(i.charge)
+            if _slowPath(fuelUsed > limit) { break loop }
+
+            switch i.op {
+            // MARK: Control
+            case .nop: break
+            case .deopt: break loop
+            case .br: pc = Int(i.a); continue loop
+            case .brIf: if asU32(fp[Int(i.b)]) != 0 { pc = Int(i.a); continue loop }
+            case .brIfNot: if asU32(fp[Int(i.b)]) == 0 { pc = Int(i.a); continue loop }
+            case .brCopy:
+                let s = fn.fastBranches[Int(i.a)]
+                Machine.move(fp, s)
+                pc = Int(s.target); continue loop
+            case .brIfCopy:
+                if asU32(fp[Int(i.b)]) != 0 {
+                    let s = fn.fastBranches[Int(i.a)]
+                    Machine.move(fp, s)
+                    pc = Int(s.target); continue loop
+                }
+            case .brTable:
+                let index = Swift.min(Int(asU32(fp[i.lo])), i.hi - 1)
+                let s = fn.fastBranches[Int(i.a) + index]
+                Machine.move(fp, s)
+                pc = Int(s.target); continue loop
+            case .return:
+                let n = Int(i.b), src = fp + Int(i.a)
+                if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
+                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                frames.removeLast()
+                if frames.isEmpty {
+                    results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
+                    callState = .returned
+                    self.sp = n
+                    returned = true
+                    break loop
+                }
+                let caller = frames[frames.count - 1]
+                fn = caller.function; fp = stack + caller.fp
+                if fn.instanceID != inst.id {
+                    inst = fn.instance; memory = inst.memory
+                    memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
+                    watching = watched != nil && memory === watched
+                }
+                let entry = fn.fastEntry[caller.pc]
+                if _slowPath(frames.count <= pauseAtDepth || entry < 0) { resumeAt = caller.pc; break loop }
+                code = fn.fast; pc = Int(entry)
+                continue loop
+            case .call:
+                unowned(unsafe) let target = inst.functions[Int(i.a)]
+                guard _fastPath(!target.isHost) else { break loop }
+                unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
+                let newFp = fp + (i.lo - callee.paramCount)
+                let entry = callee.fastEntry[0]
+                if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
+                stepBase &-= callExtra
+                limit = Machine.fuelLimit(budget, fuelUsed, fuelUsed &+ stepBase, stepStop)
+                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                frames[frames.count - 1].pc = i.hi
+                (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
+                frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
+                fn = callee; code = callee.fast; pc = Int(entry); fp = newFp
+                if callee.instanceID != inst.id {
+                    inst = callee.instance; memory = inst.memory
+                    memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
+                    watching = watched != nil && memory === watched
+                }
+                continue loop
+            case .callIndirect:
+                let table = inst.tables[0]
+                let index = Int(asU32(fp[i.lo - 1]))
+                guard index < table.elements.count else { break loop }
+                let element = table.elements[index]
+                guard element != 0 else { break loop }
+                unowned(unsafe) let target = storeFunctions[Int(element - 1)]
+                guard target.typeID == inst.typeIDs[Int(i.a)], !target.isHost else { break loop }
+                unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
+                let newFp = fp + (i.lo - 1 - callee.paramCount)
+                let entry = callee.fastEntry[0]
+                if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
+                stepBase &-= callExtra
+                limit = Machine.fuelLimit(budget, fuelUsed, fuelUsed &+ stepBase, stepStop)
+                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                frames[frames.count - 1].pc = i.hi
+                (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
+                frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
+                fn = callee; code = callee.fast; pc = Int(entry); fp = newFp
+                if callee.instanceID != inst.id {
+                    inst = callee.instance; memory = inst.memory
+                    memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
+                    watching = watched != nil && memory === watched
+                }
+                continue loop
+
+            // MARK: Data
+            case .copy: fp[Int(i.a)] = fp[Int(i.b)]
+            case .const: fp[Int(i.a)] = i.b
+            case .globalGet: fp[Int(i.a)] = inst.globals[Int(i.b)].pointee
+            case .globalSet: inst.globals[Int(i.a)].pointee = fp[Int(i.b)]
+            case .select:
+                let d = fp + Int(i.a)
+                if asU32(d[2]) == 0 { d[0] = d[1] }
+            case .memorySize: fp[Int(i.a)] = UInt64(memory?.pageCount ?? 0)
+            case .stackOp:
+                var kind: TrapKind?
+                guard let op = OpCode(rawValue: UInt16(truncatingIfNeeded: i.b)),
+                      Machine.numeric(op, fp + Int(i.a), &kind) >= 0 else { break loop }
+
+            // MARK: Memory
+            case .i32Load:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
+                fp[Int(i.a)] = asSlot((memBase + ea).loadUnaligned(as: UInt32.self))
+            case .i64Load:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 8, memSize) else { break loop }
+                fp[Int(i.a)] = (memBase + ea).loadUnaligned(as: UInt64.self)
+            case .i32Load8S:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
+                fp[Int(i.a)] = asSlot(Int32((memBase + ea).loadUnaligned(as: Int8.self)))
+            case .i32Load8U:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
+                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt8.self))
+            case .i32Load16S:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
+                fp[Int(i.a)] = asSlot(Int32((memBase + ea).loadUnaligned(as: Int16.self)))
+            case .i32Load16U:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
+                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt16.self))
+            case .i64Load8S:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
+                fp[Int(i.a)] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int8.self)))
+            case .i64Load8U:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
+                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt8.self))
+            case .i64Load16S:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
+                fp[Int(i.a)] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int16.self)))
+            case .i64Load16U:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
+                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt16.self))
+            case .i64Load32S:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
+                fp[Int(i.a)] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int32.self)))
+            case .i64Load32U:
+                guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
+                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt32.self))
+            // A store that would touch a watched range leaves before writing: the exact loop repeats it and pauses.
+            case .store8:
+                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(watching && watchHit(ea, 1)) else { break loop }
+                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: fp[i.hi]), as: UInt8.self)
+            case .store16:
+                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(watching && watchHit(ea, 2)) else { break loop }
+                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: fp[i.hi]), as: UInt16.self)
+            case .store32:
+                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(watching && watchHit(ea, 4)) else { break loop }
+                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: fp[i.hi]), as: UInt32.self)
+            case .store64:
+                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(watching && watchHit(ea, 8)) else { break loop }
+                (memBase + ea).storeBytes(of: fp[i.hi], as: UInt64.self)
+
+            // MARK: Numeric
+            // BEGIN GENERATED (Scripts/fast-ops.py)
+            case .i32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &+ asU32(y))
+            case .i32AddSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &+ asU32(y))
+            case .i32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &- asU32(y))
+            case .i32SubSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &- asU32(y))
+            case .i32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &* asU32(y))
+            case .i32MulSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &* asU32(y))
+            case .i32AndSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x & y
+            case .i32AndSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x & y
+            case .i32OrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x | y
+            case .i32OrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x | y
+            case .i32XorSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x ^ y
+            case .i32XorSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x ^ y
+            case .i32ShlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &<< (asU32(y) & 31))
+            case .i32ShlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &<< (asU32(y) & 31))
+            case .i32ShrSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) &>> Int32(bitPattern: asU32(y) & 31))
+            case .i32ShrSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) &>> Int32(bitPattern: asU32(y) & 31))
+            case .i32ShrUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &>> (asU32(y) & 31))
+            case .i32ShrUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &>> (asU32(y) & 31))
+            case .i32RotlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), asU32(y)))
+            case .i32RotlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), asU32(y)))
+            case .i32RotrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), 32 &- asU32(y)))
+            case .i32RotrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), 32 &- asU32(y)))
+            case .i64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &+ y
+            case .i64AddSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &+ y
+            case .i64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &- y
+            case .i64SubSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &- y
+            case .i64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &* y
+            case .i64MulSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &* y
+            case .i64AndSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x & y
+            case .i64AndSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x & y
+            case .i64OrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x | y
+            case .i64OrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x | y
+            case .i64XorSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x ^ y
+            case .i64XorSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x ^ y
+            case .i64ShlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &<< (y & 63)
+            case .i64ShlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &<< (y & 63)
+            case .i64ShrSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) &>> Int64(y & 63))
+            case .i64ShrSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) &>> Int64(y & 63))
+            case .i64ShrUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &>> (y & 63)
+            case .i64ShrUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &>> (y & 63)
+            case .i64RotlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = Machine.rotateLeft(x, y)
+            case .i64RotlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Machine.rotateLeft(x, y)
+            case .i64RotrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = Machine.rotateLeft(x, 64 &- y)
+            case .i64RotrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Machine.rotateLeft(x, 64 &- y)
+            case .i32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) == asU32(y))
+            case .i32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) == asU32(y))
+            case .i32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) != asU32(y))
+            case .i32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) != asU32(y))
+            case .i32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) < asS32(y))
+            case .i32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) < asS32(y))
+            case .i32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) < asU32(y))
+            case .i32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) < asU32(y))
+            case .i32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) > asS32(y))
+            case .i32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) > asS32(y))
+            case .i32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) > asU32(y))
+            case .i32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) > asU32(y))
+            case .i32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) <= asS32(y))
+            case .i32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) <= asS32(y))
+            case .i32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) <= asU32(y))
+            case .i32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) <= asU32(y))
+            case .i32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) >= asS32(y))
+            case .i32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) >= asS32(y))
+            case .i32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) >= asU32(y))
+            case .i32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) >= asU32(y))
+            case .i64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x == y)
+            case .i64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x == y)
+            case .i64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x != y)
+            case .i64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x != y)
+            case .i64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) < Int64(bitPattern: y))
+            case .i64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) < Int64(bitPattern: y))
+            case .i64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x < y)
+            case .i64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x < y)
+            case .i64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) > Int64(bitPattern: y))
+            case .i64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) > Int64(bitPattern: y))
+            case .i64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x > y)
+            case .i64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x > y)
+            case .i64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) <= Int64(bitPattern: y))
+            case .i64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) <= Int64(bitPattern: y))
+            case .i64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x <= y)
+            case .i64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x <= y)
+            case .i64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
+            case .i64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
+            case .i64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x >= y)
+            case .i64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x >= y)
+            case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) == asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) == asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) != asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) != asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) < asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) < asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) < asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) < asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) > asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) > asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) > asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) > asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) <= asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) <= asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) <= asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) <= asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) >= asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) >= asS32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) >= asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) >= asU32(y) { pc = Int(i.a); continue loop }
+            case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x == y { pc = Int(i.a); continue loop }
+            case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x == y { pc = Int(i.a); continue loop }
+            case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x != y { pc = Int(i.a); continue loop }
+            case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x != y { pc = Int(i.a); continue loop }
+            case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) < Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) < Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x < y { pc = Int(i.a); continue loop }
+            case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x < y { pc = Int(i.a); continue loop }
+            case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) > Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) > Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x > y { pc = Int(i.a); continue loop }
+            case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x > y { pc = Int(i.a); continue loop }
+            case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x <= y { pc = Int(i.a); continue loop }
+            case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x <= y { pc = Int(i.a); continue loop }
+            case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
+            case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x >= y { pc = Int(i.a); continue loop }
+            case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x >= y { pc = Int(i.a); continue loop }
+            case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asS32(y) != 0 && !(asS32(x) == .min && asS32(y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
+            case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
+            case .i32DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asU32(y) != 0 else { break loop }; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
+            case .i32DivUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
+            case .i32RemSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asS32(y) != 0 else { break loop }; fp[Int(i.a)] = asS32(y) == -1 ? 0 : asSlot(asS32(x) % asS32(y))
+            case .i32RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asS32(y) == -1 ? 0 : asSlot(asS32(x) % asS32(y))
+            case .i32RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asU32(y) != 0 else { break loop }; fp[Int(i.a)] = asSlot(asU32(x) % asU32(y))
+            case .i32RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) % asU32(y))
+            case .i64DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard y != 0 && !(Int64(bitPattern: x) == .min && Int64(bitPattern: y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) / Int64(bitPattern: y))
+            case .i64DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) / Int64(bitPattern: y))
+            case .i64DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard y != 0 else { break loop }; fp[Int(i.a)] = x / y
+            case .i64DivUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x / y
+            case .i64RemSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard y != 0 else { break loop }; fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
+            case .i64RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
+            case .i64RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard y != 0 else { break loop }; fp[Int(i.a)] = x % y
+            case .i64RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x % y
+            case .f32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) + asF32(y))
+            case .f32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) - asF32(y))
+            case .f32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) * asF32(y))
+            case .f32DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) / asF32(y))
+            case .f32MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF32(x), asF32(y)))
+            case .f32MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF32(x), asF32(y)))
+            case .f32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) == asF32(y))
+            case .f32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) != asF32(y))
+            case .f32LtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) < asF32(y))
+            case .f32GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) > asF32(y))
+            case .f32LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) <= asF32(y))
+            case .f32GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) >= asF32(y))
+            case .f64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) + asF64(y))
+            case .f64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) - asF64(y))
+            case .f64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) * asF64(y))
+            case .f64DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) / asF64(y))
+            case .f64MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF64(x), asF64(y)))
+            case .f64MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF64(x), asF64(y)))
+            case .f64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) == asF64(y))
+            case .f64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) != asF64(y))
+            case .f64LtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) < asF64(y))
+            case .f64GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) > asF64(y))
+            case .f64LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) <= asF64(y))
+            case .f64GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) >= asF64(y))
+            case .f32CopysignSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = (x & 0x7fff_ffff) | (y & 0x8000_0000)
+            case .f64CopysignSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = (x & 0x7fff_ffff_ffff_ffff) | (y & 0x8000_0000_0000_0000)
+            case .i32EqzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asU32(x) == 0)
+            case .i64EqzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(x == 0)
+            case .i32ClzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).leadingZeroBitCount)
+            case .i32CtzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).trailingZeroBitCount)
+            case .i32PopcntS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).nonzeroBitCount)
+            case .i64ClzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.leadingZeroBitCount)
+            case .i64CtzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.trailingZeroBitCount)
+            case .i64PopcntS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.nonzeroBitCount)
+            case .i32WrapI64S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0xffff_ffff
+            case .i64ExtendI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(asS32(x)))
+            case .i64ExtendI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0xffff_ffff
+            case .i32Extend8SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int32(Int8(truncatingIfNeeded: x)))
+            case .i32Extend16SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int32(Int16(truncatingIfNeeded: x)))
+            case .i64Extend8SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int8(truncatingIfNeeded: x)))
+            case .i64Extend16SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int16(truncatingIfNeeded: x)))
+            case .i64Extend32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int32(truncatingIfNeeded: x)))
+            case .f32AbsS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0x7fff_ffff
+            case .f32NegS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = (x ^ 0x8000_0000) & 0xffff_ffff
+            case .f32SqrtS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).squareRoot())
+            case .f32CeilS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.up))
+            case .f32FloorS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.down))
+            case .f32TruncS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.towardZero))
+            case .f32NearestS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.toNearestOrEven))
+            case .f64AbsS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0x7fff_ffff_ffff_ffff
+            case .f64NegS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x ^ 0x8000_0000_0000_0000
+            case .f64SqrtS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).squareRoot())
+            case .f64CeilS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.up))
+            case .f64FloorS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.down))
+            case .f64TruncS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.towardZero))
+            case .f64NearestS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.toNearestOrEven))
+            case .f32ConvertI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asS32(x)))
+            case .f32ConvertI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asU32(x)))
+            case .f32ConvertI64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(Int64(bitPattern: x)))
+            case .f32ConvertI64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(x))
+            case .f32DemoteF64S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asF64(x)))
+            case .f64ConvertI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asS32(x)))
+            case .f64ConvertI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asU32(x)))
+            case .f64ConvertI64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(Int64(bitPattern: x)))
+            case .f64ConvertI64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(x))
+            case .f64PromoteF32S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asF32(x)))
+            case .i32TruncSatF32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), Int32.self))
+            case .i32TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), UInt32.self))
+            case .i32TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int32.self))
+            case .i32TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), UInt32.self))
+            case .i64TruncSatF32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), Int64.self))
+            case .i64TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(Double(asF32(x)), UInt64.self)
+            case .i64TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int64.self))
+            case .i64TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(asF64(x), UInt64.self)
+            // END GENERATED
+            }
+            pc &+= 1
+        }
+
+        if returned {
+            fuelUsedValue = fuelUsed
+            stepCount = fuelUsed &+ stepBase
+            callFrames = frames
+            return .event(.returned(results))
+        }
+        let resume: Int
+        if let p = resumeAt {
+            resume = p
+        } else {
+            let p = fn.fastOrigin[pc]
+            precondition(p != FastCode.notExact, "fast code left inside a fused group")
+            fuelUsed &-= UInt64(fn.fastUnspent[pc])
+            resume = Int(p)
+        }
+        frames[frames.count - 1].pc = resume
+        self.sp = fp - stack + Int(fn.heights[resume])
+        callFrames = frames
+        fuelUsedValue = fuelUsed
+        stepCount = fuelUsed &+ stepBase
+        if resumeAt != nil && frames.count <= pauseAtDepth {
+            pausedAtStep = stepCount
+            return .event(.stepLimit)
+        }
+        return .exact
+    }
+
+    /// Moves a branch's values to its target's slots.
+    @inline(__always)
+    static func move(_ fp: UnsafeMutablePointer<UInt64>, _ s: FastBranch) {
+        let src = fp + Int(s.source), dst = fp + Int(s.destination)
+        if src != dst { for k in 0 ..< Int(s.count) { dst[k] = src[k] } }
+    }
+}

@@ -1,0 +1,144 @@
+extension FastCompiler {
+    /// Takes back the last emitted instruction so a fused one can replace it (same start, same head).
+    mutating func unemitLast() {
+        let f = out.count - 1
+        out.removeLast()
+        let start = origin.removeLast()
+        if let head = heads.last, head.fast == f {
+            heads.removeLast()
+            entry[head.orig] = -1
+            headPending = head.orig
+        }
+        exactPoint = start == FastCode.notExact ? nil : Int(start)
+        lastProducer = nil
+    }
+
+    mutating func setLocal(_ x: UInt32, tee: Bool) {
+        materializeReads(of: x)
+        let operand = stack[stack.count - 1]
+        switch operand {
+        case .slot:
+            let slot = top - 1
+            if let (f, produced) = lastProducer, produced == slot, f == out.count - 1 {
+                out[f].a = x   // the producer writes the local directly
+                _ = pop()
+                if tee { push(.local(x)) }
+                return
+            }
+            emit(.copy, a: x, b: UInt64(slot))
+        case .local(let y):
+            if y != x { emit(.copy, a: x, b: UInt64(y)) }
+        case .constant(let v):
+            emit(.const, a: x, b: v)
+        }
+        if !tee { _ = pop() }
+    }
+
+    mutating func load(_ op: FastOp, _ instr: Instr) {
+        ensureExact(operands: 1)
+        let address = popSlot()
+        let f = emitStopping(op, a: UInt32(top), b: UInt64(address) | UInt64(instr.a) << 32)
+        produced(f, slot: UInt32(top))
+    }
+
+    mutating func store(_ op: FastOp, _ instr: Instr) {
+        ensureExact(operands: 2)
+        let value = popSlot()
+        let address = popSlot()
+        _ = emitStopping(op, a: instr.a, b: UInt64(address) | UInt64(value) << 32)
+    }
+
+    /// A binary numeric op: slot-slot or slot-immediate, constants on the left swapped when allowed.
+    mutating func binary(_ op: OpCode, _ forms: (ss: FastOp, si: FastOp?, commutative: Bool)) {
+        let y = stack[stack.count - 1], x = stack[stack.count - 2]
+        var immediate: UInt64?
+        var swapped = false
+        var fastOp = forms.ss
+        if case .constant(let v) = y, let si = forms.si, Self.fitsImmediate(v, op) {
+            immediate = v; fastOp = si
+        } else if case .constant(let v) = x, let si = forms.si, Self.fitsImmediate(v, op) {
+            if forms.commutative {
+                immediate = v; fastOp = si; swapped = true
+            } else if let mirrored = FastOp.compare(op)?.mirrored, let msi = FastOp.binary(mirrored)?.si {
+                immediate = v; fastOp = msi; swapped = true
+            }
+        }
+        // Only a division by a slot can trap; it must start where the exact loop can take over.
+        let stops = immediate == nil && Self.isDivision(op)
+        if stops { materializeAllExact() }
+        let b: UInt64
+        if let imm = immediate {
+            let other: UInt32
+            if swapped { other = popSlot(); _ = pop() } else { _ = pop(); other = popSlot() }
+            b = UInt64(other) | (imm & 0xffff_ffff) << 32
+        } else {
+            let ySlot = popSlot(), xSlot = popSlot()
+            b = UInt64(xSlot) | UInt64(ySlot) << 32
+        }
+        let dst = UInt32(top)
+        let f = stops ? emitStopping(fastOp, a: dst, b: b) : emit(fastOp, a: dst, b: b)
+        produced(f, slot: dst)
+    }
+
+    /// Whether constant `v` can be the immediate of `op` (32 bits; divisions only by divisors that cannot trap).
+    static func fitsImmediate(_ v: UInt64, _ op: OpCode) -> Bool {
+        if isI64(op) && Int64(bitPattern: v) != Int64(Int32(truncatingIfNeeded: v)) { return false }
+        switch op {
+        case .i32DivS, .i32RemS: return Int32(truncatingIfNeeded: v) != 0 && Int32(truncatingIfNeeded: v) != -1
+        case .i32DivU, .i32RemU: return UInt32(truncatingIfNeeded: v) != 0
+        case .i64DivS, .i64RemS: return v != 0 && Int64(bitPattern: v) != -1
+        case .i64DivU, .i64RemU: return v != 0
+        default: return true
+        }
+    }
+
+    static func isI64(_ op: OpCode) -> Bool {
+        (OpCode.i64Eqz.rawValue ... OpCode.i64GeU.rawValue).contains(op.rawValue)
+            || (OpCode.i64Clz.rawValue ... OpCode.i64Rotr.rawValue).contains(op.rawValue)
+    }
+
+    static func isDivision(_ op: OpCode) -> Bool {
+        switch op {
+        case .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i64DivS, .i64DivU, .i64RemS, .i64RemU: true
+        default: false
+        }
+    }
+
+    // MARK: Finishing
+
+    /// Maps branch targets to fast pcs and computes each block's charge and each stop's unspent fuel.
+    mutating func finish() -> FastCode? {
+        for f in branchFixups {
+            let target = entry[Int(out[f].a)]
+            guard target >= 0 else { return nil }
+            out[f].a = UInt32(target)
+        }
+        for i in branchSpecFixups {
+            let target = entry[Int(branches[i].target)]
+            guard target >= 0 else { return nil }
+            branches[i].target = UInt32(target)
+        }
+        // Block boundaries in fast order: heads start blocks, islands end them uncharged.
+        let code = function.code
+        var unspent = [UInt32](repeating: 0, count: out.count)
+        var boundaries = heads.map { (fast: $0.fast, orig: $0.orig, island: false) }
+        boundaries += islands.map { (fast: $0, orig: Int(origin[$0]), island: true) }
+        boundaries.sort { $0.fast < $1.fast }
+        for (k, boundary) in boundaries.enumerated() where !boundary.island {
+            let endFast = k + 1 < boundaries.count ? boundaries[k + 1].fast : out.count
+            let endOrig = k + 1 < boundaries.count ? boundaries[k + 1].orig : code.count
+            var suffix = [UInt64](repeating: 0, count: endOrig - boundary.orig + 1)
+            for p in stride(from: endOrig - 1, through: boundary.orig, by: -1) {
+                suffix[p - boundary.orig] = suffix[p - boundary.orig + 1] + FuelCosts.base(code[p].op)
+            }
+            guard suffix[0] <= UInt64(UInt16.max) else { return nil }
+            out[boundary.fast].charge = UInt16(suffix[0])
+            for f in boundary.fast ..< endFast where origin[f] != FastCode.notExact {
+                let p = Int(origin[f])
+                guard p >= boundary.orig, p <= endOrig else { return nil }
+                unspent[f] = UInt32(suffix[p - boundary.orig])
+            }
+        }
+        return FastCode(code: out, branches: branches, origin: origin, unspent: unspent, entry: entry)
+    }
+}

@@ -1,0 +1,229 @@
+/// Compiles a function's stack code (`Instr`) into fast code (`FastInstr`).
+///
+/// A symbolic operand stack defers `local.get` and constants until an instruction
+/// uses them, and results go straight to the local a following `local.set` names.
+/// Two invariants make the result safe to leave at any point it may stop:
+/// - every instruction that may stop (trap, call, store, division...) starts where the
+///   machine state equals the stack code's at `origin` (pending operands are written
+///   to their stack slots first when they would not be re-created by re-running);
+/// - every branch target and every instruction after a branch or call starts a block
+///   whose head carries the block's fuel, with all operands in their stack slots.
+struct FastCompiler {
+    /// What a stack slot above the locals holds at compile time.
+    enum Operand: Equatable {
+        case slot                 // the value is in its own stack slot
+        case local(UInt32)        // still in this local (deferred local.get)
+        case constant(UInt64)     // a deferred constant
+    }
+
+    let function: CompiledFunction
+    let base: Int
+    let functionArity: [(params: Int, results: Int)]
+    let typeArity: [(params: Int, results: Int)]
+
+    var stack: [Operand] = []
+    var pendingCount = 0
+    var out: [FastInstr] = []
+    var origin: [UInt32] = []
+    var branches: [FastBranch] = []
+    /// Fast pcs whose `a` (or whose FastBranch targets) are still stack-code pcs.
+    var branchFixups: [Int] = []
+    var branchSpecFixups: [Int] = []
+    /// Stack-code pc at which the state is exact with nothing emitted since, if any.
+    var exactPoint: Int? = 0
+    /// A block starts at this stack-code pc; its head is the next instruction emitted.
+    var headPending: Int? = 0
+    var heads: [(fast: Int, orig: Int)] = []
+    var islands: Set<Int> = []
+    /// The last emitted instruction and the slot it wrote, while it may still be retargeted.
+    var lastProducer: (fast: Int, slot: Int)?
+    var entry: [Int32]
+    var blockLength = 0
+    var pc = 0
+
+    init(_ function: CompiledFunction, paramCount: Int,
+         functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) {
+        self.function = function
+        base = paramCount + function.localTypes.count
+        self.functionArity = functionArity
+        self.typeArity = typeArity
+        entry = [Int32](repeating: -1, count: function.code.count)
+    }
+
+    /// The fast code, or nil when the stack code has no recorded heights (hand-built code).
+    static func compile(_ function: CompiledFunction, paramCount: Int,
+                        functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) -> FastCode? {
+        guard function.heights.count == function.code.count, !function.code.isEmpty else { return nil }
+        var compiler = FastCompiler(function, paramCount: paramCount, functionArity: functionArity, typeArity: typeArity)
+        return compiler.run()
+    }
+
+    mutating func run() -> FastCode? {
+        let code = function.code
+        let starts = blockStarts()
+        var reachable = true
+        for p in code.indices {
+            pc = p
+            let height = Int(function.heights[p])
+            guard height >= base else { return nil }
+            if starts.label[p] || starts.after[p] || blockLength > 12_000 {
+                if reachable { materialize(below: 0) } else { reset(height: height) }
+                startBlock(at: p)
+                reachable = true
+            } else if !reachable {
+                reset(height: height)   // code no branch reaches: compiled, never run
+                reachable = true
+            }
+            guard base + stack.count == height else { return nil }
+            blockLength += 1
+            reachable = compile(code[p])
+            if pendingCount == 0 && exactPoint == nil { exactPoint = p + 1 }
+        }
+        if headPending != nil { emit(.nop) }
+        return finish()
+    }
+
+    /// Stack-code pcs that begin a block: branch targets, and those after a branch, call or island.
+    func blockStarts() -> (label: [Bool], after: [Bool]) {
+        let code = function.code
+        var label = [Bool](repeating: false, count: code.count + 1)
+        var after = [Bool](repeating: false, count: code.count + 1)
+        label[0] = true
+        for (p, instr) in code.enumerated() {
+            switch instr.op {
+            case .jump, .jumpIfZero, .br, .brIf:
+                label[Int(instr.a)] = true; after[p + 1] = true
+            case .brTable:
+                for k in 0 ..< Int(instr.b) { label[Int(function.branchTables[Int(instr.a) + k].pc)] = true }
+                after[p + 1] = true
+            case .return, .call, .callIndirect, .unreachable: after[p + 1] = true
+            default: if Self.isIsland(instr) { after[p + 1] = true }
+            }
+        }
+        return (label, after)
+    }
+
+    /// Ops the fast loop leaves to the exact loop (rare, variable-cost or reference ops).
+    static func isIsland(_ instr: Instr) -> Bool {
+        switch instr.op {
+        case .unreachable, .breakpoint, .memoryGrow, .memoryFill, .memoryCopy, .memoryInit, .dataDrop,
+             .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop,
+             .refNull, .refIsNull, .refFunc: true
+        case .callIndirect: instr.b != 0
+        default: false
+        }
+    }
+
+    // MARK: Blocks
+
+    mutating func startBlock(at p: Int) {
+        if headPending != nil { emit(.nop) }   // the previous block emitted nothing
+        headPending = p
+        exactPoint = p
+        lastProducer = nil
+        blockLength = 0
+    }
+
+    mutating func reset(height: Int) {
+        stack = [Operand](repeating: .slot, count: Swift.max(0, height - base))
+        pendingCount = 0
+        exactPoint = pc
+        lastProducer = nil
+    }
+
+    // MARK: Emission
+
+    @discardableResult
+    mutating func emit(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) -> Int {
+        let f = out.count
+        out.append(FastInstr(op, a: a, b: b))
+        origin.append(exactPoint.map { UInt32($0) } ?? FastCode.notExact)
+        if let head = headPending {
+            heads.append((f, head))
+            entry[head] = Int32(f)
+            headPending = nil
+        }
+        exactPoint = nil
+        lastProducer = nil
+        return f
+    }
+
+    /// Emits an instruction that may stop: all operands go to their slots first unless
+    /// re-running from the exact point re-creates them.
+    mutating func emitStopping(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) -> Int {
+        precondition(exactPoint != nil, "a stopping instruction must start at an exact point")
+        return emit(op, a: a, b: b)
+    }
+
+    /// Before an instruction that may stop and reads its top `count` operands from slots:
+    /// unless re-running from the exact point re-creates them, everything goes to its slot.
+    mutating func ensureExact(operands count: Int) {
+        let constants = stack.suffix(count).contains { if case .constant = $0 { true } else { false } }
+        if exactPoint == nil || constants { materializeAllExact() }
+    }
+
+    /// All operands to their slots; the state is then exact at `pc`.
+    mutating func materializeAllExact() {
+        materialize(below: 0)
+        if exactPoint == nil { exactPoint = pc }
+    }
+
+    // MARK: The symbolic stack
+
+    mutating func push(_ operand: Operand) {
+        stack.append(operand)
+        if operand != .slot { pendingCount += 1 }
+    }
+
+    mutating func pop() -> Operand {
+        let operand = stack.removeLast()
+        if operand != .slot { pendingCount -= 1 }
+        return operand
+    }
+
+    var top: Int { base + stack.count }
+
+    /// Writes pending operands to their slots, all but the top `keep`.
+    mutating func materialize(below keep: Int) {
+        guard pendingCount > 0 else { return }
+        for i in 0 ..< stack.count - keep { materialize(at: i) }
+    }
+
+    mutating func materialize(at i: Int) {
+        let slot = UInt32(base + i)
+        switch stack[i] {
+        case .slot: return
+        case .local(let x): emit(.copy, a: slot, b: UInt64(x))
+        case .constant(let v): emit(.const, a: slot, b: v)
+        }
+        stack[i] = .slot
+        pendingCount -= 1
+    }
+
+    /// Before local `x` changes: deferred reads of it become real.
+    mutating func materializeReads(of x: UInt32) {
+        guard pendingCount > 0 else { return }
+        for i in stack.indices where stack[i] == .local(x) { materialize(at: i) }
+    }
+
+    /// The slot holding operand `operand` (at stack position `position`), writing a constant to its own slot.
+    mutating func slot(of operand: Operand, at position: Int) -> UInt32 {
+        switch operand {
+        case .slot: return UInt32(base + position)
+        case .local(let x): return x
+        case .constant(let v): emit(.const, a: UInt32(base + position), b: v); return UInt32(base + position)
+        }
+    }
+
+    /// Pops an operand and returns its slot.
+    mutating func popSlot() -> UInt32 {
+        let operand = pop()
+        return slot(of: operand, at: stack.count)
+    }
+
+    /// Records the value just written to `slot` by the last instruction (a following local.set may retarget it).
+    mutating func produced(_ f: Int, slot: UInt32) {
+        push(.slot)
+        lastProducer = (f, Int(slot))
+    }
+}
