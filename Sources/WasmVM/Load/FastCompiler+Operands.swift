@@ -21,6 +21,7 @@ extension FastCompiler {
             let slot = top - 1
             if let (f, produced) = lastProducer, produced == slot, f == out.count - 1 {
                 out[f].a = x   // the producer writes the local directly
+                exactPoint = nil   // that write belongs to this pc: no earlier state is exact any more
                 _ = pop()
                 if tee { push(.local(x)) }
                 return

@@ -40,6 +40,7 @@ extension FunctionTranslator {
             // The final `end` is always translated, even when unreachable.
             code.append(Instr(.return, a: UInt32(frames[last].results.count)))
             offsets.append(UInt32(truncatingIfNeeded: binaryOffset))
+            heights.append(UInt32(localCount + frames[last].results.count))   // reached with exactly the results
             endPC = code.count - 1
         } else {
             endPC = code.count

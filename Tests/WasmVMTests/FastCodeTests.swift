@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+@testable import WasmVM
+
+/// Run mode executes fast code; every stop must look exactly as it does when the
+/// exact loop runs everything (`usesFastCode = false`): same event, steps, fuel,
+/// frames, value stack and memory.
+@Suite struct FastCodeTests {
+    /// Stops inside fused groups: host and indirect calls, a `local.tee` feeding a store,
+    /// a division by a slot, loads of a teed address and a trapping final division.
+    static let mix = """
+    (module
+      (import "env" "host" (func $host (param i32) (result i32)))
+      (memory 1)
+      (global $g (mut i32) (i32.const 0))
+      (table 2 funcref) (elem (i32.const 0) $sq)
+      (func $sq (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+      (func (export "mix") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $host (local.get $i))))
+          (i32.store offset=4 (i32.shl (local.get $i) (i32.const 2))
+                     (local.tee $acc (i32.xor (local.get $acc) (local.get $i))))
+          (local.set $acc (i32.add (local.get $acc)
+                          (call_indirect (param i32) (result i32) (local.get $i) (i32.const 0))))
+          (global.set $g (i32.div_u (local.get $acc) (i32.add (local.get $i) (i32.const 1))))
+          (local.set $acc (i32.add (local.get $acc) (i32.load offset=4 (i32.shl (local.get $i) (i32.const 2)))))
+          (if (i32.eqz (i32.and (local.get $i) (i32.const 3)))
+            (then (local.set $acc (select (local.get $acc) (i32.const 7) (global.get $g)))))
+          (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+        (i32.div_s (local.get $acc) (i32.sub (local.get $n) (i32.const 12))))
+      (func (export "oob") (param i32) (result i32) (local i32)
+        (i32.add (i32.const 1) (i32.load (local.tee 1 (i32.add (local.get 0) (i32.const 8)))))))
+    """
+
+    /// A machine with `mix` instantiated; `fast` picks the loop run mode uses.
+    static func machine(fast: Bool) throws -> (Machine, Instance) {
+        var configuration = MachineConfiguration()
+        configuration.usesFastCode = fast
+        let machine = Machine(configuration: configuration)
+        let host = machine.addHostFunction(module: "env", name: "host", type: i32_i32) { context throws(Trap) in
+            guard case .i32(let v) = context.arguments[0] else { return [] }
+            return [.i32(v &* 3 &+ 1)]
+        }
+        let (_, instance) = try instantiate(mix, machine: machine, imports: ["env.host": host])
+        let compiled = machine.instances[instance.id].codes.allSatisfy { $0.hasFast }
+        #expect(compiled)
+        return (machine, instance)
+    }
+
+    /// Runs the same scenario on both loops and compares every stop.
+    func expectSameStops(_ argument: UInt32, export name: String = "mix", fuel: UInt64 = .max,
+                         setUp: (Machine, Instance) -> Void = { _, _ in },
+                         next: (Machine) -> ExecutionEvent = { $0.run() }) throws {
+        var traces: [[String]] = []
+        for fast in [false, true] {
+            let (machine, instance) = try Self.machine(fast: fast)
+            setUp(machine, instance)
+            try machine.start(instance, name, [.i32(argument)], fuel: fuel)
+            var trace: [String] = []
+            for _ in 0 ..< 10_000 {
+                let event = next(machine)
+                trace.append("\(event) | \(state(machine))")
+                if case .returned = event { break }
+                if case .trapped = event { break }
+            }
+            traces.append(trace)
+        }
+        let first = zip(traces[0], traces[1]).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? Swift.min(traces[0].count, traces[1].count)
+        #expect(traces[0] == traces[1], "stop \(first): exact \(traces[0].dropFirst(first).first ?? "-") fast \(traces[1].dropFirst(first).first ?? "-")")
+    }
+
+    @Test func everyFuelLimitStopsAtTheSameInstruction() throws {
+        let (machine, instance) = try Self.machine(fast: false)
+        guard case .trapped(let trap) = machine.call(instance, "mix", [.i32(12)]) else { Issue.record("no trap"); return }
+        #expect(trap.kind == .integerDivideByZero)
+        let total = machine.fuelUsed
+        #expect(total == 1232)
+        for fuel in 0 ... total + 1 { try expectSameStops(12, fuel: fuel) }
+    }
+
+    @Test func everyStepLimitStopsAtTheSameInstruction() throws {
+        try expectSameStops(12, next: { $0.run(RunLimits(maxSteps: $0.steps + 1)) })
+        try expectSameStops(5, next: { $0.run(RunLimits(maxSteps: $0.steps + 7)) })
+    }
+
+    @Test func breakpointsAnywhereStopTheFastLoop() throws {
+        let (probe, instance) = try Self.machine(fast: false)
+        let function = probe.functionAddress(instance, function: 2) - 1   // `mix` is function 2 (after the import)
+        #expect(function >= 0)
+        let count = probe.instances[instance.id].codes[1].count
+        for pc in 0 ..< count {
+            try expectSameStops(6, setUp: { machine, instance in
+                machine.setBreakpoint(id: 1, instance: instance, function: 2, pc: pc)
+            })
+        }
+        // Removing the breakpoint restores the fast instruction it held.
+        try expectSameStops(6, setUp: { machine, instance in
+            machine.setBreakpoint(id: 1, instance: instance, function: 2, pc: 5)
+            machine.setBreakpoint(id: 2, instance: instance, function: 2, pc: 6)
+            machine.removeBreakpoint(id: 1)
+            machine.removeBreakpoint(id: 2)
+        })
+    }
+
+    @Test func hostPausesWatchesAndTrapsMatch() throws {
+        try expectSameStops(6, setUp: { machine, _ in
+            machine.pauseBeforeHostCalls = true
+            machine.pauseAfterHostCalls = true
+        })
+        try expectSameStops(9, setUp: { machine, instance in
+            machine.setMemoryWatches([20 ..< 22], instance: instance)
+        })
+        try expectSameStops(12)
+        try expectSameStops(65_530, export: "oob")
+        try expectSameStops(100, export: "oob")
+    }
+
+    @Test func finishStopsOnReturnToTheCaller() throws {
+        try expectSameStops(4, setUp: { machine, instance in
+            machine.setBreakpoint(id: 1, instance: instance, function: 1, pc: 0)
+        }, next: { machine in
+            machine.frameCount > 1 ? machine.run(RunLimits(pauseAtDepth: machine.frameCount - 1)) : machine.run()
+        })
+    }
+
+    /// The benchmark workloads compile to fast code whole, and agree with the exact loop
+    /// at stops spread over their first three million fuel.
+    @Test func workloadsStopLikeTheExactLoop() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Benchmarks/Workloads/wasm").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".wasm") }.sorted()
+        #expect(files.count == 10)
+        for file in files {
+            let module = try Module.load(binary: Array(try Data(contentsOf: directory.appendingPathComponent(file))))
+            #expect(module.functions.allSatisfy { $0.fast != nil }, "\(file)")
+            var traces: [[String]] = []
+            for fast in [false, true] {
+                var configuration = MachineConfiguration()
+                configuration.usesFastCode = fast
+                let machine = Machine(configuration: configuration)
+                let instance = try machine.instantiate(module) { _ in nil }
+                try machine.start(instance, "run", fuel: 3_000_000)
+                var generator = SplitMix(seed: 42)
+                var trace: [String] = []
+                while trace.count < 200 {
+                    let event = machine.run(RunLimits(maxSteps: machine.steps + generator.next() % 100_000))
+                    trace.append("\(event) | \(state(machine))")
+                    if case .stepLimit = event { continue }
+                    break
+                }
+                traces.append(trace)
+            }
+            #expect(traces[0] == traces[1], "\(file)")
+        }
+    }
+}
+
+/// Everything a stop shows, as one comparable line.
+func state(_ machine: Machine) -> String {
+    let frames = machine.callFrames.map { "\($0.function.index)@\($0.pc)/\($0.fp)" }
+    let stack = (0 ..< machine.sp).map { String(machine.stack[$0], radix: 16) }
+    var hasher = Hasher()   // seeded per process: compare within one test only
+    for memory in machine.storeMemories { hasher.combine(bytes: UnsafeRawBufferPointer(start: memory.base, count: Int(memory.size))) }
+    let hash = hasher.finalize()
+    let globals = machine.globalCells.map(\.pointee)
+    return "steps \(machine.steps) fuel \(machine.fuelUsed) frames \(frames) stack \(stack) globals \(globals) memory \(hash)"
+}
+
+struct SplitMix {
+    var seed: UInt64
+    mutating func next() -> UInt64 {
+        seed &+= 0x9e37_79b9_7f4a_7c15
+        var z = seed
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
