@@ -137,8 +137,10 @@ for orig, cond in I32_CMP + I64_CMP:
     compares.append((orig, orig[:3], orig[3:]))
 for orig, cond in I32_CMP + I64_CMP:
     imm = IMM32 if orig.startswith("i32") else IMM64
-    add("brIf" + orig[0].upper() + orig[1:] + "SS", f"{X}, {Y}; if {cond} {{ pc = Int(i.a); continue loop }}")
-    add("brIf" + orig[0].upper() + orig[1:] + "SI", f"{X}, {imm}; if {cond} {{ pc = Int(i.a); continue loop }}")
+    # Both ways lead to a block head, which is charged on arrival.
+    enter = "fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop"
+    add("brIf" + orig[0].upper() + orig[1:] + "SS", f"{X}, {Y}; pc = {cond} ? Int(i.a) : pc &+ 1; {enter}")
+    add("brIf" + orig[0].upper() + orig[1:] + "SI", f"{X}, {imm}; pc = {cond} ? Int(i.a) : pc &+ 1; {enter}")
 for orig, expr, guard in DIV:
     imm = IMM32 if orig.startswith("i32") else IMM64
     add(orig + "SS", f"{X}, {Y}; guard {guard} else {{ break loop }}; fp[Int(i.a)] = {expr}")
@@ -183,6 +185,10 @@ swift += ["        default: nil", "        }", "    }", "",
 for orig, width, suffix in compares:
     swift.append(f"        case .{orig}: (.brIf{cap(orig)}SS, .brIf{cap(orig)}SI, .{width}{NEGATE[suffix]}, .{width}{MIRROR[suffix]})")
 swift += ["        default: nil", "        }", "    }", "",
+          "    /// Whether the op is a fused compare-and-branch.",
+          "    static func compareOf(branch op: FastOp) -> Bool {", "        switch op {",
+          "        case " + ", ".join(f".brIf{cap(o)}SS, .brIf{cap(o)}SI" for o, _, _ in compares) + ": true",
+          "        default: false", "        }", "    }", "",
           "    /// The integer compare a register-form op computes, and whether its second operand is an immediate.",
           "    static func compareOf(_ op: FastOp) -> (OpCode, immediate: Bool)? {", "        switch op {"]
 for orig, width, suffix in compares:

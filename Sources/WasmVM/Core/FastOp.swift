@@ -2,13 +2,12 @@
 
 /// Ops of the fast code. Operand layout: see FastInstr.swift; slots are frame-relative.
 enum FastOp: UInt16, Sendable {
-    // Control. Targets are fast pcs.
-    case nop             // a block head with nothing else to run (carries the block's charge)
+    // Control. Targets are fast pcs, always block heads: whatever transfers to a head charges it.
+    case nop             // falls through into a block head (charging it), or heads an empty block
     case deopt           // leave the fast loop here: an op it does not run, or a patched breakpoint
     case br              // a: target
     case brIf            // a: target, b: i32 condition slot
     case brIfNot         // a: target, b: i32 condition slot (if, i32.eqz + br_if)
-
     case brCopy          // a: FastBranch index (a branch that carries values)
     case brIfCopy        // a: FastBranch index, b: i32 condition slot
     case brTable         // a: first FastBranch, b: index slot | count << 32 (last = default)
@@ -412,6 +411,14 @@ extension FastOp {
         case .i64GeS: (.brIfI64GeSSS, .brIfI64GeSSI, .i64LtS, .i64LeS)
         case .i64GeU: (.brIfI64GeUSS, .brIfI64GeUSI, .i64LtU, .i64LeU)
         default: nil
+        }
+    }
+
+    /// Whether the op is a fused compare-and-branch.
+    static func compareOf(branch op: FastOp) -> Bool {
+        switch op {
+        case .brIfI32EqSS, .brIfI32EqSI, .brIfI32NeSS, .brIfI32NeSI, .brIfI32LtSSS, .brIfI32LtSSI, .brIfI32LtUSS, .brIfI32LtUSI, .brIfI32GtSSS, .brIfI32GtSSI, .brIfI32GtUSS, .brIfI32GtUSI, .brIfI32LeSSS, .brIfI32LeSSI, .brIfI32LeUSS, .brIfI32LeUSI, .brIfI32GeSSS, .brIfI32GeSSI, .brIfI32GeUSS, .brIfI32GeUSI, .brIfI64EqSS, .brIfI64EqSI, .brIfI64NeSS, .brIfI64NeSI, .brIfI64LtSSS, .brIfI64LtSSI, .brIfI64LtUSS, .brIfI64LtUSI, .brIfI64GtSSS, .brIfI64GtSSI, .brIfI64GtUSS, .brIfI64GtUSI, .brIfI64LeSSS, .brIfI64LeSSI, .brIfI64LeUSS, .brIfI64LeUSI, .brIfI64GeSSS, .brIfI64GeSSI, .brIfI64GeUSS, .brIfI64GeUSI: true
+        default: false
         }
     }
 

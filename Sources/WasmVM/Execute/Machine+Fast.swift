@@ -1,6 +1,8 @@
 // The fast loop: run mode's interpreter over register-form fast code (FastInstr.swift).
-// It charges fuel once per block and never stops on its own: wherever something needs
-// the exact loop (a trap, a host call, a breakpoint, a watch hit, a fuel or step limit
+// Fuel is charged once per block, by whatever transfers control to the block's head
+// (a branch, a call, a return, a `nop` falling through), so instructions inside a
+// block pay nothing. The loop never stops on its own: wherever something needs the
+// exact loop (a trap, a host call, a breakpoint, a watch hit, a fuel or step limit
 // within the block), it leaves at an instruction whose `origin` state is exact, gives
 // back the block's unspent fuel, and `drive` continues in the exact loop from there.
 
@@ -9,8 +11,10 @@ extension Machine {
 
     /// Runs fast code from the current frame's pc, which must be a block head.
     func executeFast(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> FastOutcome {
-        var frames = callFrames
-        callFrames = []
+        // Frames live in `frameBuffer` while the loop runs (no array bookkeeping per call).
+        let frames = frameBuffer
+        var depth = callFrames.count
+        callFrames.withUnsafeBufferPointer { frames.update(from: $0.baseAddress!, count: depth) }
         let stack = self.stack
         let stackEnd = stack + Swift.max(configuration.maxStackSlots, 16)
         let maxDepth = configuration.maxCallDepth
@@ -18,13 +22,14 @@ extension Machine {
         let budget = Swift.min(fuelLimitValue, pauseAtFuel ?? .max, Machine.budgetCeiling)
         var fuelUsed = fuelUsedValue
         // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
+        // `limit` is not recomputed after calls: it stays conservative, the exact loop is exact.
         var stepBase = stepCount &- fuelUsed
-        var limit = Machine.fuelLimit(budget, fuelUsed, stepCount, stepStop)
+        let limit = Machine.fuelLimit(budget, fuelUsed, stepCount, stepStop)
         let callExtra = FuelCosts.call &- 1
-        unowned(unsafe) var fn = frames[frames.count - 1].function
+        unowned(unsafe) var fn = frames[depth - 1].function
         var code = fn.fast
-        var pc = Int(fn.fastEntry[frames[frames.count - 1].pc])
-        var fp = stack + frames[frames.count - 1].fp
+        var pc = Int(fn.fastEntry[frames[depth - 1].pc])
+        var fp = stack + frames[depth - 1].fp
         unowned(unsafe) var inst = fn.instance
         unowned(unsafe) var memory = inst.memory
         var memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
@@ -32,51 +37,63 @@ extension Machine {
         let watched = watchedMemory
         var watching = watched != nil && memory === watched
         let profiling = profilesFuel
-        // How the loop ended: at `pc` inside a charged block (default), at a stack-code pc
+        // How the loop ended: at `pc` (its block charged; the default), at a stack-code pc
         // before anything of it ran, or with the outermost return.
         var resumeAt: Int?
         var returned = false
 
+        fuelUsed &+= UInt64(code[pc].charge)
+        if fuelUsed <= limit {
         loop: while true {
             let i = code[pc]
-            fuelUsed &+= UInt64(i.charge)
-            if _slowPath(fuelUsed > limit) { break loop }
-
             switch i.op {
             // MARK: Control
-            case .nop: break
+            case .nop:
+                pc &+= 1
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .deopt: break loop
-            case .br: pc = Int(i.a); continue loop
-            case .brIf: if asU32(fp[Int(i.b)]) != 0 { pc = Int(i.a); continue loop }
-            case .brIfNot: if asU32(fp[Int(i.b)]) == 0 { pc = Int(i.a); continue loop }
+            case .br:
+                pc = Int(i.a)
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIf:
+                pc = asU32(fp[Int(i.b)]) != 0 ? Int(i.a) : pc &+ 1
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfNot:
+                pc = asU32(fp[Int(i.b)]) == 0 ? Int(i.a) : pc &+ 1
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brCopy:
                 let s = fn.fastBranches[Int(i.a)]
                 Machine.move(fp, s)
-                pc = Int(s.target); continue loop
+                pc = Int(s.target)
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIfCopy:
                 if asU32(fp[Int(i.b)]) != 0 {
                     let s = fn.fastBranches[Int(i.a)]
                     Machine.move(fp, s)
-                    pc = Int(s.target); continue loop
+                    pc = Int(s.target)
+                } else {
+                    pc &+= 1
                 }
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brTable:
                 let index = Swift.min(Int(asU32(fp[i.lo])), i.hi - 1)
                 let s = fn.fastBranches[Int(i.a) + index]
                 Machine.move(fp, s)
-                pc = Int(s.target); continue loop
+                pc = Int(s.target)
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .return:
                 let n = Int(i.b), src = fp + Int(i.a)
                 if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
-                frames.removeLast()
-                if frames.isEmpty {
+                depth -= 1
+                if depth == 0 {
                     results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
                     callState = .returned
                     self.sp = n
                     returned = true
                     break loop
                 }
-                let caller = frames[frames.count - 1]
+                let caller = frames[depth - 1]
                 fn = caller.function; fp = stack + caller.fp
                 if fn.instanceID != inst.id {
                     inst = fn.instance; memory = inst.memory
@@ -84,29 +101,29 @@ extension Machine {
                     watching = watched != nil && memory === watched
                 }
                 let entry = fn.fastEntry[caller.pc]
-                if _slowPath(frames.count <= pauseAtDepth || entry < 0) { resumeAt = caller.pc; break loop }
+                if _slowPath(depth <= pauseAtDepth || entry < 0) { resumeAt = caller.pc; break loop }
                 code = fn.fast; pc = Int(entry)
-                continue loop
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .call:
                 unowned(unsafe) let target = inst.functions[Int(i.a)]
                 guard _fastPath(!target.isHost) else { break loop }
                 unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
                 let newFp = fp + (i.lo - callee.paramCount)
                 let entry = callee.fastEntry[0]
-                if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
+                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
                 stepBase &-= callExtra
-                limit = Machine.fuelLimit(budget, fuelUsed, fuelUsed &+ stepBase, stepStop)
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
-                frames[frames.count - 1].pc = i.hi
+                frames[depth - 1].pc = i.hi
                 (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
-                frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
+                frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
+                depth += 1
                 fn = callee; code = callee.fast; pc = Int(entry); fp = newFp
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
                 }
-                continue loop
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .callIndirect:
                 let table = inst.tables[0]
                 let index = Int(asU32(fp[i.lo - 1]))
@@ -118,21 +135,20 @@ extension Machine {
                 unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
                 let newFp = fp + (i.lo - 1 - callee.paramCount)
                 let entry = callee.fastEntry[0]
-                if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
+                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
                 stepBase &-= callExtra
-                limit = Machine.fuelLimit(budget, fuelUsed, fuelUsed &+ stepBase, stepStop)
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
-                frames[frames.count - 1].pc = i.hi
+                frames[depth - 1].pc = i.hi
                 (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
-                frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
+                frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
+                depth += 1
                 fn = callee; code = callee.fast; pc = Int(entry); fp = newFp
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
                 }
-                continue loop
-
+                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             // MARK: Data
             case .copy: fp[Int(i.a)] = fp[Int(i.b)]
             case .const: fp[Int(i.a)] = i.b
@@ -284,46 +300,46 @@ extension Machine {
             case .i64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
             case .i64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x >= y)
             case .i64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x >= y)
-            case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) == asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) == asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) != asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) != asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) < asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) < asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) < asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) < asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) > asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) > asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) > asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) > asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) <= asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) <= asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) <= asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) <= asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asS32(x) >= asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asS32(x) >= asS32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if asU32(x) >= asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; if asU32(x) >= asU32(y) { pc = Int(i.a); continue loop }
-            case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x == y { pc = Int(i.a); continue loop }
-            case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x == y { pc = Int(i.a); continue loop }
-            case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x != y { pc = Int(i.a); continue loop }
-            case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x != y { pc = Int(i.a); continue loop }
-            case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) < Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) < Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x < y { pc = Int(i.a); continue loop }
-            case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x < y { pc = Int(i.a); continue loop }
-            case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) > Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) > Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x > y { pc = Int(i.a); continue loop }
-            case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x > y { pc = Int(i.a); continue loop }
-            case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) <= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x <= y { pc = Int(i.a); continue loop }
-            case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x <= y { pc = Int(i.a); continue loop }
-            case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if Int64(bitPattern: x) >= Int64(bitPattern: y) { pc = Int(i.a); continue loop }
-            case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; if x >= y { pc = Int(i.a); continue loop }
-            case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); if x >= y { pc = Int(i.a); continue loop }
+            case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) == asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) == asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) != asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) != asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) < asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) < asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) < asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) < asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) > asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) > asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) > asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) > asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) <= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) <= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) <= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) <= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) >= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) >= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) >= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) >= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x == y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x == y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x != y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x != y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) < Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) < Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x < y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x < y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) > Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) > Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x > y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x > y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) <= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) <= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x <= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x <= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) >= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) >= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x >= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x >= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asS32(y) != 0 && !(asS32(x) == .min && asS32(y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
             case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
             case .i32DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asU32(y) != 0 else { break loop }; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
@@ -418,11 +434,12 @@ extension Machine {
             }
             pc &+= 1
         }
+        }
 
         if returned {
             fuelUsedValue = fuelUsed
             stepCount = fuelUsed &+ stepBase
-            callFrames = frames
+            callFrames = []
             return .event(.returned(results))
         }
         let resume: Int
@@ -434,12 +451,12 @@ extension Machine {
             fuelUsed &-= UInt64(fn.fastUnspent[pc])
             resume = Int(p)
         }
-        frames[frames.count - 1].pc = resume
+        frames[depth - 1].pc = resume
         self.sp = fp - stack + Int(fn.heights[resume])
-        callFrames = frames
+        callFrames = Array(UnsafeBufferPointer(start: frames, count: depth))
         fuelUsedValue = fuelUsed
         stepCount = fuelUsed &+ stepBase
-        if resumeAt != nil && frames.count <= pauseAtDepth {
+        if resumeAt != nil && depth <= pauseAtDepth {
             pausedAtStep = stepCount
             return .event(.stepLimit)
         }

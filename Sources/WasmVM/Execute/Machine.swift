@@ -22,6 +22,8 @@ public final class Machine {
     let costs: UnsafeMutablePointer<UInt64>
     var sp = 0
     var callFrames: [Frame] = []
+    /// The fast loop's frame stack (`maxCallDepth + 1` frames), copied from and back to `callFrames`.
+    let frameBuffer: UnsafeMutablePointer<Frame>
     var callState: CallState = .idle
     var fuelLimitValue: UInt64 = .max
     var fuelUsedValue: UInt64 = 0
@@ -68,6 +70,7 @@ public final class Machine {
     public init(configuration: MachineConfiguration = MachineConfiguration()) {
         self.configuration = configuration
         stack = .allocate(capacity: Swift.max(configuration.maxStackSlots, 16))
+        frameBuffer = .allocate(capacity: Swift.max(configuration.maxCallDepth, 1) + 1)
         let ops = OpCode.allCases
         costs = .allocate(capacity: ops.count)
         for op in ops {
@@ -82,6 +85,7 @@ public final class Machine {
 
     deinit {
         stack.deallocate()
+        frameBuffer.deallocate()
         costs.deallocate()
         for cell in globalCells { cell.deallocate() }
     }

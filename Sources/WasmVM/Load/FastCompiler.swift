@@ -68,7 +68,7 @@ struct FastCompiler {
             guard height >= base else { return nil }
             if starts.label[p] || starts.after[p] || blockLength > 12_000 {
                 if reachable { materialize(below: 0) } else { reset(height: height) }
-                startBlock(at: p)
+                startBlock(at: p, fallsThrough: reachable)
                 reachable = true
             } else if !reachable {
                 reset(height: height)   // code no branch reaches: compiled, never run
@@ -116,12 +116,26 @@ struct FastCompiler {
 
     // MARK: Blocks
 
-    mutating func startBlock(at p: Int) {
-        if headPending != nil { emit(.nop) }   // the previous block emitted nothing
+    /// Starts the block at `p`. Whatever transfers to a head charges it; falling into it from
+    /// an instruction that does not (anything but a conditional branch or a call) takes a `nop`.
+    mutating func startBlock(at p: Int, fallsThrough: Bool) {
+        if headPending != nil {
+            emit(.nop)   // heads the previous block, which emitted nothing, and falls into this one
+        } else if fallsThrough, let last = out.last?.op, !Self.chargesFallthrough(last) {
+            emit(.nop)
+        }
         headPending = p
         exactPoint = p
         lastProducer = nil
         blockLength = 0
+    }
+
+    /// Ops whose fall-through path charges the next head themselves.
+    static func chargesFallthrough(_ op: FastOp) -> Bool {
+        switch op {
+        case .brIf, .brIfNot, .brIfCopy, .call, .callIndirect, .nop: true
+        default: FastOp.compareOf(branch: op)
+        }
     }
 
     mutating func reset(height: Int) {
