@@ -27,6 +27,13 @@ public struct FastBranch: Sendable, Equatable {
     var count: UInt32
 }
 
+/// A deferred operand written to its stack slot when fast code stops: from a local or a constant.
+public struct FastFixup: Sendable, Equatable {
+    var slot: UInt32
+    var fromLocal: Bool
+    var value: UInt64
+}
+
 /// A function's fast code and the maps back to its stack code.
 public struct FastCode: Sendable {
     var code: [FastInstr]
@@ -38,6 +45,8 @@ public struct FastCode: Sendable {
     var unspent: [UInt32]
     /// Per stack-code pc: the fast pc of the block head there, or -1.
     var entry: [Int32]
+    /// Per fast pc that may stop at its own pc with operands still deferred: how to put them in their slots.
+    var fixups: [Int: [FastFixup]]
 
     static let notExact = UInt32.max
     public var count: Int { code.count }

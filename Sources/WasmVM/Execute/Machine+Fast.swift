@@ -6,6 +6,18 @@
 // within the block), it leaves at an instruction whose `origin` state is exact, gives
 // back the block's unspent fuel, and `drive` continues in the exact loop from there.
 
+#if FASTSTATS
+nonisolated(unsafe) var fastStats = [Int](repeating: 0, count: 300)
+public func printFastStats() {
+    let total: Int = fastStats.reduce(0, +)
+    let order: [Int] = fastStats.indices.sorted { fastStats[$0] > fastStats[$1] }
+    for op in order.prefix(25) where fastStats[op] > 0 {
+        let share: Double = Double(fastStats[op]) * 100 / Double(total)
+        print("\(FastOp(rawValue: UInt16(op))!) \(fastStats[op]) \(Int(share))%")
+    }
+}
+#endif
+
 extension Machine {
     enum FastOutcome { case event(ExecutionEvent), exact }
 
@@ -46,6 +58,9 @@ extension Machine {
         if fuelUsed <= limit {
         loop: while true {
             let i = code[pc]
+            #if FASTSTATS
+            fastStats[Int(i.op.rawValue)] += 1
+            #endif
             switch i.op {
             // MARK: Control
             case .nop:
@@ -151,6 +166,9 @@ extension Machine {
                 fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             // MARK: Data
             case .copy: fp[Int(i.a)] = fp[Int(i.b)]
+            case .copy2:
+                let x = fp[i.lo], y = fp[i.hi]
+                fp[Int(i.a)] = x; fp[Int(i.a) + 1] = y
             case .const: fp[Int(i.a)] = i.b
             case .globalGet: fp[Int(i.a)] = inst.globals[Int(i.b)].pointee
             case .globalSet: inst.globals[Int(i.a)].pointee = fp[Int(i.b)]
@@ -449,6 +467,9 @@ extension Machine {
             let p = fn.fastOrigin[pc]
             precondition(p != FastCode.notExact, "fast code left inside a fused group")
             fuelUsed &-= UInt64(fn.fastUnspent[pc])
+            for fixup in fn.fastFixups[pc] ?? [] {
+                fp[Int(fixup.slot)] = fixup.fromLocal ? fp[Int(fixup.value)] : fixup.value
+            }
             resume = Int(p)
         }
         frames[depth - 1].pc = resume

@@ -37,6 +37,7 @@ final class FunctionCode {
     let fastEntry: UnsafeMutablePointer<Int32>
     let fastOrigin: [UInt32]
     let fastUnspent: [UInt32]
+    let fastFixups: [Int: [FastFixup]]
     let fastCount: Int
     /// Stack height before each stack-code pc (where the exact loop resumes after fast code).
     let heights: [UInt32]
@@ -72,6 +73,7 @@ final class FunctionCode {
         if let entries = fastCode?.entry { fastEntry.update(from: entries, count: Swift.min(entries.count, count)) }
         fastOrigin = fastCode?.origin ?? []
         fastUnspent = fastCode?.unspent ?? []
+        fastFixups = fastCode?.fixups ?? [:]
         heights = compiled.heights
     }
 

@@ -13,6 +13,14 @@ extension FastCompiler {
         lastProducer = nil
     }
 
+    /// The last instruction writes `slot` instead of the stack slot it computed into. That write
+    /// belongs to the current pc, so no earlier state is exact any more.
+    mutating func retarget(_ f: Int, to slot: UInt32) {
+        out[f].a = slot
+        exactPoint = nil
+        lastProducer = nil
+    }
+
     mutating func setLocal(_ x: UInt32, tee: Bool) {
         materializeReads(of: x)
         let operand = stack[stack.count - 1]
@@ -20,8 +28,7 @@ extension FastCompiler {
         case .slot:
             let slot = top - 1
             if let (f, produced) = lastProducer, produced == slot, f == out.count - 1 {
-                out[f].a = x   // the producer writes the local directly
-                exactPoint = nil   // that write belongs to this pc: no earlier state is exact any more
+                retarget(f, to: x)
                 _ = pop()
                 if tee { push(.local(x)) }
                 return
@@ -36,17 +43,17 @@ extension FastCompiler {
     }
 
     mutating func load(_ op: FastOp, _ instr: Instr) {
-        ensureExact(operands: 1)
+        let fixups = prepareStop(operands: 1)
         let address = popSlot()
-        let f = emitStopping(op, a: UInt32(top), b: UInt64(address) | UInt64(instr.a) << 32)
+        let f = emitStop(op, a: UInt32(top), b: UInt64(address) | UInt64(instr.a) << 32, fixups: fixups)
         produced(f, slot: UInt32(top))
     }
 
     mutating func store(_ op: FastOp, _ instr: Instr) {
-        ensureExact(operands: 2)
+        let fixups = prepareStop(operands: 2)
         let value = popSlot()
         let address = popSlot()
-        _ = emitStopping(op, a: instr.a, b: UInt64(address) | UInt64(value) << 32)
+        emitStop(op, a: instr.a, b: UInt64(address) | UInt64(value) << 32, fixups: fixups)
     }
 
     /// A binary numeric op: slot-slot or slot-immediate, constants on the left swapped when allowed.
@@ -66,7 +73,7 @@ extension FastCompiler {
         }
         // Only a division by a slot can trap; it must start where the exact loop can take over.
         let stops = immediate == nil && Self.isDivision(op)
-        if stops { materializeAllExact() }
+        let fixups = stops ? prepareStop(operands: 2) : []
         let b: UInt64
         if let imm = immediate {
             let other: UInt32
@@ -77,7 +84,7 @@ extension FastCompiler {
             b = UInt64(xSlot) | UInt64(ySlot) << 32
         }
         let dst = UInt32(top)
-        let f = stops ? emitStopping(fastOp, a: dst, b: b) : emit(fastOp, a: dst, b: b)
+        let f = stops ? emitStop(fastOp, a: dst, b: b, fixups: fixups) : emit(fastOp, a: dst, b: b)
         produced(f, slot: dst)
     }
 
@@ -140,6 +147,6 @@ extension FastCompiler {
                 unspent[f] = UInt32(suffix[p - boundary.orig])
             }
         }
-        return FastCode(code: out, branches: branches, origin: origin, unspent: unspent, entry: entry)
+        return FastCode(code: out, branches: branches, origin: origin, unspent: unspent, entry: entry, fixups: fixupTable)
     }
 }

@@ -44,15 +44,27 @@ extension FastCompiler {
             emit(.brTable, a: UInt32(first), b: UInt64(index) | instr.b << 32)
             return false
         case .return:
-            materialize(below: 0)
             let n = Int(instr.a)
+            if n == 1 {
+                // One result: returned from wherever it is; a value just computed is computed into slot 0.
+                let result = stack[stack.count - 1]
+                if result == .slot, let (f, slot) = lastProducer, slot == top - 1, f == out.count - 1 {
+                    retarget(f, to: 0)
+                    emit(.return, a: 0, b: 1)
+                } else {
+                    let source = popSlot()
+                    emit(.return, a: source, b: 1)
+                }
+                return false
+            }
+            materialize(below: 0)
             emit(.return, a: UInt32(top - n), b: UInt64(n))
             return false
         case .call, .callIndirect:
             let indirect = instr.op == .callIndirect
             let arity = indirect ? typeArity[Int(instr.a)] : functionArity[Int(instr.a)]
             materializeAllExact()
-            _ = emitStopping(indirect ? .callIndirect : .call, a: instr.a, b: UInt64(top) | UInt64(pc + 1) << 32)
+            emitStop(indirect ? .callIndirect : .call, a: instr.a, b: UInt64(top) | UInt64(pc + 1) << 32)
             for _ in 0 ..< arity.params + (indirect ? 1 : 0) { _ = pop() }
             for _ in 0 ..< arity.results { push(.slot) }
         case .drop:
@@ -100,7 +112,7 @@ extension FastCompiler {
             } else {
                 // Trapping conversions: stack form, operand in its slot.
                 materializeAllExact()
-                _ = emitStopping(.stackOp, a: UInt32(top), b: UInt64(instr.op.rawValue))
+                emitStop(.stackOp, a: UInt32(top), b: UInt64(instr.op.rawValue))
                 _ = pop()
                 push(.slot)
             }

@@ -35,6 +35,7 @@ struct FastCompiler {
     var headPending: Int? = 0
     var heads: [(fast: Int, orig: Int)] = []
     var islands: Set<Int> = []
+    var fixupTable: [Int: [FastFixup]] = [:]
     /// The last emitted instruction and the slot it wrote, while it may still be retargeted.
     var lastProducer: (fast: Int, slot: Int)?
     var entry: [Int32]
@@ -162,21 +163,35 @@ struct FastCompiler {
         return f
     }
 
-    /// Emits an instruction that may stop: all operands go to their slots first unless
-    /// re-running from the exact point re-creates them.
-    mutating func emitStopping(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) -> Int {
-        precondition(exactPoint != nil, "a stopping instruction must start at an exact point")
+    /// Before an instruction that may stop, reading its top `count` operands from slots: constants
+    /// among them go to their slots. Returns how to rebuild the stack code's state at this pc
+    /// from the deferred operands, should it stop (nothing when re-running from the exact point does).
+    mutating func prepareStop(operands count: Int) -> [FastFixup] {
+        for i in stack.count - count ..< stack.count {
+            if case .constant = stack[i] { materialize(at: i) }
+        }
+        guard exactPoint == nil, pendingCount > 0 else { return [] }
+        return stack.indices.compactMap { i in
+            switch stack[i] {
+            case .slot: nil
+            case .local(let x): FastFixup(slot: UInt32(base + i), fromLocal: true, value: UInt64(x))
+            case .constant(let v): FastFixup(slot: UInt32(base + i), fromLocal: false, value: v)
+            }
+        }
+    }
+
+    /// Emits an instruction that may stop: its state is exact at the exact point, or else at this
+    /// pc once `fixups` are applied (a block head is never in the second case: it has an exact point).
+    @discardableResult
+    mutating func emitStop(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0, fixups: [FastFixup] = []) -> Int {
+        if exactPoint == nil {
+            exactPoint = pc
+            if !fixups.isEmpty { fixupTable[out.count] = fixups }
+        }
         return emit(op, a: a, b: b)
     }
 
-    /// Before an instruction that may stop and reads its top `count` operands from slots:
-    /// unless re-running from the exact point re-creates them, everything goes to its slot.
-    mutating func ensureExact(operands count: Int) {
-        let constants = stack.suffix(count).contains { if case .constant = $0 { true } else { false } }
-        if exactPoint == nil || constants { materializeAllExact() }
-    }
-
-    /// All operands to their slots; the state is then exact at `pc`.
+    /// All operands to their slots; the state is then exact at `pc` (if nothing earlier is).
     mutating func materializeAllExact() {
         materialize(below: 0)
         if exactPoint == nil { exactPoint = pc }
@@ -200,7 +215,19 @@ struct FastCompiler {
     /// Writes pending operands to their slots, all but the top `keep`.
     mutating func materialize(below keep: Int) {
         guard pendingCount > 0 else { return }
-        for i in 0 ..< stack.count - keep { materialize(at: i) }
+        var i = 0
+        while i < stack.count - keep {
+            // Two deferred locals side by side (call arguments, mostly) move in one instruction.
+            if i + 1 < stack.count - keep, case .local(let x) = stack[i], case .local(let y) = stack[i + 1] {
+                emit(.copy2, a: UInt32(base + i), b: UInt64(x) | UInt64(y) << 32)
+                stack[i] = .slot; stack[i + 1] = .slot
+                pendingCount -= 2
+                i += 2
+                continue
+            }
+            materialize(at: i)
+            i += 1
+        }
     }
 
     mutating func materialize(at i: Int) {
