@@ -29,6 +29,7 @@ enum FastOp: UInt16, Sendable {
     case i32Load, i64Load, i32Load8S, i32Load8U, i32Load16S, i32Load16U
     case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
     case store8, store16, store32, store64
+    case store8I, store16I, store32I, store64I   // the value is b's high 32 bits (store64I: sign-extended)
 
     // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate
     // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.

@@ -231,6 +231,18 @@ extension Machine {
             case .store64:
                 guard let ea = address(fp[i.lo], i.a, 8, memSize), !(watching && watchHit(ea, 8)) else { break loop }
                 (memBase + ea).storeBytes(of: fp[i.hi], as: UInt64.self)
+            case .store8I:
+                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(watching && watchHit(ea, 1)) else { break loop }
+                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: i.b >> 32), as: UInt8.self)
+            case .store16I:
+                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(watching && watchHit(ea, 2)) else { break loop }
+                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: i.b >> 32), as: UInt16.self)
+            case .store32I:
+                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(watching && watchHit(ea, 4)) else { break loop }
+                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: i.b >> 32), as: UInt32.self)
+            case .store64I:
+                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(watching && watchHit(ea, 8)) else { break loop }
+                (memBase + ea).storeBytes(of: Int64(Int32(truncatingIfNeeded: i.b >> 32)), as: Int64.self)
 
             // MARK: Numeric
             // BEGIN GENERATED (Scripts/fast-ops.py)

@@ -24,6 +24,14 @@ extension FastCompiler {
     mutating func setLocal(_ x: UInt32, tee: Bool) {
         materializeReads(of: x)
         let operand = stack[stack.count - 1]
+        let stillZero = Int(x) < zeroLocals.count && zeroLocals[Int(x)]
+        if stillZero {
+            if operand == .constant(0) {
+                if !tee { _ = pop() }
+                return
+            }
+            zeroLocals[Int(x)] = false
+        }
         switch operand {
         case .slot:
             let slot = top - 1
@@ -50,6 +58,21 @@ extension FastCompiler {
     }
 
     mutating func store(_ op: FastOp, _ instr: Instr) {
+        // A constant value small enough is an immediate (sign-extended from 32 bits for store64).
+        if case .constant(let v) = stack[stack.count - 1],
+           op != .store64 || Int64(bitPattern: v) == Int64(Int32(truncatingIfNeeded: v)) {
+            let fixups = prepareStop(operands: 2, immediateTop: true)
+            _ = pop()
+            let address = popSlot()
+            let immediateOp: FastOp = switch op {
+            case .store8: .store8I
+            case .store16: .store16I
+            case .store32: .store32I
+            default: .store64I
+            }
+            emitStop(immediateOp, a: instr.a, b: UInt64(address) | (v & 0xffff_ffff) << 32, fixups: fixups)
+            return
+        }
         let fixups = prepareStop(operands: 2)
         let value = popSlot()
         let address = popSlot()

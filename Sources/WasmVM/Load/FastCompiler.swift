@@ -36,6 +36,9 @@ struct FastCompiler {
     var heads: [(fast: Int, orig: Int)] = []
     var islands: Set<Int> = []
     var fixupTable: [Int: [FastFixup]] = [:]
+    /// Declared locals still holding the zero they start with, on every path from the entry
+    /// (forgotten at the first branch target): setting them to zero again needs no instruction.
+    var zeroLocals: [Bool]
     /// The last emitted instruction and the slot it wrote, while it may still be retargeted.
     var lastProducer: (fast: Int, slot: Int)?
     var entry: [Int32]
@@ -49,6 +52,7 @@ struct FastCompiler {
         self.functionArity = functionArity
         self.typeArity = typeArity
         entry = [Int32](repeating: -1, count: function.code.count)
+        zeroLocals = [Bool](repeating: false, count: paramCount) + [Bool](repeating: true, count: function.localTypes.count)
     }
 
     /// The fast code, or nil when the stack code has no recorded heights (hand-built code).
@@ -69,6 +73,7 @@ struct FastCompiler {
             guard height >= base else { return nil }
             if starts.label[p] || starts.after[p] || blockLength > 12_000 {
                 if reachable { materialize(below: 0) } else { reset(height: height) }
+                if starts.label[p] && p > 0 { zeroLocals = [] }
                 startBlock(at: p, fallsThrough: reachable)
                 reachable = true
             } else if !reachable {
@@ -166,8 +171,8 @@ struct FastCompiler {
     /// Before an instruction that may stop, reading its top `count` operands from slots: constants
     /// among them go to their slots. Returns how to rebuild the stack code's state at this pc
     /// from the deferred operands, should it stop (nothing when re-running from the exact point does).
-    mutating func prepareStop(operands count: Int) -> [FastFixup] {
-        for i in stack.count - count ..< stack.count {
+    mutating func prepareStop(operands count: Int, immediateTop: Bool = false) -> [FastFixup] {
+        for i in stack.count - count ..< stack.count - (immediateTop ? 1 : 0) {
             if case .constant = stack[i] { materialize(at: i) }
         }
         guard exactPoint == nil, pendingCount > 0 else { return [] }
