@@ -138,9 +138,9 @@ for orig, cond in I32_CMP + I64_CMP:
 for orig, cond in I32_CMP + I64_CMP:
     imm = IMM32 if orig.startswith("i32") else IMM64
     # Both ways lead to a block head, which is charged on arrival.
-    enter = "fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop"
-    add("brIf" + orig[0].upper() + orig[1:] + "SS", f"{X}, {Y}; pc = {cond} ? Int(i.a) : pc &+ 1; {enter}")
-    add("brIf" + orig[0].upper() + orig[1:] + "SI", f"{X}, {imm}; pc = {cond} ? Int(i.a) : pc &+ 1; {enter}")
+    enter = "fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop"
+    add("brIf" + orig[0].upper() + orig[1:] + "SS", f"{X}, {Y}; ip = {cond} ? code + Int(i.a) : ip + 1; {enter}")
+    add("brIf" + orig[0].upper() + orig[1:] + "SI", f"{X}, {imm}; ip = {cond} ? code + Int(i.a) : ip + 1; {enter}")
 for orig, expr, guard in DIV:
     imm = IMM32 if orig.startswith("i32") else IMM64
     add(orig + "SS", f"{X}, {Y}; guard {guard} else {{ break loop }}; fp[Int(i.a)] = {expr}")

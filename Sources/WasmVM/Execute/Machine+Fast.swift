@@ -40,7 +40,7 @@ extension Machine {
         let callExtra = FuelCosts.call &- 1
         unowned(unsafe) var fn = frames[depth - 1].function
         var code = fn.fast
-        var pc = Int(fn.fastEntry[frames[depth - 1].pc])
+        var ip = code + Int(fn.fastEntry[frames[depth - 1].pc])
         var fp = stack + frames[depth - 1].fp
         unowned(unsafe) var inst = fn.instance
         unowned(unsafe) var memory = inst.memory
@@ -54,48 +54,48 @@ extension Machine {
         var resumeAt: Int?
         var returned = false
 
-        fuelUsed &+= UInt64(code[pc].charge)
+        fuelUsed &+= UInt64(ip.pointee.charge)
         if fuelUsed <= limit {
         loop: while true {
-            let i = code[pc]
+            let i = ip.pointee
             #if FASTSTATS
             fastStats[Int(i.op.rawValue)] += 1
             #endif
             switch i.op {
             // MARK: Control
             case .nop:
-                pc &+= 1
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                ip += 1
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .deopt: break loop
             case .br:
-                pc = Int(i.a)
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                ip = code + Int(i.a)
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIf:
-                pc = asU32(fp[Int(i.b)]) != 0 ? Int(i.a) : pc &+ 1
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                ip = asU32(fp[Int(i.b)]) != 0 ? code + Int(i.a) : ip + 1
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIfNot:
-                pc = asU32(fp[Int(i.b)]) == 0 ? Int(i.a) : pc &+ 1
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                ip = asU32(fp[Int(i.b)]) == 0 ? code + Int(i.a) : ip + 1
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brCopy:
                 let s = fn.fastBranches[Int(i.a)]
                 Machine.move(fp, s)
-                pc = Int(s.target)
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                ip = code + Int(s.target)
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIfCopy:
                 if asU32(fp[Int(i.b)]) != 0 {
                     let s = fn.fastBranches[Int(i.a)]
                     Machine.move(fp, s)
-                    pc = Int(s.target)
+                    ip = code + Int(s.target)
                 } else {
-                    pc &+= 1
+                    ip += 1
                 }
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brTable:
                 let index = Swift.min(Int(asU32(fp[i.lo])), i.hi - 1)
                 let s = fn.fastBranches[Int(i.a) + index]
                 Machine.move(fp, s)
-                pc = Int(s.target)
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                ip = code + Int(s.target)
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .return:
                 let n = Int(i.b), src = fp + Int(i.a)
                 if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
@@ -117,8 +117,8 @@ extension Machine {
                 }
                 let entry = fn.fastEntry[caller.pc]
                 if _slowPath(depth <= pauseAtDepth || entry < 0) { resumeAt = caller.pc; break loop }
-                code = fn.fast; pc = Int(entry)
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                code = fn.fast; ip = code + Int(entry)
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .call:
                 unowned(unsafe) let target = inst.functions[Int(i.a)]
                 guard _fastPath(!target.isHost) else { break loop }
@@ -132,13 +132,13 @@ extension Machine {
                 (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
                 frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
                 depth += 1
-                fn = callee; code = callee.fast; pc = Int(entry); fp = newFp
+                fn = callee; code = callee.fast; ip = code + Int(entry); fp = newFp
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
                 }
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .callIndirect:
                 let table = inst.tables[0]
                 let index = Int(asU32(fp[i.lo - 1]))
@@ -157,13 +157,13 @@ extension Machine {
                 (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
                 frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
                 depth += 1
-                fn = callee; code = callee.fast; pc = Int(entry); fp = newFp
+                fn = callee; code = callee.fast; ip = code + Int(entry); fp = newFp
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     watching = watched != nil && memory === watched
                 }
-                fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             // MARK: Data
             case .copy: fp[Int(i.a)] = fp[Int(i.b)]
             case .copy2:
@@ -330,46 +330,46 @@ extension Machine {
             case .i64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
             case .i64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x >= y)
             case .i64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x >= y)
-            case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) == asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) == asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) != asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) != asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) < asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) < asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) < asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) < asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) > asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) > asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) > asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) > asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) <= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) <= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) <= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) <= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asS32(x) >= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asS32(x) >= asS32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = asU32(x) >= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; pc = asU32(x) >= asU32(y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x == y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x == y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x != y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x != y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) < Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) < Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x < y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x < y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) > Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) > Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x > y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x > y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) <= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) <= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x <= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x <= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = Int64(bitPattern: x) >= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = Int64(bitPattern: x) >= Int64(bitPattern: y) ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; pc = x >= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); pc = x >= y ? Int(i.a) : pc &+ 1; fuelUsed &+= UInt64(code[pc].charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
+            case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asS32(y) != 0 && !(asS32(x) == .min && asS32(y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
             case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
             case .i32DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard asU32(y) != 0 else { break loop }; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
@@ -462,7 +462,7 @@ extension Machine {
             case .i64TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(asF64(x), UInt64.self)
             // END GENERATED
             }
-            pc &+= 1
+            ip += 1
         }
         }
 
@@ -473,6 +473,7 @@ extension Machine {
             return .event(.returned(results))
         }
         let resume: Int
+        let pc = ip - code
         if let p = resumeAt {
             resume = p
         } else {
