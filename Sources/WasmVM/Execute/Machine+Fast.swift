@@ -124,15 +124,14 @@ extension Machine {
                 guard _fastPath(!target.isHost) else { break loop }
                 unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
                 let newFp = fp + (i.lo - callee.paramCount)
-                let entry = callee.fastEntry[0]
-                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
+                                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 frames[depth - 1].pc = i.hi
-                (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
+                Machine.zero(newFp + callee.paramCount, callee.localCount)
                 frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
                 depth += 1
-                fn = callee; code = callee.fast; ip = code + Int(entry); fp = newFp
+                fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -149,15 +148,14 @@ extension Machine {
                 guard target.typeID == inst.typeIDs[Int(i.a)], !target.isHost else { break loop }
                 unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
                 let newFp = fp + (i.lo - 1 - callee.paramCount)
-                let entry = callee.fastEntry[0]
-                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || entry < 0) { break loop }
+                                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 frames[depth - 1].pc = i.hi
-                (newFp + callee.paramCount).update(repeating: 0, count: callee.localCount)
+                Machine.zero(newFp + callee.paramCount, callee.localCount)
                 frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
                 depth += 1
-                fn = callee; code = callee.fast; ip = code + Int(entry); fp = newFp
+                fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -495,6 +493,13 @@ extension Machine {
             return .event(.stepLimit)
         }
         return .exact
+    }
+
+    /// Zeroes a callee's declared locals (usually a handful: a loop beats a memset call).
+    @inline(__always)
+    static func zero(_ p: UnsafeMutablePointer<UInt64>, _ count: Int) {
+        var k = 0
+        while k < count { p[k] = 0; k += 1 }
     }
 
     /// Moves a branch's values to its target's slots.

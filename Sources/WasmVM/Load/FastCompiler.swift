@@ -32,7 +32,7 @@ struct FastCompiler {
     /// Stack-code pc at which the state is exact with nothing emitted since, if any.
     var exactPoint: Int? = 0
     /// A block starts at this stack-code pc; its head is the next instruction emitted.
-    var headPending: Int? = 0
+    var headPending: Int?
     var heads: [(fast: Int, orig: Int)] = []
     var islands: Set<Int> = []
     var fixupTable: [Int: [FastFixup]] = [:]
