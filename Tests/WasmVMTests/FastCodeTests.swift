@@ -123,6 +123,23 @@ import Testing
         })
     }
 
+    /// A counting loop: each statement is one fast instruction, the compare fuses into the
+    /// branch, and each block's head carries its whole fuel.
+    @Test func aLoopCompilesToOneInstructionPerStatement() throws {
+        let module = try Module.load(text: """
+        (module (func (param $n i32) (result i32) (local $i i32) (local $x i32)
+          (loop $l
+            (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 31)) (local.get $i)))
+            (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+          (local.get $x)))
+        """)
+        let fast = try #require(module.functions[0].fast)
+        #expect(module.functions[0].code.count == 15)
+        #expect(fast.code.map(\.op) == [.i32MulSI, .i32AddSS, .i32AddSI, .brIfI32LtUSS, .return])
+        #expect(fast.code.map(\.charge) == [13, 0, 0, 0, 2])
+        #expect(fast.entry[0] == 0 && fast.entry[13] == 4)
+    }
+
     /// The benchmark workloads compile to fast code whole, and agree with the exact loop
     /// at stops spread over their first three million fuel.
     @Test func workloadsStopLikeTheExactLoop() throws {
