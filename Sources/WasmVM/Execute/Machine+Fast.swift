@@ -47,7 +47,11 @@ extension Machine {
         var memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
         var memSize = memory?.size ?? 0
         let watched = watchedMemory
-        var watching = watched != nil && memory === watched
+        // Stores compare against the watched ranges' hull inline; only a store inside it asks `watchHit`.
+        let watchHull = watchRanges.isEmpty ? 0 ..< 0
+            : Int(clamping: watchRanges.map(\.lowerBound).min()!) ..< Int(clamping: watchRanges.map(\.upperBound).max()!)
+        var watchLow = Int.max, watchHigh = 0
+        if watched != nil && memory === watched { (watchLow, watchHigh) = (watchHull.lowerBound, watchHull.upperBound) }
         let profiling = profilesFuel
         // How the loop ended: at `pc` (its block charged; the default), at a stack-code pc
         // before anything of it ran, or with the outermost return.
@@ -113,7 +117,7 @@ extension Machine {
                 if fn.instanceID != inst.id {
                     inst = fn.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
-                    watching = watched != nil && memory === watched
+                    (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
                 }
                 let entry = fn.fastEntry[caller.pc]
                 if _slowPath(depth <= pauseAtDepth || entry < 0) { resumeAt = caller.pc; break loop }
@@ -135,7 +139,7 @@ extension Machine {
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
-                    watching = watched != nil && memory === watched
+                    (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
                 }
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .callIndirect:
@@ -159,7 +163,7 @@ extension Machine {
                 if callee.instanceID != inst.id {
                     inst = callee.instance; memory = inst.memory
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
-                    watching = watched != nil && memory === watched
+                    (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
                 }
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             // MARK: Data
@@ -218,28 +222,28 @@ extension Machine {
                 fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt32.self))
             // A store that would touch a watched range leaves before writing: the exact loop repeats it and pauses.
             case .store8:
-                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(watching && watchHit(ea, 1)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
                 (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: fp[i.hi]), as: UInt8.self)
             case .store16:
-                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(watching && watchHit(ea, 2)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh && watchHit(ea, 2)) else { break loop }
                 (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: fp[i.hi]), as: UInt16.self)
             case .store32:
-                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(watching && watchHit(ea, 4)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh && watchHit(ea, 4)) else { break loop }
                 (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: fp[i.hi]), as: UInt32.self)
             case .store64:
-                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(watching && watchHit(ea, 8)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh && watchHit(ea, 8)) else { break loop }
                 (memBase + ea).storeBytes(of: fp[i.hi], as: UInt64.self)
             case .store8I:
-                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(watching && watchHit(ea, 1)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
                 (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: i.b >> 32), as: UInt8.self)
             case .store16I:
-                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(watching && watchHit(ea, 2)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh && watchHit(ea, 2)) else { break loop }
                 (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: i.b >> 32), as: UInt16.self)
             case .store32I:
-                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(watching && watchHit(ea, 4)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh && watchHit(ea, 4)) else { break loop }
                 (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: i.b >> 32), as: UInt32.self)
             case .store64I:
-                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(watching && watchHit(ea, 8)) else { break loop }
+                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh && watchHit(ea, 8)) else { break loop }
                 (memBase + ea).storeBytes(of: Int64(Int32(truncatingIfNeeded: i.b >> 32)), as: Int64.self)
 
             // MARK: Numeric
