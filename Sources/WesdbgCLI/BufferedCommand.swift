@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if FASTSTATS
-import WasmVM
-#endif
 
 /// A command that collects what it prints, so tests can call `execute` directly
 /// and the real entry point writes it out and exits with its status.
@@ -17,9 +14,6 @@ extension BufferedCommand {
         let status = execute(output: &output, errors: &errors)
         FileHandle.standardOutput.write(Data(output.utf8))
         FileHandle.standardError.write(Data(errors.utf8))
-        #if FASTSTATS
-        printFastStats()
-        #endif
         if status != 0 { throw ExitCode(status) }
     }
 }

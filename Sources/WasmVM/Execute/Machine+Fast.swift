@@ -6,18 +6,6 @@
 // within the block), it leaves at an instruction whose `origin` state is exact, gives
 // back the block's unspent fuel, and `drive` continues in the exact loop from there.
 
-#if FASTSTATS
-nonisolated(unsafe) var fastStats = [Int](repeating: 0, count: 300)
-public func printFastStats() {
-    let total: Int = fastStats.reduce(0, +)
-    let order: [Int] = fastStats.indices.sorted { fastStats[$0] > fastStats[$1] }
-    for op in order.prefix(25) where fastStats[op] > 0 {
-        let share: Double = Double(fastStats[op]) * 100 / Double(total)
-        print("\(FastOp(rawValue: UInt16(op))!) \(fastStats[op]) \(Int(share))%")
-    }
-}
-#endif
-
 extension Machine {
     enum FastOutcome { case event(ExecutionEvent), exact }
 
@@ -62,9 +50,6 @@ extension Machine {
         if fuelUsed <= limit {
         loop: while true {
             let i = ip.pointee
-            #if FASTSTATS
-            fastStats[Int(i.op.rawValue)] += 1
-            #endif
             switch i.op {
             // MARK: Control
             case .nop:
