@@ -109,9 +109,8 @@ extension Machine {
                 code = fn.fast; ip = code + Int(entry)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .call:
-                unowned(unsafe) let target = inst.functions[Int(i.a)]
-                guard _fastPath(!target.isHost) else { break loop }
-                unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
+                guard let calleeRef = inst.wasmCallees[Int(i.a)] else { break loop }   // a host function
+                unowned(unsafe) let callee = calleeRef.takeUnretainedValue()
                 let newFp = fp + (i.lo - callee.paramCount)
                                 if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra

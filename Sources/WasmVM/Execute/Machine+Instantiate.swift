@@ -28,7 +28,7 @@ extension Machine {
             runtime.codes.append(code)
             let function = StoreFunction(type: type, typeID: typeID(type), wasm: code, host: nil)
             storeFunctions.append(function)
-            (runtime.functions + index).initialize(to: function)
+            runtime.setFunction(index, function)
             runtime.functionAddresses.append(storeFunctions.count - 1)
         }
         for type in module.tables {
@@ -97,7 +97,7 @@ extension Machine {
             }
             switch value {
             case .function(let a):
-                (runtime.functions + runtime.functionAddresses.count).initialize(to: storeFunctions[a])
+                runtime.setFunction(runtime.functionAddresses.count, storeFunctions[a])
                 runtime.functionAddresses.append(a)
             case .table(let a):
                 runtime.tables.append(storeTables[a]); runtime.tableAddresses.append(a)

@@ -140,6 +140,8 @@ final class InstanceRuntime {
     let id: Int
     let module: Module
     let functions: UnsafeMutablePointer<StoreFunction>
+    /// Per function index: its wasm code, nil for a host function (the fast loop's calls skip `StoreFunction`).
+    let wasmCallees: UnsafeMutablePointer<Unmanaged<FunctionCode>?>
     let functionCount: Int
     let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     let globalCount: Int
@@ -157,12 +159,20 @@ final class InstanceRuntime {
     var elements: [[UInt64]] = []
     var droppedData: [Bool] = []
 
+    /// Fills function index `index` (imports first, then defined functions).
+    func setFunction(_ index: Int, _ function: StoreFunction) {
+        (functions + index).initialize(to: function)
+        wasmCallees[index] = function.wasm.map { Unmanaged.passUnretained($0) }
+    }
+
     init(id: Int, module: Module, typeIDs: [Int]) {
         self.id = id
         self.module = module
         self.typeIDs = typeIDs
         functionCount = module.functionTypeIndices.count
         functions = .allocate(capacity: Swift.max(functionCount, 1))
+        wasmCallees = .allocate(capacity: Swift.max(functionCount, 1))
+        wasmCallees.initialize(repeating: nil, count: Swift.max(functionCount, 1))
         globalCount = module.imports.count { if case .global = $0.descriptor { true } else { false } } + module.globals.count
         globals = .allocate(capacity: Swift.max(globalCount, 1))
     }
@@ -170,6 +180,7 @@ final class InstanceRuntime {
     deinit {
         functions.deinitialize(count: functionAddresses.count)
         functions.deallocate()
+        wasmCallees.deallocate()
         globals.deallocate()
     }
 }
