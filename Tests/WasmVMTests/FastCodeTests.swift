@@ -59,7 +59,7 @@ import Testing
             var trace: [String] = []
             for _ in 0 ..< 10_000 {
                 let event = next(machine)
-                trace.append("\(event) | \(state(machine))")
+                trace.append("\(event) | \(machineState(machine))")
                 if case .returned = event { break }
                 if case .trapped = event { break }
             }
@@ -157,11 +157,11 @@ import Testing
                 let machine = Machine(configuration: configuration)
                 let instance = try machine.instantiate(module) { _ in nil }
                 try machine.start(instance, "run", fuel: 3_000_000)
-                var generator = SplitMix(seed: 42)
+                var generator = FuzzLoadTests.Generator(state: 42)
                 var trace: [String] = []
                 while trace.count < 200 {
                     let event = machine.run(RunLimits(maxSteps: machine.steps + generator.next() % 100_000))
-                    trace.append("\(event) | \(state(machine))")
+                    trace.append("\(event) | \(machineState(machine))")
                     if case .stepLimit = event { continue }
                     break
                 }
@@ -173,7 +173,7 @@ import Testing
 }
 
 /// Everything a stop shows, as one comparable line.
-func state(_ machine: Machine) -> String {
+func machineState(_ machine: Machine) -> String {
     let frames = machine.callFrames.map { "\($0.function.index)@\($0.pc)/\($0.fp)" }
     let stack = (0 ..< machine.sp).map { String(machine.stack[$0], radix: 16) }
     var hasher = Hasher()   // seeded per process: compare within one test only
@@ -181,15 +181,4 @@ func state(_ machine: Machine) -> String {
     let hash = hasher.finalize()
     let globals = machine.globalCells.map(\.pointee)
     return "steps \(machine.steps) fuel \(machine.fuelUsed) frames \(frames) stack \(stack) globals \(globals) memory \(hash)"
-}
-
-struct SplitMix {
-    var seed: UInt64
-    mutating func next() -> UInt64 {
-        seed &+= 0x9e37_79b9_7f4a_7c15
-        var z = seed
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
 }

@@ -127,6 +127,7 @@ extension Machine {
                     }
                     if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
+                    frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
                     sp += callee.localCount
                     frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
@@ -168,6 +169,7 @@ extension Machine {
                     }
                     if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
+                    frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
                     sp += callee.localCount
                     frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))

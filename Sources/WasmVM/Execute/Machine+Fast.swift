@@ -104,9 +104,15 @@ extension Machine {
                     memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
                     (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
                 }
-                let entry = fn.fastEntry[caller.pc]
-                if _slowPath(depth <= pauseAtDepth || entry < 0) { resumeAt = caller.pc; break loop }
-                code = fn.fast; ip = code + Int(entry)
+                if _slowPath(depth <= pauseAtDepth) { resumeAt = caller.pc; break loop }
+                code = fn.fast
+                if let resume = caller.resume {
+                    ip = resume
+                } else {
+                    let entry = fn.fastEntry[caller.pc]
+                    if _slowPath(entry < 0) { resumeAt = caller.pc; break loop }
+                    ip = code + Int(entry)
+                }
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .call:
                 guard let calleeRef = inst.wasmCallees[Int(i.a)] else { break loop }   // a host function
@@ -116,6 +122,7 @@ extension Machine {
                 stepBase &-= callExtra
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 frames[depth - 1].pc = i.hi
+                frames[depth - 1].resume = ip + 1   // the continuation's head follows the call
                 Machine.zero(newFp + callee.paramCount, callee.localCount)
                 frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
                 depth += 1
@@ -140,6 +147,7 @@ extension Machine {
                 stepBase &-= callExtra
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 frames[depth - 1].pc = i.hi
+                frames[depth - 1].resume = ip + 1   // the continuation's head follows the call
                 Machine.zero(newFp + callee.paramCount, callee.localCount)
                 frames[depth] = Frame(function: callee, pc: 0, fp: newFp - stack)
                 depth += 1

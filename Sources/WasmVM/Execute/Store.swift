@@ -192,4 +192,6 @@ struct Frame {
     unowned(unsafe) let function: FunctionCode
     var pc: Int
     let fp: Int
+    /// Where fast code continues when a call from this frame returns (set by fast calls, nil otherwise).
+    var resume: UnsafeMutablePointer<FastInstr>? = nil
 }
