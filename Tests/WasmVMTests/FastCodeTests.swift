@@ -172,6 +172,33 @@ import Testing
     }
 }
 
+extension FastCodeTests {
+    /// Compiled C code: a breakpoint at every 7th pc of every function of three workloads
+    /// stops both loops at the same step with the same state, twice (the second after continuing).
+    @Test func breakpointsInCompiledCodeStopLikeTheExactLoop() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Benchmarks/Workloads/wasm").standardized
+        for file in ["sha256.wasm", "ledger.wasm", "quicksort.wasm"] {
+            let module = try Module.load(binary: Array(try Data(contentsOf: directory.appendingPathComponent(file))))
+            for (defined, function) in module.functions.enumerated() {
+                for pc in stride(from: 0, to: function.code.count, by: 7) {
+                    var traces: [[String]] = []
+                    for fast in [false, true] {
+                        var configuration = MachineConfiguration()
+                        configuration.usesFastCode = fast
+                        let machine = Machine(configuration: configuration)
+                        let instance = try machine.instantiate(module) { _ in nil }
+                        machine.setBreakpoint(id: 1, instance: instance, function: module.importedFunctionCount + defined, pc: pc)
+                        try machine.start(instance, "run", fuel: 200_000)
+                        traces.append((0 ..< 2).map { _ in "\(machine.run()) | \(machineState(machine))" })
+                    }
+                    #expect(traces[0] == traces[1], "\(file) function \(defined) pc \(pc)")
+                }
+            }
+        }
+    }
+}
+
 /// Everything a stop shows, as one comparable line.
 func machineState(_ machine: Machine) -> String {
     let frames = machine.callFrames.map { "\($0.function.index)@\($0.pc)/\($0.fp)" }
