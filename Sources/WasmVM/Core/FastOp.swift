@@ -158,46 +158,6 @@ enum FastOp: UInt16, Sendable {
     case brIfI64GeSSI
     case brIfI64GeUSS
     case brIfI64GeUSI
-    case addI32EqSS
-    case addI32NeSS
-    case addI32LtSSS
-    case addI32LtUSS
-    case addI32GtSSS
-    case addI32GtUSS
-    case addI32LeSSS
-    case addI32LeUSS
-    case addI32GeSSS
-    case addI32GeUSS
-    case addI32EqSI
-    case addI32NeSI
-    case addI32LtSSI
-    case addI32LtUSI
-    case addI32GtSSI
-    case addI32GtUSI
-    case addI32LeSSI
-    case addI32LeUSI
-    case addI32GeSSI
-    case addI32GeUSI
-    case addI32EqIS
-    case addI32NeIS
-    case addI32LtSIS
-    case addI32LtUIS
-    case addI32GtSIS
-    case addI32GtUIS
-    case addI32LeSIS
-    case addI32LeUIS
-    case addI32GeSIS
-    case addI32GeUIS
-    case addI32EqII
-    case addI32NeII
-    case addI32LtSII
-    case addI32LtUII
-    case addI32GtSII
-    case addI32GtUII
-    case addI32LeSII
-    case addI32LeUII
-    case addI32GeSII
-    case addI32GeUII
     case i32DivSSS
     case i32DivSSI
     case i32DivUSS
@@ -460,82 +420,7 @@ extension FastOp {
     static func compareOf(branch op: FastOp) -> Bool {
         switch op {
         case .brIfI32EqSS, .brIfI32EqSI, .brIfI32NeSS, .brIfI32NeSI, .brIfI32LtSSS, .brIfI32LtSSI, .brIfI32LtUSS, .brIfI32LtUSI, .brIfI32GtSSS, .brIfI32GtSSI, .brIfI32GtUSS, .brIfI32GtUSI, .brIfI32LeSSS, .brIfI32LeSSI, .brIfI32LeUSS, .brIfI32LeUSI, .brIfI32GeSSS, .brIfI32GeSSI, .brIfI32GeUSS, .brIfI32GeUSI, .brIfI64EqSS, .brIfI64EqSI, .brIfI64NeSS, .brIfI64NeSI, .brIfI64LtSSS, .brIfI64LtSSI, .brIfI64LtUSS, .brIfI64LtUSI, .brIfI64GtSSS, .brIfI64GtSSI, .brIfI64GtUSS, .brIfI64GtUSI, .brIfI64LeSSS, .brIfI64LeSSI, .brIfI64LeUSS, .brIfI64LeUSI, .brIfI64GeSSS, .brIfI64GeSSI, .brIfI64GeUSS, .brIfI64GeUSI: true
-        case .addI32EqSS, .addI32NeSS, .addI32LtSSS, .addI32LtUSS, .addI32GtSSS, .addI32GtUSS, .addI32LeSSS, .addI32LeUSS, .addI32GeSSS, .addI32GeUSS, .addI32EqSI, .addI32NeSI, .addI32LtSSI, .addI32LtUSI, .addI32GtSSI, .addI32GtUSI, .addI32LeSSI, .addI32LeUSI, .addI32GeSSI, .addI32GeUSI, .addI32EqIS, .addI32NeIS, .addI32LtSIS, .addI32LtUIS, .addI32GtSIS, .addI32GtUIS, .addI32LeSIS, .addI32LeUIS, .addI32GeSIS, .addI32GeUIS, .addI32EqII, .addI32NeII, .addI32LtSII, .addI32LtUII, .addI32GtSII, .addI32GtUII, .addI32LeSII, .addI32LeUII, .addI32GeSII, .addI32GeUII: true
         default: false
-        }
-    }
-
-    /// The compare a fused i32 compare-and-branch tests, and whether its second operand is an immediate.
-    static func compareOf(branchOp op: FastOp) -> (OpCode, immediate: Bool)? {
-        switch op {
-        case .brIfI32EqSS: (.i32Eq, false)
-        case .brIfI32EqSI: (.i32Eq, true)
-        case .brIfI32NeSS: (.i32Ne, false)
-        case .brIfI32NeSI: (.i32Ne, true)
-        case .brIfI32LtSSS: (.i32LtS, false)
-        case .brIfI32LtSSI: (.i32LtS, true)
-        case .brIfI32LtUSS: (.i32LtU, false)
-        case .brIfI32LtUSI: (.i32LtU, true)
-        case .brIfI32GtSSS: (.i32GtS, false)
-        case .brIfI32GtSSI: (.i32GtS, true)
-        case .brIfI32GtUSS: (.i32GtU, false)
-        case .brIfI32GtUSI: (.i32GtU, true)
-        case .brIfI32LeSSS: (.i32LeS, false)
-        case .brIfI32LeSSI: (.i32LeS, true)
-        case .brIfI32LeUSS: (.i32LeU, false)
-        case .brIfI32LeUSI: (.i32LeU, true)
-        case .brIfI32GeSSS: (.i32GeS, false)
-        case .brIfI32GeSSI: (.i32GeS, true)
-        case .brIfI32GeUSS: (.i32GeU, false)
-        case .brIfI32GeUSI: (.i32GeU, true)
-        default: nil
-        }
-    }
-
-    /// The add-and-branch form of a fused i32 compare-and-branch (`brIfI32LtUSS`...), for an add of a slot or an immediate.
-    static func addBranch(_ branch: FastOp, addsImmediate: Bool) -> FastOp? {
-        switch (branch, addsImmediate) {
-        case (.brIfI32EqSS, false): .addI32EqSS
-        case (.brIfI32NeSS, false): .addI32NeSS
-        case (.brIfI32LtSSS, false): .addI32LtSSS
-        case (.brIfI32LtUSS, false): .addI32LtUSS
-        case (.brIfI32GtSSS, false): .addI32GtSSS
-        case (.brIfI32GtUSS, false): .addI32GtUSS
-        case (.brIfI32LeSSS, false): .addI32LeSSS
-        case (.brIfI32LeUSS, false): .addI32LeUSS
-        case (.brIfI32GeSSS, false): .addI32GeSSS
-        case (.brIfI32GeUSS, false): .addI32GeUSS
-        case (.brIfI32EqSI, false): .addI32EqSI
-        case (.brIfI32NeSI, false): .addI32NeSI
-        case (.brIfI32LtSSI, false): .addI32LtSSI
-        case (.brIfI32LtUSI, false): .addI32LtUSI
-        case (.brIfI32GtSSI, false): .addI32GtSSI
-        case (.brIfI32GtUSI, false): .addI32GtUSI
-        case (.brIfI32LeSSI, false): .addI32LeSSI
-        case (.brIfI32LeUSI, false): .addI32LeUSI
-        case (.brIfI32GeSSI, false): .addI32GeSSI
-        case (.brIfI32GeUSI, false): .addI32GeUSI
-        case (.brIfI32EqSS, true): .addI32EqIS
-        case (.brIfI32NeSS, true): .addI32NeIS
-        case (.brIfI32LtSSS, true): .addI32LtSIS
-        case (.brIfI32LtUSS, true): .addI32LtUIS
-        case (.brIfI32GtSSS, true): .addI32GtSIS
-        case (.brIfI32GtUSS, true): .addI32GtUIS
-        case (.brIfI32LeSSS, true): .addI32LeSIS
-        case (.brIfI32LeUSS, true): .addI32LeUIS
-        case (.brIfI32GeSSS, true): .addI32GeSIS
-        case (.brIfI32GeUSS, true): .addI32GeUIS
-        case (.brIfI32EqSI, true): .addI32EqII
-        case (.brIfI32NeSI, true): .addI32NeII
-        case (.brIfI32LtSSI, true): .addI32LtSII
-        case (.brIfI32LtUSI, true): .addI32LtUII
-        case (.brIfI32GtSSI, true): .addI32GtSII
-        case (.brIfI32GtUSI, true): .addI32GtUII
-        case (.brIfI32LeSSI, true): .addI32LeSII
-        case (.brIfI32LeUSI, true): .addI32LeUII
-        case (.brIfI32GeSSI, true): .addI32GeSII
-        case (.brIfI32GeUSI, true): .addI32GeUII
-        default: nil
         }
     }
 

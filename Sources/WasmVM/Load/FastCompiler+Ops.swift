@@ -149,36 +149,12 @@ extension FastCompiler {
             if let fused = fusedBranch(producer, whenZero: whenZero) {
                 unemitLast()
                 _ = pop()
-                if let combined = addAndBranch(fused) {
-                    unemitLast()
-                    branch(combined.op, target: target, b: combined.b)
-                } else {
-                    branch(fused.op, target: target, b: fused.b)
-                }
+                branch(fused.op, target: target, b: fused.b)
                 return
             }
         }
         let condition = popSlot()
         branch(whenZero ? .brIfNot : .brIf, target: target, b: UInt64(condition))
-    }
-
-    /// A loop's end: the last instruction adds to a local (`x = x + y`) that the fused branch then
-    /// compares; both become one op when the slots and immediates fit its 16-bit fields.
-    func addAndBranch(_ fused: (op: FastOp, b: UInt64)) -> (op: FastOp, b: UInt64)? {
-        guard let add = out.last, add.op == .i32AddSS || add.op == .i32AddSI,
-              add.a == UInt32(add.lo), add.a < 0x1_0000, UInt32(truncatingIfNeeded: fused.b) == add.a,
-              let (_, immediateCompare) = FastOp.compareOf(branchOp: fused.op),
-              let op = FastOp.addBranch(fused.op, addsImmediate: add.op == .i32AddSI) else { return nil }
-        func field(_ value: UInt64, immediate: Bool) -> UInt64? {
-            if immediate {
-                let v = Int32(bitPattern: UInt32(truncatingIfNeeded: value))
-                return Int32(Int16(truncatingIfNeeded: v)) == v ? UInt64(UInt16(truncatingIfNeeded: v)) : nil
-            }
-            return value < 0x1_0000 ? value : nil
-        }
-        guard let y = field(add.b >> 32, immediate: add.op == .i32AddSI),
-              let z = field(fused.b >> 32, immediate: immediateCompare) else { return nil }
-        return (op, UInt64(add.a) | y << 16 | z << 32)
     }
 
     /// The fused compare-and-branch form replacing `producer` (a compare or eqz writing the condition).
