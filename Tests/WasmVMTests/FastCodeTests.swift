@@ -32,11 +32,23 @@ import Testing
         (i32.add (i32.const 1) (i32.load (local.tee 1 (i32.add (local.get 0) (i32.const 8)))))))
     """
 
-    /// A machine with `mix` instantiated; `fast` picks the loop run mode uses.
-    static func machine(fast: Bool) throws -> (Machine, Instance) {
+    /// A machine whose run mode uses fast code (`fast`) or only the exact loop.
+    static func machine(fast: Bool) -> Machine {
         var configuration = MachineConfiguration()
         configuration.usesFastCode = fast
-        let machine = Machine(configuration: configuration)
+        return Machine(configuration: configuration)
+    }
+
+    static let workloads = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Benchmarks/Workloads/wasm").standardized
+
+    static func workload(_ file: String) throws -> Module {
+        try Module.load(binary: Array(try Data(contentsOf: workloads.appendingPathComponent(file))))
+    }
+
+    /// A machine with `mix` instantiated; `fast` picks the loop run mode uses.
+    static func mixMachine(fast: Bool) throws -> (Machine, Instance) {
+        let machine = Self.machine(fast: fast)
         let host = machine.addHostFunction(module: "env", name: "host", type: i32_i32) { context throws(Trap) in
             guard case .i32(let v) = context.arguments[0] else { return [] }
             return [.i32(v &* 3 &+ 1)]
@@ -53,7 +65,7 @@ import Testing
                          next: (Machine) -> ExecutionEvent = { $0.run() }) throws {
         var traces: [[String]] = []
         for fast in [false, true] {
-            let (machine, instance) = try Self.machine(fast: fast)
+            let (machine, instance) = try Self.mixMachine(fast: fast)
             setUp(machine, instance)
             try machine.start(instance, name, [.i32(argument)], fuel: fuel)
             var trace: [String] = []
@@ -70,7 +82,7 @@ import Testing
     }
 
     @Test func everyFuelLimitStopsAtTheSameInstruction() throws {
-        let (machine, instance) = try Self.machine(fast: false)
+        let (machine, instance) = try Self.mixMachine(fast: false)
         guard case .trapped(let trap) = machine.call(instance, "mix", [.i32(12)]) else { Issue.record("no trap"); return }
         #expect(trap.kind == .integerDivideByZero)
         let total = machine.fuelUsed
@@ -84,7 +96,7 @@ import Testing
     }
 
     @Test func breakpointsAnywhereStopTheFastLoop() throws {
-        let (probe, instance) = try Self.machine(fast: false)
+        let (probe, instance) = try Self.mixMachine(fast: false)
         let function = probe.functionAddress(instance, function: 2) - 1   // `mix` is function 2 (after the import)
         #expect(function >= 0)
         let count = probe.instances[instance.id].codes[1].count
@@ -143,18 +155,14 @@ import Testing
     /// The benchmark workloads compile to fast code whole, and agree with the exact loop
     /// at stops spread over their first three million fuel.
     @Test func workloadsStopLikeTheExactLoop() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Benchmarks/Workloads/wasm").standardized
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".wasm") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.workloads.path).filter { $0.hasSuffix(".wasm") }.sorted()
         #expect(files.count == 10)
         for file in files {
-            let module = try Module.load(binary: Array(try Data(contentsOf: directory.appendingPathComponent(file))))
+            let module = try Self.workload(file)
             #expect(module.functions.allSatisfy { $0.fast != nil }, "\(file)")
             var traces: [[String]] = []
             for fast in [false, true] {
-                var configuration = MachineConfiguration()
-                configuration.usesFastCode = fast
-                let machine = Machine(configuration: configuration)
+                let machine = Self.machine(fast: fast)
                 let instance = try machine.instantiate(module) { _ in nil }
                 try machine.start(instance, "run", fuel: 3_000_000)
                 var generator = FuzzLoadTests.Generator(state: 42)
@@ -176,17 +184,13 @@ extension FastCodeTests {
     /// Compiled C code: a breakpoint at every 7th pc of every function of three workloads
     /// stops both loops at the same step with the same state, twice (the second after continuing).
     @Test func breakpointsInCompiledCodeStopLikeTheExactLoop() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Benchmarks/Workloads/wasm").standardized
         for file in ["sha256.wasm", "ledger.wasm", "quicksort.wasm"] {
-            let module = try Module.load(binary: Array(try Data(contentsOf: directory.appendingPathComponent(file))))
+            let module = try Self.workload(file)
             for (defined, function) in module.functions.enumerated() {
                 for pc in stride(from: 0, to: function.code.count, by: 7) {
                     var traces: [[String]] = []
                     for fast in [false, true] {
-                        var configuration = MachineConfiguration()
-                        configuration.usesFastCode = fast
-                        let machine = Machine(configuration: configuration)
+                        let machine = Self.machine(fast: fast)
                         let instance = try machine.instantiate(module) { _ in nil }
                         machine.setBreakpoint(id: 1, instance: instance, function: module.importedFunctionCount + defined, pc: pc)
                         try machine.start(instance, "run", fuel: 200_000)

@@ -76,9 +76,6 @@ struct FastCompiler {
                 if starts.label[p] && p > 0 { zeroLocals = [] }
                 startBlock(at: p, fallsThrough: reachable)
                 reachable = true
-            } else if !reachable {
-                reset(height: height)   // code no branch reaches: compiled, never run
-                reachable = true
             }
             guard base + stack.count == height else { return nil }
             blockLength += 1
@@ -89,7 +86,8 @@ struct FastCompiler {
         return finish()
     }
 
-    /// Stack-code pcs that begin a block: branch targets, and those after a branch, call or island.
+    /// Stack-code pcs that begin a block: branch targets, and those after a branch, call or island
+    /// (so whatever `compile` says cannot fall through is always followed by a block start).
     func blockStarts() -> (label: [Bool], after: [Bool]) {
         let code = function.code
         var label = [Bool](repeating: false, count: code.count + 1)
