@@ -26,7 +26,9 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "TerminalUI", dependencies: ["DebuggerUI", "CNcurses"]),
         .target(name: "DebuggerUI", dependencies: ["DebuggerCore"]),
-        .target(name: "DebuggerCore", dependencies: ["ContractHost", "WasmVM"]),
+        .target(name: "DebuggerCore", dependencies: ["ContractHost", "WasmVM", "DebugInfo"]),
+        // DWARF reader: depends on nothing; DebuggerCore maps its code-section addresses to instructions.
+        .target(name: "DebugInfo"),
         .target(name: "ContractHost", dependencies: ["WasmVM"]),
         .target(
             name: "WasmVM",
@@ -39,6 +41,7 @@ let package = Package(
             // from swinging with unrelated code changes (docs/interpreter-speed.md).
             swiftSettings: [.unsafeFlags(["-Xllvm", "-align-all-nofallthru-blocks=5"], .when(configuration: .release))]),
         .testTarget(name: "WasmVMTests", dependencies: ["WasmVM", .product(name: "WAT", package: "WasmKit")]),
+        .testTarget(name: "DebugInfoTests", dependencies: ["DebugInfo"]),
         .testTarget(name: "ContractHostTests", dependencies: ["ContractHost", "WasmVM"]),
         .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
         .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI", "DebuggerCore"], exclude: ["Golden"]),
