@@ -20,6 +20,8 @@ struct Breakpoint: Sendable {
         case memory(address: UInt64, length: UInt64)
         /// After a host call writes the key.
         case state(key: [UInt8])
+        /// A source line (`break token.c:60`): the line actually used, with its file as recorded.
+        case line(file: String, line: Int)
     }
 
     var id: Int
@@ -28,12 +30,14 @@ struct Breakpoint: Sendable {
     var condition: Condition?
     var conditionText: String?
     var hits = 0
-    /// Machine code location for function/offset breakpoints.
-    var location: (function: Int, pc: Int)?
+    /// Machine code locations for function/offset/line breakpoints (a line may have several).
+    var locations: [(function: Int, pc: Int)] = []
+
+    func isAt(function: Int, pc: Int) -> Bool { locations.contains { $0.function == function && $0.pc == pc } }
 
     var typeName: String {
         switch kind {
-        case .function, .offset: "break"
+        case .function, .offset, .line: "break"
         case .host: "host"
         case .trap: "trap"
         case .fuel: "fuel"
@@ -60,6 +64,7 @@ extension Breakpoint.Kind {
         case .fuel(let n): "fuel used reaches \(n)"
         case .memory(let address, let length): "memory 0x\(hex(address))..0x\(hex(address + length)) (\(length) bytes) written"
         case .state(let key): "state key \(quoted(key)) written"
+        case .line(let file, let line): "\(SourceContext.displayPath(file)):\(line)"
         }
     }
 }

@@ -3,7 +3,7 @@ import WasmVM
 /// `break`, `watch`, `condition`, `delete`, `disable`, `enable`.
 extension DebugSession {
     func addBreakpoint(_ args: [String]) throws(CommandError) -> String {
-        let usage = "usage: break FUNC | break 0xOFFSET | break host NAME|* | break trap | break fuel N"
+        let usage = "usage: break FUNC | break FILE:LINE | break 0xOFFSET | break host NAME|* | break trap | break fuel N"
         guard let first = args.first else { throw CommandError(usage) }
         var bp: Breakpoint
         switch first {
@@ -28,20 +28,27 @@ extension DebugSession {
             bp = Breakpoint(id: nextBreakpointID, kind: .fuel(n))
         default:
             guard args.count == 1 else { throw CommandError(usage) }
+            if first.contains(":") && !first.hasSuffix(":") && Int(first.split(separator: ":").last!) != nil {
+                return try addLineBreakpoint(first)
+            }
             if first.hasPrefix("0x") || first.hasPrefix("0X") {
                 guard let offset = parseInteger(first), offset >= 0 else { throw CommandError("bad offset '\(first)'") }
                 guard let location = codeLocation(atOffset: Int(offset)) else {
                     throw CommandError("no instruction at module offset 0x\(hex(UInt64(offset))) (see disassemble)")
                 }
                 bp = Breakpoint(id: nextBreakpointID, kind: .offset(functionOffset(location.function, location.pc)))
-                bp.location = location
+                bp.locations = [location]
             } else {
-                guard let function = resolveFunction(first) else { throw CommandError("no function '\(first)' (a name, an export or an index)") }
+                guard let function = resolveFunction(first) ?? resolveSourceFunction(first) else {
+                    throw CommandError("no function '\(first)' (a name, an export or an index)")
+                }
                 guard function >= module.importedFunctionCount else {
                     throw CommandError("\(module.displayName(ofFunction: function)) is a host function: use break host \(importName(ofFunction: function)?.name ?? first)")
                 }
                 bp = Breakpoint(id: nextBreakpointID, kind: .function(index: function))
-                bp.location = (function, 0)
+                // After the prologue when the function has line info, as gdb does.
+                let entry = afterPrologue(function: function)
+                bp.locations = [(function, entry?.pc ?? 0)]
             }
         }
         nextBreakpointID += 1

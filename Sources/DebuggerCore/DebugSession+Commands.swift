@@ -8,18 +8,30 @@ extension DebugSession {
         ("run", ["r"], "run", "restart from the first instruction (same as restart)"),
         ("restart", [], "restart", "back to the first instruction, fresh host state; drops set changes"),
         ("continue", ["c", "cont"], "continue", "run until a breakpoint, a watch, a trap or the end"),
-        ("step", ["s", "si", "stepi"], "step [N]", "execute N instructions (default 1), into calls"),
-        ("next", ["n", "ni", "nexti"], "next", "execute one instruction, over calls (host calls included)"),
+        ("step", ["s"], "step [N]",
+         "N source lines (default 1), into calls that have line info; N instructions where there is no line info"),
+        ("stepi", ["si"], "stepi [N]", "execute N instructions (default 1), into calls"),
+        ("next", ["n"], "next [N]", "N source lines over calls; one instruction over calls where there is no line info"),
+        ("nexti", ["ni"], "nexti [N]", "execute N instructions, over calls (host calls included)"),
+        ("until", ["u"], "until [FILE:LINE]",
+         "like next, but never stops at a line above the current one (leaves loops); or run to FILE:LINE in this frame"),
         ("finish", ["fin"], "finish", "run until the current function returns"),
-        ("reverse-step", ["rs"], "reverse-step [N]", "go back N instructions (default 1)"),
+        ("reverse-step", ["rs"], "reverse-step [N]",
+         "back to the start of the previous source line (into calls); N instructions back where there is no line info"),
+        ("reverse-next", ["rn"], "reverse-next [N]", "back to the start of the previous source line of this frame"),
+        ("reverse-stepi", ["rsi"], "reverse-stepi [N]", "go back N instructions (default 1)"),
         ("reverse-continue", ["rc"], "reverse-continue", "go back to the previous breakpoint or watch hit"),
         ("goto", [], "goto STEP", "go to the state before executed instruction STEP (0 = start)"),
-        ("break", ["b", "br"], "break FUNC | 0xOFFSET | host NAME|* | trap | fuel N",
-         "set a breakpoint (function entry by name or index, module byte offset, host call, trap, fuel used)"),
+        ("break", ["b", "br"], "break FUNC | FILE:LINE | 0xOFFSET | host NAME|* | trap | fuel N",
+         "set a breakpoint (function entry by name or index, source line, module byte offset, host call, trap, fuel used)"),
         ("watch", ["w"], "watch mem ADDR LEN | watch state KEY", "stop after a write to memory or a state key"),
         ("condition", ["cond"], "condition ID [EXPR]",
          "stop at breakpoint ID only when EXPR holds (local.N, global.N, stack[K], fuel, argument names; == != < <= > >= && ||); no EXPR removes it"),
-        ("info", ["i"], "info breakpoints | info module", "list breakpoints, or describe the module"),
+        ("info", ["i"], "info breakpoints | module | line [FILE:LINE] | source | locals | args",
+         "list breakpoints, describe the module, or (with debug info) where a line's code is, the current source file, source variables"),
+        ("list", ["l"], "list [FILE:LINE | LINE | FUNC]", "source lines around the current line (again: the next ten)"),
+        ("print", ["p"], "print EXPR", "a source expression's value (x, *p, p->f, s.f, a[i], &x) in the selected frame"),
+        ("ptype", [], "ptype EXPR", "the source type of an expression or variable"),
         ("delete", ["d"], "delete [ID...]", "delete breakpoints (all but trap when no ID)"),
         ("disable", ["dis"], "disable ID...", "disable breakpoints"),
         ("enable", ["en"], "enable ID...", "enable breakpoints"),
@@ -79,22 +91,40 @@ extension DebugSession {
             try noArguments()
             try requireRunning()
             return move { var hits: [(step: UInt64, stop: Stop)] = []; return runForward(goal: .breakpoints, hits: &hits) }
-        case "step":
+        case "step", "next":
             let count = try optionalCount(args, name)
             try requireRunning()
+            return move { repeatMove(count) { lineStep(name == "step" ? .step : .next) ?? instructionMove(name == "step") } }
+        case "stepi":
+            let count = try optionalCount(args, name)
+            try requireRunning()
+            return move { instructionSteps(count) }
+        case "nexti":
+            let count = try optionalCount(args, name)
+            try requireRunning()
+            return move { repeatMove(count) { stepOver() } }
+        case "until":
+            try requireRunning()
+            if args.isEmpty { return move { lineStep(.until) ?? stepOver() } }
+            guard args.count == 1 else { throw CommandError("usage: until [FILE:LINE]") }
+            let stops = try untilStops(args[0])
             return move {
                 var hits: [(step: UInt64, stop: Stop)] = []
-                return runForward(goal: .step(machine.steps + count), hits: &hits)
+                return runForward(goal: .reach(stops), hits: &hits)
             }
-        case "next":
-            try noArguments()
-            try requireRunning()
-            return move { stepOver() }
+        case "reverse-next":
+            let count = try optionalCount(args, name)
+            try requireReverse()
+            return move { reverseLines(count, over: true) }
         case "finish":
             try noArguments()
             try requireRunning()
             return move { finishFrame() }
-        case "reverse-step":
+        case "reverse-step" where hasLineInfoHere:
+            let count = try optionalCount(args, name)
+            try requireReverse()
+            return move { reverseLines(count, over: false) }
+        case "reverse-step", "reverse-stepi":
             let count = try optionalCount(args, name)
             var trapped = false
             if case .trapped = state { trapped = true }
@@ -127,10 +157,20 @@ extension DebugSession {
         case "condition": return try setCondition(args, rest: rest)
         case "delete", "disable", "enable": return try editBreakpoints(name, args)
         case "info":
-            guard args.count == 1 else { throw CommandError("usage: info breakpoints | info module") }
-            if "breakpoints".hasPrefix(args[0]) { return breakpointList() }
-            if "module".hasPrefix(args[0]) { return moduleInfo() }
-            throw CommandError("usage: info breakpoints | info module")
+            let usage = "usage: info breakpoints | module | line [FILE:LINE] | source | locals | args"
+            guard let topic = args.first, !topic.isEmpty else { throw CommandError(usage) }
+            let more = rest.splitFirstWord.1
+            if topic == "line" { return try infoLine(more) }
+            guard args.count == 1 else { throw CommandError(usage) }
+            if "breakpoints".hasPrefix(topic) { return breakpointList() }
+            if "module".hasPrefix(topic) { return moduleInfo() }
+            if "source".hasPrefix(topic) { return try infoSource() }
+            if "locals".hasPrefix(topic) { return try infoVariables(parameters: false) }
+            if "args".hasPrefix(topic) { return try infoVariables(parameters: true) }
+            throw CommandError(usage)
+        case "list": return try listText(rest.trimmingWhitespace)
+        case "print": return try printExpression(rest.trimmingWhitespace)
+        case "ptype": return try typeOf(rest.trimmingWhitespace)
         case "stack": try noArguments(); return try stackText()
         case "locals": try noArguments(); return try localsText()
         case "globals": try noArguments(); return globalsText()
@@ -172,6 +212,68 @@ extension DebugSession {
         case .finished: throw CommandError("the call has finished; use reverse-step, goto or restart")
         case .notStarted: throw CommandError("the call has not started")
         }
+    }
+
+    /// `step N` style repetition: stops early when a move ends anywhere but at its goal.
+    func repeatMove(_ count: UInt64, _ body: () -> Stop) -> Stop {
+        var stop = body()
+        var done: UInt64 = 1
+        while done < count, isRunning, ["step", "next", "until"].contains(stop.reason) {
+            stop = body()
+            done += 1
+        }
+        return stop
+    }
+
+    func instructionSteps(_ count: UInt64) -> Stop {
+        var hits: [(step: UInt64, stop: Stop)] = []
+        let (goal, overflow) = machine.steps.addingReportingOverflow(count)
+        return runForward(goal: .step(overflow ? UInt64.max : goal), hits: &hits)
+    }
+
+    /// One instruction: `step` into calls, `next` over them.
+    func instructionMove(_ into: Bool) -> Stop { into ? instructionSteps(1) : stepOver() }
+
+    var hasLineInfoHere: Bool {
+        guard let location = machine.location else { return false }
+        return sourceRow(at: location) != nil && hasLineInfo(function: location.function)
+    }
+
+    func requireReverse() throws(CommandError) {
+        if case .trapped = state { return }
+        if machine.steps == 0 { throw CommandError("already at the start (step 0)") }
+    }
+
+    /// `reverse-step`/`reverse-next` by lines (instructions where there is no line info).
+    func reverseLines(_ count: UInt64, over: Bool) -> Stop {
+        for _ in 0 ..< count {
+            if case .trapped = state { travel(to: reverseOrigin - 1); continue }
+            guard machine.steps > 0, let target = reverseLineTarget(over: over) else {
+                if machine.steps > 0 { travel(to: machine.steps - 1) }
+                continue
+            }
+            travel(to: target)
+        }
+        return Stop(reason: over ? "reverse-next" : "reverse-step")
+    }
+
+    /// `until FILE:LINE`: that line's locations in the current frame (or where it returns).
+    func untilStops(_ spec: String) throws(CommandError) -> [TemporaryStop] {
+        guard let info = sources.info, info.hasLines else { throw CommandError("until: \(Self.noDebugInfo)") }
+        guard let colon = spec.lastIndex(of: ":"), let line = Int(spec[spec.index(after: colon)...]), line >= 1 else {
+            throw CommandError("usage: until [FILE:LINE]")
+        }
+        let depth = machine.callDepth
+        var stops = info.breakLocations(file: String(spec[..<colon]), line: line).compactMap { location in
+            codeLocation(atModuleOffset: location.moduleOffset).map { TemporaryStop(key: $0, depth: depth, orShallower: true, reason: "until") }
+        }
+        guard !stops.isEmpty else { throw CommandError("no code at or after line \(line) of \(spec[..<colon])") }
+        let wasm = machine.frames
+        if wasm.count >= 2 {
+            let caller = wasm[wasm.count - 2].location
+            stops.append(TemporaryStop(key: CodeLocationKey(function: caller.function, pc: caller.pc + 1), depth: depth - 1, reason: "until"))
+        }
+        return stops
     }
 
     func optionalCount(_ args: [String], _ name: String) throws(CommandError) -> UInt64 {

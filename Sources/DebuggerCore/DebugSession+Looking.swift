@@ -4,16 +4,20 @@ import WasmVM
 extension DebugSession {
     func stopText(_ stop: Stop) -> String {
         var lines: [String] = []
-        let quiet: Set<String> = ["step", "next", "finish", "goto", "reverse-step", "finished", "trap"]
+        let quiet: Set<String> = ["step", "next", "until", "finish", "goto", "reverse-step", "reverse-next", "finished", "trap"]
         if !quiet.contains(stop.reason) { lines.append(stop.reason) }
         lines.append("\(statusLine), step \(machine.steps)")
         switch state {
         case .trapped(let trap):
-            lines.append(trap.message + (machine.location.map { " at \(describe($0))" } ?? ""))
-            if breakpoints[0].isEnabled, let line = currentInstructionLine() { lines.append(line) }
+            lines.append(trap.message + (machine.location.map { " at \(describe($0))\(sourceSuffix($0))" } ?? ""))
+            if breakpoints[0].isEnabled, let line = currentInstructionLine() {
+                if let source = currentSourceLine() { lines.append(source) }
+                lines.append(line)
+            }
         case .finished:
             if let results, !results.isEmpty { lines.append("returned " + results.map(\.description).joined(separator: ", ")) }
         case .paused:
+            if let source = currentSourceLine() { lines.append(source) }
             if let line = currentInstructionLine() { lines.append(line) }
         case .notStarted:
             break
@@ -81,7 +85,8 @@ extension DebugSession {
         var lines: [String] = []
         if let call = upcomingHostCall() { lines.append("   host \(call.text) (about to be called)") }
         for (i, frame) in frames.enumerated() {
-            lines.append("\(i == selectedFrame ? "=>" : "  ") #\(i) \(describe(frame.location))")
+            let mark = i == selectedFrame ? "=>" : "  "
+            for text in sourceFrameLines(frame.location) ?? [describe(frame.location)] { lines.append("\(mark) #\(i) \(text)") }
         }
         return lines.isEmpty ? "(no frames)" : lines.joined(separator: "\n")
     }
@@ -168,7 +173,7 @@ extension DebugSession {
         }
         guard function >= module.importedFunctionCount else { throw CommandError("\(module.displayName(ofFunction: function)) is a host function") }
         let current = isRunning || breakpoints[0].isEnabled ? selectedFrameInfo?.location : nil
-        let marked = Set(breakpoints.filter(\.isEnabled).compactMap { bp in bp.location.flatMap { $0.function == function ? $0.pc : nil } })
+        let marked = Set(breakpoints.filter(\.isEnabled).flatMap { bp in bp.locations.filter { $0.function == function }.map(\.pc) })
         var lines = ["\(module.displayName(ofFunction: function)) (func \(function)) \(module.functionType(function))"]
         for line in disassembly(of: function) {
             let here = current.map { $0.function == function && line.pc == $0.pc } ?? false
@@ -205,8 +210,14 @@ extension DebugSession {
             let id = String(bp.id).padding(4), type = bp.typeName.padding(13), enabled = (bp.isEnabled ? "yes" : "no").padding(9)
             let hits = String(bp.hits).padding(6)
             var what = bp.kind.describe(in: module)
-            if let location = bp.location, case .function = bp.kind {
-                what += " at offset 0x\(hex(UInt64(functionOffset(location.function, location.pc))))"
+            switch bp.kind {
+            case .function, .line:
+                what += " at " + bp.locations.map { location in
+                    let offset = functionOffset(location.function, location.pc)
+                    let row = sources.info?.line(at: offset)
+                    return "offset 0x\(hex(UInt64(offset)))" + (row.map { " (\(sourcePosition($0)))" } ?? "")
+                }.joined(separator: ", ")
+            default: break
             }
             if let condition = bp.conditionText { what += "  if \(condition)" }
             lines.append(id + type + enabled + hits + what)

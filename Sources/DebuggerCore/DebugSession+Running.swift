@@ -16,6 +16,19 @@ extension DebugSession {
         case step(UInt64)
         /// Until a frame returns to `location` with this many frames (next, finish).
         case returnTo(CodeLocationKey, depth: Int, reason: String)
+        /// Until any of these locations is reached at its depth (line stepping).
+        case reach([TemporaryStop])
+    }
+
+    /// A location a move stops at (besides breakpoints) when reached with `depth`
+    /// wasm frames, or fewer when `orShallower` (a line start of a function that returned into a recursive caller).
+    struct TemporaryStop {
+        var key: CodeLocationKey
+        var depth: Int
+        var orShallower = false
+        var reason: String
+
+        func holds(atDepth d: Int) -> Bool { orShallower ? d <= depth : d == depth }
     }
 
     /// How a run reports breakpoint hits: stop at the first (forward moves) or
@@ -26,15 +39,15 @@ extension DebugSession {
 
     /// Patches in the machine breakpoints, watches and host pauses the enabled
     /// breakpoints need (`armed`), or removes them all for plain replays.
-    func configureMachine(armed: Bool, extra: CodeLocationKey? = nil) {
+    func configureMachine(armed: Bool, extra: [Int: TemporaryStop] = [:]) {
         var wanted: [Int: CodeLocationKey] = [:]
         var watches: [Range<UInt64>] = []
         var hostPauses = false
         if armed {
             for bp in breakpoints where bp.isEnabled {
                 switch bp.kind {
-                case .function, .offset:
-                    if let loc = bp.location { let key = CodeLocationKey(function: loc.function, pc: loc.pc); wanted[key.machineID] = key }
+                case .function, .offset, .line:
+                    for loc in bp.locations { let key = CodeLocationKey(function: loc.function, pc: loc.pc); wanted[key.machineID] = key }
                 case .memory(let address, let length):
                     watches.append(address ..< address + length)
                     hostPauses = true
@@ -44,7 +57,7 @@ extension DebugSession {
                     break
                 }
             }
-            if let extra { wanted[extra.machineID] = extra }
+            for (id, stop) in extra { wanted[id] = stop.key }
         }
         for (id, _) in armedLocations where wanted[id] == nil { machine.removeBreakpoint(id: id) }
         for (id, key) in wanted where armedLocations[id] == nil {
@@ -141,10 +154,12 @@ extension DebugSession {
     /// goes on until `goal` (a `.step`) is reached.
     func runForward(goal: Goal, mode: HitMode = .stop, checkHere: Bool = false,
                     hits: inout [(step: UInt64, stop: Stop)]) -> Stop {
-        var temporary: CodeLocationKey?
-        var targetDepth = 0
-        var temporaryReason = ""
-        if case .returnTo(let key, let depth, let reason) = goal { temporary = key; targetDepth = depth; temporaryReason = reason }
+        var temporaries: [Int: TemporaryStop] = [:]
+        switch goal {
+        case .returnTo(let key, let depth, let reason): temporaries[key.machineID] = TemporaryStop(key: key, depth: depth, reason: reason)
+        case .reach(let stops): for stop in stops where temporaries[stop.key.machineID] == nil { temporaries[stop.key.machineID] = stop }
+        case .breakpoints, .step: break
+        }
         var stepTarget: UInt64?
         if case .step(let n) = goal { stepTarget = n }
 
@@ -155,7 +170,7 @@ extension DebugSession {
             return true
         }
 
-        if checkHere, let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason) ?? fuelHitHere(),
+        if checkHere, let stop = codeOrHostHitHere(temporaries: temporaries) ?? fuelHitHere(),
            report(stop) { return stop }
 
         var first = true
@@ -168,7 +183,7 @@ extension DebugSession {
             if first || mustStepBeforeRun || lastOfSteps {
                 // Reached by a step budget, not a pause: breakpoints here are not yet checked.
                 if lastOfSteps && !first && !mustStepBeforeRun,
-                   let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason), report(stop) {
+                   let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) {
                     return stop
                 }
                 // Step over what we stand on (a breakpoint, a pending host call, a fuel pause).
@@ -186,7 +201,7 @@ extension DebugSession {
                 case .returned, .trapped: break
                 default:
                     if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
-                    if let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason) {
+                    if let stop = codeOrHostHitHere(temporaries: temporaries) {
                         if report(stop) { return stop }
                         mustStepBeforeRun = true
                         continue
@@ -194,7 +209,7 @@ extension DebugSession {
                     continue
                 }
             } else {
-                configureMachine(armed: true, extra: temporary)
+                configureMachine(armed: true, extra: temporaries)
                 let checkpointAt = CheckpointHistory.nextPeriodicStep(after: machine.steps)
                 let maxSteps = stepTarget.map { min($0 - 1, checkpointAt) } ?? checkpointAt
                 fuelPause = nextFuelPause
@@ -218,12 +233,12 @@ extension DebugSession {
                 // Between chunks the front end may ask to stop (Ctrl-C in the terminal UI).
                 if mode == .stop, interruptCheck?() == true { return Stop(reason: "interrupted") }
             case .breakpoint:
-                if let stop = codeOrHostHitHere(temporary: temporary, depth: targetDepth, temporaryReason: temporaryReason), report(stop) {
+                if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) {
                     return stop
                 }
                 mustStepBeforeRun = true
             case .hostCallPending, .hostCallReturned:
-                if let stop = codeOrHostHitHere(temporary: nil, depth: 0, temporaryReason: ""), report(stop) { return stop }
+                if let stop = codeOrHostHitHere(temporaries: [:]), report(stop) { return stop }
                 mustStepBeforeRun = true
             case .memoryWatch(let address, let length, _):
                 let ids = watchHits(writes: [address ..< address + length], stateKeys: [])
@@ -247,17 +262,18 @@ extension DebugSession {
     }
 
     /// Code and host-call breakpoints (and the temporary one) that hold at the current position.
-    func codeOrHostHitHere(temporary: CodeLocationKey?, depth: Int, temporaryReason: String) -> Stop? {
+    func codeOrHostHitHere(temporaries: [Int: TemporaryStop]) -> Stop? {
         guard let location = machine.location else { return nil }
-        if let temporary, temporary.function == location.function, temporary.pc == location.pc, machine.callDepth == depth {
-            return Stop(reason: temporaryReason)
+        if let stop = temporaries[CodeLocationKey(function: location.function, pc: location.pc).machineID],
+           stop.holds(atDepth: machine.callDepth) {
+            return Stop(reason: stop.reason)
         }
         var ids: [Int] = []
         var host: PendingHostCall?
         for bp in breakpoints where bp.isEnabled {
             switch bp.kind {
-            case .function, .offset:
-                if let loc = bp.location, loc.function == location.function, loc.pc == location.pc, conditionHolds(bp) { ids.append(bp.id) }
+            case .function, .offset, .line:
+                if bp.isAt(function: location.function, pc: location.pc), conditionHolds(bp) { ids.append(bp.id) }
             case .host(let name):
                 // Match the name before decoding the arguments (most host pauses are for other calls).
                 guard let pending = machine.pendingHostCall, name == "*" || name == pending.importName else { continue }

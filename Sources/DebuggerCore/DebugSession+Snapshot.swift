@@ -38,7 +38,40 @@ extension DebugSession {
                                        locals: locals, globals: globals, frames: frameViews, memory: memory, fuel: fuel,
                                        draft: draft, hostCalls: hostCalls)
         snapshot.debuggerChanges = changes.map { "step \($0.step): \($0.text)" }
+        snapshot.source = sourceView(frame)
+        if let frame, let info = sources.info {
+            snapshot.variables = info.variables(at: frame.location.offset, state: FrameStateReader(session: self, frame: frame)).map {
+                SourceVariable(name: $0.name, typeName: $0.typeName, value: $0.value, isParameter: $0.isParameter)
+            }
+        }
         return snapshot
+    }
+
+    /// The selected frame's source file around its line, breakpoints marked; nil without line info.
+    func sourceView(_ frame: FrameInfo?) -> SourceView? {
+        guard sources.hasLines else { return nil }
+        let location = frame?.location ?? machine.location
+        let row = location.flatMap(sourceRow(at:))
+        let name = location.map(sourceFunctionName(at:)) ?? ""
+        guard let row else {
+            let place = location.map { "no line info at \(describeShort($0))" } ?? "no current line"
+            return SourceView(path: "", lines: [], currentLine: nil, breakpoints: [:], message: place, functionName: name)
+        }
+        let file = sources.file(row.file)
+        var marked: [Int: Int] = [:]
+        for bp in breakpoints where bp.isEnabled {
+            for at in bp.locations {
+                let offset = functionOffset(at.function, at.pc)
+                if let r = sources.info?.line(at: offset), r.file == row.file, marked[r.line] == nil { marked[r.line] = bp.id }
+            }
+        }
+        let showCurrent: Bool = switch state {
+        case .paused: true
+        case .trapped: breakpoints[0].isEnabled
+        default: false
+        }
+        return SourceView(path: SourceContext.displayPath(row.file), lines: file.lines, currentLine: showCurrent && row.line > 0 ? row.line : nil,
+                          breakpoints: marked, message: file.foundAt == nil ? file.notFoundMessage : nil, functionName: name)
     }
 
     /// `transfer+0x1c`
@@ -54,7 +87,7 @@ extension DebugSession {
         // pc -> id of the first enabled breakpoint there (the UI's `b` deletes it by id).
         var marked: [Int: Int] = [:]
         for bp in breakpoints where bp.isEnabled {
-            if let at = bp.location, at.function == function, marked[at.pc] == nil { marked[at.pc] = bp.id }
+            for at in bp.locations where at.function == function && marked[at.pc] == nil { marked[at.pc] = bp.id }
         }
         var current: Int?
         let showCurrent: Bool = switch state {

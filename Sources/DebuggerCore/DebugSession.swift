@@ -51,14 +51,21 @@ public final class DebugSession: DebugSessionDriving {
     /// Changes whenever `set` changes are made or undone: the execution is another one.
     var timeline = 0
     var fuelProfile: FuelProfile?
+    /// DWARF and source files (empty for modules without debug info).
+    let sources: SourceContext
+    /// `print`'s value history number (`$1`, `$2`, ...).
+    var printCount = 0
+    /// The line `list` shows around next (file as recorded, line), moved on by each `list`.
+    var listCursor: (file: String, line: Int)?
     var disassemblyCache: [Int: [DisassembledInstruction]] = [:]
 
     /// Starts the target's call and pauses before its first instruction.
-    public init(target: DebugTarget) throws {
+    public init(target: DebugTarget, sources options: SourceOptions = SourceOptions()) throws {
         self.target = target
         machine = target.machine
         instance = target.instance
         module = target.instance.module
+        sources = SourceContext(module: module, options: options)
         try target.start()
         initialCheckpoint = target.checkpoint()
         history.insert(step: 0, checkpoint: initialCheckpoint)
@@ -67,6 +74,9 @@ public final class DebugSession: DebugSessionDriving {
     }
 
     public var hostFunctionNames: [String] { target.hostFunctionNames }
+
+    /// One line when the module's debug info is malformed (source-level debugging is then partial or off).
+    public var debugInfoWarning: String? { sources.warning }
 
     public func memoryBytes(at address: UInt64, count: Int) -> [UInt8] {
         guard let memory = machine.memory(of: instance), count > 0, address < UInt64(memory.byteCount) else { return [] }
@@ -133,7 +143,7 @@ public final class DebugSession: DebugSessionDriving {
         switch state {
         case .notStarted: return "not started"
         case .paused:
-            return machine.location.map { "paused at \(describe($0))" } ?? "paused"
+            return machine.location.map { "paused at \(describe($0))\(sourceSuffix($0))" } ?? "paused"
         case .trapped(let trap): return "trapped: \(trap.kind.rawValue)"
         case .finished(let status, let code):
             if let code, code != 0 || status != "success" { return "finished: \(status) (code \(code))" }

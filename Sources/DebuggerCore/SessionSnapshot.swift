@@ -136,6 +136,10 @@ public struct SessionSnapshot: Hashable, Sendable {
     public var hostCalls: [ListEntry]
     /// `set` changes in effect (`step 12: set mem 0x100 0a0b`): the run no longer matches the snapshot.
     public var debuggerChanges: [String] = []
+    /// The Source pane (nil when the module has no line info).
+    public var source: SourceView?
+    /// Source variables of the selected frame (params first); empty without debug info.
+    public var variables: [SourceVariable] = []
     public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
                 globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [ListEntry]) {
         self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals

@@ -63,6 +63,8 @@ public struct InputHandler {
         let layout = state.layout
         let page = max(1, layout.visibleRows(state.focus == .console ? .console : state.focus) - 1)
         switch action {
+        case .toggleBreakpoint where state.focus == .source:
+            toggleSourceBreakpoint(state: &state, session: session, response: &response)
         case .toggleBreakpoint:
             guard let code = session.snapshot.code, let cursor = state.codeCursor, code.lines.indices.contains(cursor) else {
                 state.console.append("no code line under the cursor", style: .error)
@@ -88,8 +90,8 @@ public struct InputHandler {
             state.mode = .prompt(Prompt(kind: .hostBreakpoint, options: ["*"] + session.hostFunctionNames))
         case .gotoAddress:
             state.mode = .prompt(Prompt(kind: .memoryAddress))
-        case .focusNext: state.focus(state.focus.next)
-        case .focusPrevious: state.focus(state.focus.previous)
+        case .focusNext: state.focus(state.focus.next(hasSource: state.hasSource))
+        case .focusPrevious: state.focus(state.focus.previous(hasSource: state.hasSource))
         case .focus(let pane): state.focus(pane)
         case .scrollUp: scroll(state.focus, by: -1, state: &state)
         case .scrollDown: scroll(state.focus, by: 1, state: &state)
@@ -116,6 +118,8 @@ public struct InputHandler {
         switch pane {
         case .code:
             state.codeCursor = (state.codeCursor ?? 0) + delta
+        case .source:
+            state.sourceCursor = (state.sourceCursor ?? 0) + max(-(1 << 30), min(1 << 30, delta))
         case .memory:
             let row = Int64(MemoryPane.bytesPerRow)
             let rows = Int64(max(-(1 << 40), min(1 << 40, delta)))
@@ -127,6 +131,19 @@ public struct InputHandler {
             state.scroll[.console, default: 0] -= delta
         default:
             state.scroll[pane, default: 0] += delta
+        }
+    }
+
+    /// `b` on the Source pane: a breakpoint on the line under the cursor, or off again.
+    private func toggleSourceBreakpoint(state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
+        guard let source = session.snapshot.source, let cursor = state.sourceCursor, source.lines.indices.contains(cursor) else {
+            state.console.append("no source line under the cursor", style: .error)
+            return
+        }
+        if let id = source.breakpoints[cursor + 1] {
+            run("delete \(id)", echo: true, state: &state, session: session, response: &response)
+        } else {
+            run("break \(source.path):\(cursor + 1)", echo: true, state: &state, session: session, response: &response)
         }
     }
 

@@ -13,10 +13,13 @@ public struct Layout: Hashable, Sendable {
     public var tabBar: Rect?
     public var statusLine: Rect
     public var isTooSmall: Bool { size.width < Layout.minimum.width || size.height < Layout.minimum.height }
+    /// The module has line info: a Source pane beside the code (a tab when compact).
+    public var hasSource: Bool
 
     /// `zoomed`: that pane alone fills the screen above the status line.
-    public init(size: Size, activeTab: Pane, zoomed: Pane? = nil) {
+    public init(size: Size, activeTab: Pane, zoomed: Pane? = nil, hasSource: Bool = false) {
         self.size = size
+        self.hasSource = hasSource
         let w = size.width, h = size.height
         statusLine = Rect(x: 0, y: h - 1, width: w, height: 1)
         isCompact = w < Layout.minimumWide.width || h < Layout.minimumWide.height
@@ -30,7 +33,7 @@ public struct Layout: Hashable, Sendable {
             let consoleHeight = h >= 20 ? 5 : 3
             tabBar = Rect(x: 0, y: 0, width: w, height: 1)
             panes[.console] = Rect(x: 0, y: h - 1 - consoleHeight, width: w, height: consoleHeight)
-            let tab = activeTab == .console ? .code : activeTab
+            let tab = activeTab == .console || (activeTab == .source && !hasSource) ? .code : activeTab
             panes[tab] = Rect(x: 0, y: 1, width: w, height: h - 2 - consoleHeight)
             return
         }
@@ -39,10 +42,13 @@ public struct Layout: Hashable, Sendable {
         let available = h - 1 - consoleHeight
         let top = available * 2 / 5, middle = (available - top + 1) / 2, bottom = available - top - middle
         panes[.console] = Rect(x: 0, y: available, width: w, height: consoleHeight)
-        let codeWidth = w * 11 / 25, stackWidth = (w - codeWidth) / 2
-        panes[.code] = Rect(x: 0, y: 0, width: codeWidth, height: top)
-        panes[.stack] = Rect(x: codeWidth, y: 0, width: stackWidth, height: top)
-        panes[.locals] = Rect(x: codeWidth + stackWidth, y: 0, width: w - codeWidth - stackWidth, height: top)
+        // With source: Source, Code, Stack, Locals side by side (source widest).
+        let sourceWidth = hasSource ? w * 7 / 20 : 0
+        let codeWidth = hasSource ? w / 4 : w * 11 / 25, stackWidth = (w - sourceWidth - codeWidth) / 2
+        if hasSource { panes[.source] = Rect(x: 0, y: 0, width: sourceWidth, height: top) }
+        panes[.code] = Rect(x: sourceWidth, y: 0, width: codeWidth, height: top)
+        panes[.stack] = Rect(x: sourceWidth + codeWidth, y: 0, width: stackWidth, height: top)
+        panes[.locals] = Rect(x: sourceWidth + codeWidth + stackWidth, y: 0, width: w - sourceWidth - codeWidth - stackWidth, height: top)
         let memoryWidth = MemoryPane.width + 2
         panes[.memory] = Rect(x: 0, y: top, width: memoryWidth, height: middle)
         panes[.callStack] = Rect(x: memoryWidth, y: top, width: w - memoryWidth, height: middle)
@@ -61,7 +67,7 @@ public struct Layout: Hashable, Sendable {
     public func tab(atColumn column: Int) -> Pane? {
         guard isCompact else { return nil }
         var x = 0
-        for pane in Pane.tabbed {
+        for pane in Pane.tabbed(hasSource: hasSource) {
             let width = pane.tabLabel.count + 2
             if column >= x && column < x + width { return pane }
             x += width + 1

@@ -1,9 +1,10 @@
 /// The panes of the screen, in focus order (Tab / Shift-Tab).
 public enum Pane: String, Hashable, Sendable, CaseIterable {
-    case code, stack, locals, callStack, memory, fuel, draft, hostCalls, console
+    case source, code, stack, locals, callStack, memory, fuel, draft, hostCalls, console
 
     public var title: String {
         switch self {
+        case .source: "Source"
         case .code: "Code"
         case .stack: "Stack"
         case .locals: "Locals / Globals"
@@ -19,6 +20,7 @@ public enum Pane: String, Hashable, Sendable, CaseIterable {
     /// Short label for the tab bar at small sizes.
     public var tabLabel: String {
         switch self {
+        case .source: "Source"
         case .code: "Code"
         case .stack: "Stack"
         case .locals: "Locals"
@@ -31,12 +33,20 @@ public enum Pane: String, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// Panes that collapse into tabs at small sizes (the console stays visible).
+    /// Panes that collapse into tabs at small sizes (the console stays visible); Source
+    /// only for modules with line info.
     public static let tabbed: [Pane] = allCases.filter { $0 != .console }
+    public static func tabbed(hasSource: Bool) -> [Pane] { hasSource ? tabbed : tabbed.filter { $0 != .source } }
 
-    public var next: Pane { Pane.allCases[(Pane.allCases.firstIndex(of: self)! + 1) % Pane.allCases.count] }
-    public var previous: Pane {
-        let all = Pane.allCases
-        return all[(all.firstIndex(of: self)! + all.count - 1) % all.count]
+    /// Focus order (Tab / Shift-Tab).
+    public static func order(hasSource: Bool) -> [Pane] { hasSource ? allCases : allCases.filter { $0 != .source } }
+
+    public func next(hasSource: Bool) -> Pane {
+        let all = Pane.order(hasSource: hasSource)
+        return all[((all.firstIndex(of: self) ?? -1) + 1) % all.count]
+    }
+    public func previous(hasSource: Bool) -> Pane {
+        let all = Pane.order(hasSource: hasSource)
+        return all[((all.firstIndex(of: self) ?? 0) + all.count - 1) % all.count]
     }
 }

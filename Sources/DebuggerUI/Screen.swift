@@ -46,9 +46,10 @@ public struct Screen {
     /// A pane's title and all its lines (memory and console: the visible ones) at an interior size.
     public func content(_ pane: Pane, interior: Size) -> (title: String, lines: [StyledLine]) {
         switch pane {
+        case .source: (SourcePane.title(snapshot), SourcePane.lines(snapshot, state: state))
         case .code: (CodePane.title(snapshot), CodePane.lines(snapshot, state: state))
         case .stack: (StackPane.title(snapshot), StackPane.lines(snapshot))
-        case .locals: (pane.title, LocalsPane.lines(snapshot, width: interior.width))
+        case .locals: (LocalsPane.title(snapshot), LocalsPane.lines(snapshot, width: interior.width))
         case .callStack: (pane.title, CallStackPane.lines(snapshot))
         case .memory: (MemoryPane.title(snapshot, state: state),
                        MemoryPane.lines(snapshot, address: state.memoryAddress, rows: interior.height,
@@ -65,6 +66,7 @@ public struct Screen {
         switch pane {
         case .memory, .console: 0
         case .code: CodePane.top(cursor: state.codeCursor, top: state.scroll[.code] ?? 0, rows: rows, count: count)
+        case .source: CodePane.top(cursor: state.sourceCursor, top: state.scroll[.source] ?? 0, rows: rows, count: count)
         default: max(0, min(state.scroll[pane] ?? 0, count - rows))
         }
     }
@@ -90,7 +92,7 @@ public struct Screen {
     private func drawTabBar(on canvas: inout Canvas, _ bar: Rect) {
         canvas.fill(bar, with: Cell(" ", .tab))
         var x = bar.x
-        for pane in Pane.tabbed {
+        for pane in Pane.tabbed(hasSource: state.hasSource) {
             x = canvas.put(" \(pane.tabLabel) ", column: x, row: bar.y, style: pane == state.activeTab ? .activeTab : .tab) + 1
         }
     }

@@ -6,9 +6,17 @@ extension ViewState {
     public mutating func normalize(for snapshot: SessionSnapshot) {
         let layout = self.layout
         let function = snapshot.code?.functionIndex
+        let sourceCount = snapshot.source?.lines.count ?? 0
+        if (snapshot.source != nil) != hasSource {
+            hasSource = snapshot.source != nil
+            // A module with line info opens on its source.
+            if hasSource && focus == .code && syncedStep == nil { focus(.source) }
+            if !hasSource && (focus == .source || activeTab == .source) { focus(.code) }
+        }
         if snapshot.step != syncedStep || function != syncedFunction || snapshot.state != syncedState {
             syncedStep = snapshot.step; syncedFunction = function; syncedState = snapshot.state
             codeCursor = snapshot.code?.currentLine ?? snapshot.code?.lines.firstIndex(where: \.isCurrent)
+            if let line = snapshot.source?.currentLine { sourceCursor = line - 1 }
             if memoryFollows, let range = snapshot.memory.lastAccesses.first?.range ?? snapshot.memory.pendingHostRanges.first?.range {
                 memoryAddress = MemoryPane.address(showing: range, current: memoryAddress, rows: memoryRows(layout))
             }
@@ -22,6 +30,14 @@ extension ViewState {
         } else {
             codeCursor = nil
             scroll[.code] = 0
+        }
+        if sourceCount > 0 {
+            let cursor = max(0, min(sourceCursor ?? 0, sourceCount - 1))
+            sourceCursor = cursor
+            scroll[.source] = CodePane.top(cursor: cursor, top: scroll[.source] ?? 0, rows: rows(.source, layout), count: sourceCount)
+        } else {
+            sourceCursor = nil
+            scroll[.source] = 0
         }
         let row = UInt64(MemoryPane.bytesPerRow)
         let lastRow = UInt64(max(0, snapshot.memory.byteCount - 1)) / row * row
@@ -42,7 +58,7 @@ extension ViewState {
     /// Interior rows of a pane; a hidden tab gets the rows it will have when shown.
     private func rows(_ pane: Pane, _ layout: Layout) -> Int {
         if layout.panes[pane] != nil { return layout.visibleRows(pane) }
-        return Layout(size: size, activeTab: pane, zoomed: zoomed ? pane : nil).visibleRows(pane)
+        return Layout(size: size, activeTab: pane, zoomed: zoomed ? pane : nil, hasSource: hasSource).visibleRows(pane)
     }
 
     private func memoryRows(_ layout: Layout) -> Int { rows(.memory, layout) }

@@ -42,7 +42,12 @@ public struct ViewState: Hashable, Sendable {
     /// The focused pane fills the screen (`z`).
     public var zoomed = false
 
-    public var layout: Layout { Layout(size: size, activeTab: activeTab, zoomed: zoomed ? focus : nil) }
+    public var layout: Layout { Layout(size: size, activeTab: activeTab, zoomed: zoomed ? focus : nil, hasSource: hasSource) }
+
+    /// The session shows source (synced from the snapshot): the Source pane exists.
+    public var hasSource = false
+    /// The source line under the cursor, 0-based (`b` toggles a breakpoint on it).
+    public var sourceCursor: Int?
 
     /// Focuses a pane; at small sizes a tabbed pane also becomes the visible tab.
     public mutating func focus(_ pane: Pane) {

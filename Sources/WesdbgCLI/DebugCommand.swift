@@ -29,8 +29,14 @@ struct DebugCommand: ParsableCommand {
     @Option(help: "Keymap for the terminal UI: default, vim, emacs, or a keymap file.")
     var keymap: String = "default"
 
+    @Option(name: .customLong("source-dir"), help: ArgumentHelp("Also look for source files under DIR (repeatable).", valueName: "DIR"))
+    var sourceDirectories: [String] = []
+
     func run() throws {
         let session = try withUserErrors(file: call.file) { try makeSession() }
+        if let warning = session.debugInfoWarning {
+            FileHandle.standardError.write(Data("wesdbg: \(call.file): warning: \(warning); debugging by instruction\n".utf8))
+        }
         // Checked in batch mode too: a bad keymap file is bad input even when unused.
         let keys: Keymap
         do { keys = try Keymap.load(keymap) } catch {
@@ -88,7 +94,9 @@ struct DebugCommand: ParsableCommand {
     private func loadSession() throws -> DebugSession {
         let execution = try call.makeExecution()
         do {
-            return try DebugSession(target: ContractTarget(execution: execution))
+            let modulePath = execution.snapshot.codePath ?? execution.snapshot.file
+            return try DebugSession(target: ContractTarget(execution: execution),
+                                    sources: SourceOptions(modulePath: modulePath, directories: sourceDirectories))
         } catch let error as SessionError {
             throw UserError(file: call.file, error.description)
         }

@@ -46,6 +46,26 @@ enum Fixture {
         hostCalls: [ListEntry(text: "env.get_caller() -> \"alice\"", isNew: false),
                     ListEntry(text: "env.log(0x200, 5 \"hello\") -> ok", isNew: true)])
 
+    /// The same stop in a module built with -g: the Source pane and source variables.
+    static let sourceSnapshot: SessionSnapshot = {
+        var s = snapshot
+        s.statusLine = "paused at transfer+0x11 (offset 0x3a1) at token/token.c:12"
+        s.source = SourceView(path: "token/token.c", lines: [
+            "#include \"wes.h\"", "", "/* Moves amount of GOLD from the caller to `to`. */",
+            "int transfer(const char *params, int len) {", "\tuint64_t amount = 0;", "\tconst char *to = 0;",
+            "\tif (!read_params(params, len, &amount, &to))", "\t\treturn INVALID_PARAMS;", "\tif (amount == 0)",
+            "\t\treturn INVALID_PARAMS;", "\tstruct balance b = { .owner = to, .amount = amount };",
+            "\treturn execute_utxo_transfer(b.owner, b.amount) ? 0 : 2;", "}",
+        ], currentLine: 12, breakpoints: [9: 2], message: nil, functionName: "transfer")
+        s.variables = [
+            SourceVariable(name: "params", typeName: "const char *", value: "0x100 \"{\\\"amount\\\":42}\"", isParameter: true),
+            SourceVariable(name: "len", typeName: "int", value: "64", isParameter: true),
+            SourceVariable(name: "amount", typeName: "uint64_t", value: "42", isParameter: false),
+            SourceVariable(name: "b", typeName: "struct balance", value: "{owner = 0x140 \"bob\", amount = 42}", isParameter: false),
+        ]
+        return s
+    }()
+
     /// 64 KiB with a message at 0x100 and a counter at 0x200.
     static let memory: [UInt8] = {
         var bytes = [UInt8](repeating: 0, count: 65536)

@@ -53,6 +53,22 @@ import Testing
         #expect(session.commands == ["break 0x3a1", "delete 1"])
     }
 
+    /// `b` in the Source pane: `break FILE:LINE` on the cursor's line, `delete ID` where one is.
+    @Test func toggleBreakpointOnSourceLine() {
+        let session = FakeSession(snapshot: Fixture.sourceSnapshot)
+        // The Source pane has the focus, the cursor on the current line 12.
+        var (state, _) = Self.drive(Self.chars("b"), session: session)
+        #expect(state.focus == .source)
+        #expect(session.commands == ["break token/token.c:12"])
+        // Up three lines to line 9, which has breakpoint 2.
+        (state, _) = Self.drive(Array(repeating: .up, count: 3) + Self.chars("b"), session: session, state: state)
+        #expect(state.sourceCursor == 8)
+        #expect(session.commands == ["break token/token.c:12", "delete 2"])
+        // Tab goes on to the Code pane, and round to Source again.
+        (state, _) = Self.drive([.tab], session: session, state: state)
+        #expect(state.focus == .code)
+    }
+
     /// A snapshot without breakpoint ids: the id comes from `info breakpoints`.
     @Test func toggleBreakpointFindsTheIdInTheTable() {
         var snapshot = Fixture.snapshot

@@ -17,18 +17,44 @@ import WasmVM
     static let wide = Size(width: 120, height: 40), small = Size(width: 80, height: 24)
 
     /// Each pane at the size the 120x40 layout gives it.
-    @Test(arguments: Pane.allCases) func paneAtWideLayout(_ pane: Pane) throws {
+    @Test(arguments: Pane.order(hasSource: false)) func paneAtWideLayout(_ pane: Pane) throws {
         let screen = Self.screen(Self.wide, focus: pane)
         let rect = try #require(screen.state.layout.panes[pane])
         Golden.check(screen.renderPane(pane, size: Size(width: rect.width, height: rect.height)), "pane-120x40-\(pane.rawValue)")
     }
 
     /// Each pane as the full-width tab of the 80x24 layout.
-    @Test(arguments: Pane.tabbed) func paneAsSmallTab(_ pane: Pane) throws {
+    @Test(arguments: Pane.tabbed(hasSource: false)) func paneAsSmallTab(_ pane: Pane) throws {
         let screen = Self.screen(Self.small, focus: pane)
         let rect = try #require(screen.state.layout.panes[pane])
         #expect(rect == Rect(x: 0, y: 1, width: 80, height: 17))
         Golden.check(screen.renderPane(pane, size: Size(width: rect.width, height: rect.height)), "pane-80x24-\(pane.rawValue)")
+    }
+
+    /// A module with line info: Source beside Code at 120x40, a tab at 80x24, variables above the locals.
+    @Test func sourcePaneWide() throws {
+        let screen = Self.screen(Self.wide, focus: .source, snapshot: Fixture.sourceSnapshot)
+        Golden.check(screen.render(), "screen-120x40-source")
+        let rect = try #require(screen.state.layout.panes[.source])
+        #expect(rect == Rect(x: 0, y: 0, width: 42, height: 13))
+    }
+
+    @Test func sourcePaneSmallTab() throws {
+        let screen = Self.screen(Self.small, focus: .source, snapshot: Fixture.sourceSnapshot)
+        Golden.check(screen.render(), "screen-80x24-source")
+        #expect(screen.state.layout.panes[.source] == Rect(x: 0, y: 1, width: 80, height: 17))
+        let variables = Self.screen(Self.small, focus: .locals, snapshot: Fixture.sourceSnapshot)
+        Golden.check(variables.renderPane(.locals, size: Size(width: 80, height: 17)), "pane-80x24-variables")
+    }
+
+    @Test func sourceLinesMarkCurrentAndBreakpoints() {
+        var state = ViewState(size: Self.wide)
+        state.normalize(for: Fixture.sourceSnapshot)
+        #expect(state.focus == .source)
+        #expect(state.sourceCursor == 11)
+        let lines = SourcePane.lines(Fixture.sourceSnapshot, state: state).map(\.plainText)
+        #expect(lines[8] == "*   9      if (amount == 0)")
+        #expect(lines[11] == " > 12      return execute_utxo_transfer(b.owner, b.amount) ? 0 : 2;")
     }
 
     @Test func fullScreenWide() {
