@@ -19,7 +19,7 @@ let package = Package(
         .target(
             name: "WesdbgCLI",
             dependencies: [
-                "WasmVM", "ContractHost", "DebuggerCore", "DebuggerUI", "TerminalUI",
+                "WasmVM", "ContractHost", "DebugInfo", "DebuggerCore", "DebuggerUI", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "WAT", package: "WasmKit"),
             ]),

@@ -287,6 +287,7 @@ extension DebugSession {
         previousDraft = Set(draftLines())
         previousHostLogCount = target.hostLog().count
         selectedFrame = 0
+        listCursor = nil
         let stop = body()
         if case .paused = state {
             state = .paused(reason: stop.reason)
@@ -313,8 +314,19 @@ extension DebugSession {
         let wasm = machine.frames
         guard wasm.count >= 2 else { return runForward(goal: .breakpoints, hits: &hits) }
         let caller = wasm[wasm.count - 2].location
+        let callee = wasm[wasm.count - 1].location
         let after = CodeLocationKey(function: caller.function, pc: caller.pc + 1)
-        return runForward(goal: .returnTo(after, depth: wasm.count - 1, reason: "finish"), hits: &hits)
+        var stop = runForward(goal: .returnTo(after, depth: wasm.count - 1, reason: "finish"), hits: &hits)
+        // gdb's "Run till exit from" and "Value returned": the callee's results, now on the caller's stack.
+        if stop.reason == "finish" {
+            let results = module.functionType(callee.function).results.count
+            let operands = machine.innermostFrame?.operands ?? []
+            stop.notes.append("Run till exit from \(sourceFunctionName(at: callee))")
+            if results > 0 && operands.count >= results {
+                stop.notes.append("Value returned: " + operands.suffix(results).map(\.description).joined(separator: ", "))
+            }
+        }
+        return stop
     }
 }
 

@@ -22,7 +22,7 @@ extension DebugSession {
         case .notStarted:
             break
         }
-        return lines.joined(separator: "\n")
+        return (lines + stop.notes).joined(separator: "\n")
     }
 
     /// `=> 0x3a1  i32.add`
@@ -86,7 +86,9 @@ extension DebugSession {
         if let call = upcomingHostCall() { lines.append("   host \(call.text) (about to be called)") }
         for (i, frame) in frames.enumerated() {
             let mark = i == selectedFrame ? "=>" : "  "
-            for text in sourceFrameLines(frame.location) ?? [describe(frame.location)] { lines.append("\(mark) #\(i) \(text)") }
+            for (k, text) in (sourceFrameLines(frame.location) ?? [describe(frame.location)]).enumerated() {
+                lines.append("\(k == 0 ? mark : "  ") #\(i) \(text)")
+            }
         }
         return lines.isEmpty ? "(no frames)" : lines.joined(separator: "\n")
     }

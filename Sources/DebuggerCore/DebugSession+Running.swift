@@ -6,6 +6,8 @@ extension DebugSession {
     struct Stop {
         var reason: String
         var breakpointIDs: [Int] = []
+        /// Lines printed after where it stopped (`finish`'s returned value).
+        var notes: [String] = []
     }
 
     /// What a forward run is after, besides breakpoints.

@@ -60,7 +60,7 @@ extension DebugSession {
         var center: Int
         if argument.isEmpty {
             if let cursor = listCursor {
-                (file, center) = (cursor.file, cursor.line + 5)   // continue after what was listed
+                (file, center) = (cursor.file, cursor.line + 5)   // the ten lines after what was listed
             } else if let row = selectedRow {
                 (file, center) = (row.file, row.line)
             } else {
@@ -85,10 +85,12 @@ extension DebugSession {
         let source = sources.file(file)
         guard source.foundAt != nil else { throw CommandError(source.notFoundMessage) }
         guard !source.lines.isEmpty else { return "(\(SourceContext.displayPath(file)) is empty)" }
+        guard center - 5 <= source.lines.count || !argument.isEmpty else {
+            throw CommandError("line \(center - 5) is past the end of \(SourceContext.displayPath(file)) (\(source.lines.count) lines)")
+        }
         let first = max(1, min(center - 5, source.lines.count - 9))
         let last = min(source.lines.count, first + 9)
-        guard first <= source.lines.count else { throw CommandError("line \(center) is past the end of \(SourceContext.displayPath(file)) (\(source.lines.count) lines)") }
-        listCursor = (file, last - 4)
+        listCursor = (file, last + 1)
         let current = selectedRow
         return (first...last).map { n in
             let mark = current.map { $0.line == n && $0.file == file } == true ? "=>" : "  "
@@ -148,10 +150,10 @@ extension DebugSession {
 
     private func unitDescription(_ unit: CompileUnit) -> String {
         var parts = ["compile unit \(unit.name)"]
-        if let dir = unit.compDirectory { parts.append("directory \(dir)") }
-        if let language = unit.language { parts.append("language \(language)") }
+        if !unit.compDirectory.isEmpty { parts.append("directory \(unit.compDirectory)") }
+        if !unit.language.isEmpty { parts.append("language \(unit.language)") }
         parts.append("DWARF \(unit.version)")
-        if let producer = unit.producer { parts.append("producer \(producer)") }
+        if !unit.producer.isEmpty { parts.append("producer \(unit.producer)") }
         return parts.joined(separator: ", ")
     }
 

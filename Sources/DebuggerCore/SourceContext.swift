@@ -61,7 +61,15 @@ final class SourceContext {
         candidates.append(recorded)
         if !name.hasPrefix("/") {
             var dirs: [String] = []
-            if let modulePath = options.modulePath { dirs.append((modulePath as NSString).deletingLastPathComponent) }
+            if let modulePath = options.modulePath {
+                // The module's directory and two above it: a build that ran in `samples/` records
+                // `include/wes.h` for a module written to `samples/token/`.
+                var dir = (modulePath as NSString).deletingLastPathComponent
+                for _ in 0 ..< 3 {
+                    dirs.append(dir)
+                    dir = dir.isEmpty || dir == "." ? ".." : (dir as NSString).appendingPathComponent("..")
+                }
+            }
             dirs += options.directories
             for dir in dirs {
                 let d = dir.isEmpty ? "." : dir

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractHost
+import DebugInfo
 import Foundation
 import WasmVM
 
@@ -96,9 +97,21 @@ struct InspectCommand: BufferedCommand {
                 lines.append("  \(c.name)  \(c.size) bytes at 0x\(String(c.offset, radix: 16))")
             }
         }
+        lines.append(Self.debugInfoLine(module))
         let errors = abi.errors
         lines.append(errors.isEmpty ? "host ABI: ok" : "host ABI: \(errors.count) error\(errors.count == 1 ? "" : "s")")
         lines += abi.moduleErrors.map { "  \($0)" }
         return lines.map(Module.printable).joined(separator: "\n") + "\n"
+    }
+
+    /// `debug info: DWARF 4, 1 compile unit (token/token.c), line table: yes` or `debug info: none`.
+    static func debugInfoLine(_ module: Module) -> String {
+        let (info, warning) = DebugInfo.read(moduleBytes: module.bytes)
+        guard let info else { return "debug info: " + (warning.map { "unreadable (\($0))" } ?? "none (build with -g for source-level debugging)") }
+        let units = info.compileUnits
+        let versions = Set(units.map(\.version)).sorted().map(String.init).joined(separator: "/")
+        let names = units.prefix(3).map(\.name).joined(separator: ", ") + (units.count > 3 ? ", …" : "")
+        return "debug info: DWARF \(versions), \(units.count) compile unit\(units.count == 1 ? "" : "s") (\(names)), line table: \(info.hasLines ? "yes" : "no")"
+            + (warning.map { "; warning: \($0)" } ?? "")
     }
 }
