@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Rebuilds every sample contract samples/NAME/NAME.c into samples/NAME/NAME.wasm.
+# Rebuilds every sample contract samples/NAME/NAME.c into samples/NAME/NAME.wasm
+# (-O2) and NAME.debug.wasm (-O0 -g); token also into token.O1.wasm (-O1 -g) and
+# token.dwarf5.wasm (the Swift toolchain's clang 21, -O0 -gdwarf-5).
 #
 # Needs Debian's clang and lld 14 (their WebAssembly backend and linker):
 #     apt-get install clang-14 lld-14
@@ -23,21 +25,41 @@ WASM_LD_PATH=$(command -v "$WASM_LD")
 # Freestanding wasm32; the name section is kept (no --strip-all) so the
 # debugger shows function names; __heap_base tells the host's malloc where
 # the heap starts. -ffile-prefix-map keeps paths out of the output.
-CFLAGS=(--target=wasm32 -O2 -nostdlib -ffreestanding -fno-stack-protector
+CFLAGS=(--target=wasm32 -nostdlib -ffreestanding -fno-stack-protector
         -Wall -Wextra -Werror -std=c11 -Iinclude
         "-ffile-prefix-map=$PWD=.")
-LDFLAGS=("-fuse-ld=$WASM_LD_PATH" -Wl,--no-entry -Wl,--export=__heap_base
+LDFLAGS=(-Wl,--no-entry -Wl,--export=__heap_base
          -Wl,-z,stack-size=65536)
+
+# build OUT CLANG LDFLAGS-LINKER OPT... : one contract source to OUT (temp file, then rename).
+build() {
+    local out=$1 clang=$2 linker=$3
+    shift 3
+    "$clang" "${CFLAGS[@]}" "$@" "-fuse-ld=$linker" "${LDFLAGS[@]}" -o "$out.tmp" "$src"
+    chmod 644 "$out.tmp"
+    mv "$out.tmp" "$out"
+    echo "built $out ($(wc -c <"$out") bytes)"
+}
+
+# The Swift toolchain's clang and wasm-ld (LLVM 21) give the DWARF 5 sample.
+CLANG21=${CLANG21:-/opt/swift/usr/bin/clang}
+WASM_LD21=${WASM_LD21:-/opt/swift/usr/bin/wasm-ld}
 
 contracts=(token registry nft staking governance)
 for name in "${contracts[@]}"; do
     src="$name/$name.c"
     [ -f "$src" ] || continue
-    out="$name/$name.wasm"
-    "$CLANG" "${CFLAGS[@]}" "${LDFLAGS[@]}" -o "$out.tmp" "$src"
-    chmod 644 "$out.tmp"
-    mv "$out.tmp" "$out"
-    echo "built $out ($(wc -c <"$out") bytes)"
+    build "$name/$name.wasm" "$CLANG" "$WASM_LD_PATH" -O2
+    # Source-level debugging (DWARF 4, the debugger's line and variable tests).
+    build "$name/$name.debug.wasm" "$CLANG" "$WASM_LD_PATH" -O0 -g
+    if [ "$name" = token ]; then
+        build "$name/$name.O1.wasm" "$CLANG" "$WASM_LD_PATH" -O1 -g
+        if [ -x "$CLANG21" ] && [ -x "$WASM_LD21" ]; then
+            build "$name/$name.dwarf5.wasm" "$CLANG21" "$WASM_LD21" -O0 -gdwarf-5
+        else
+            echo "build.sh: $CLANG21 or $WASM_LD21 not found; $name/$name.dwarf5.wasm not rebuilt" >&2
+        fi
+    fi
 done
 
 if command -v wasm-validate >/dev/null 2>&1; then

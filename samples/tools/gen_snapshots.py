@@ -295,7 +295,25 @@ def teach():
     write(d, "trap_host", snap("trap_host.wat", "whoami", traps("host_error")))
 
 
-SECTIONS = [token, registry, nft, staking, governance, teach]
+# ---------------------------------------------------------------- debug builds
+
+def debug_builds():
+    """One success snapshot per `-g` build (build.sh): the same call as its -O2
+    twin with `contract.code` pointing at the debug module, for source-level
+    debugging. Fuel differs between builds; the outcome does not."""
+    variants = [("token", "transfer", ("debug", "dwarf5", "O1")),
+                ("registry", "increment", ("debug",)), ("nft", "mint", ("debug",)),
+                ("staking", "stake", ("debug",)), ("governance", "propose", ("debug",))]
+    for contract, name, builds in variants:
+        with open(os.path.join(ROOT, contract, name + ".snapshot.json"), encoding="utf-8") as f:
+            base = json.load(f)
+        for build in builds:
+            snap = json.loads(json.dumps(base))
+            snap["contract"]["code"] = "%s.%s.wasm" % (contract, build)
+            write(contract, "%s.%s" % (name, build), snap)
+
+
+SECTIONS = [token, registry, nft, staking, governance, teach, debug_builds]
 
 if __name__ == "__main__":
     for section in SECTIONS:
