@@ -62,6 +62,10 @@ for name in "${contracts[@]}"; do
     fi
 done
 
+# A long loop to step over by lines (not a contract: `--call run --args i32:N`).
+src=debug/loop.c
+build debug/loop.wasm "$CLANG" "$WASM_LD_PATH" -O0 -g
+
 if command -v wasm-validate >/dev/null 2>&1; then
     for f in */*.wasm; do wasm-validate "$f"; done
     for f in teach/*.wat; do

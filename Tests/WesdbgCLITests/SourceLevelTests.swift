@@ -88,12 +88,12 @@ struct SourceLevelTests {
                                  ["break loop.c:27", "continue", "delete 1", "until", "until", "reverse-step", "reverse-step", "reverse-next"])
         let stops = lines.filter { $0.hasPrefix("paused at") }
         #expect(stops == [
-            "paused at run+0xbe (offset 0x107) at debug/loop.c:27, step 81",
-            "paused at run+0xfb (offset 0x144) at debug/loop.c:28, step 179000081",
-            "paused at run+0x116 (offset 0x15f) at debug/loop.c:29, step 179000093",
-            "paused at run+0xfb (offset 0x144) at debug/loop.c:28, step 179000081",
-            "paused at run+0xde (offset 0x127) at debug/loop.c:26, step 179000045",
-            "paused at run+0xbe (offset 0x107) at debug/loop.c:27, step 178999902",
+            "paused at run+0xbe (offset 0x11c) at debug/loop.c:27, step 81",
+            "paused at run+0xfb (offset 0x159) at debug/loop.c:28, step 179000081",
+            "paused at run+0x116 (offset 0x174) at debug/loop.c:29, step 179000093",
+            "paused at run+0xfb (offset 0x159) at debug/loop.c:28, step 179000081",
+            "paused at run+0xde (offset 0x13c) at debug/loop.c:26, step 179000045",
+            "paused at run+0xbe (offset 0x11c) at debug/loop.c:27, step 178999902",
         ])
     }
 
