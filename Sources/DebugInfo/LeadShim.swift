@@ -4,7 +4,4 @@ extension DebugInfo {
     public func lineRows(in moduleOffsets: Range<Int>) -> [LineRow] {
         lines.rows.filter { !$0.endSequence && moduleOffsets.contains(codeSectionStart + Int($0.address)) }.map(publicRow)
     }
-    public func variables(at moduleOffset: Int, state: WasmStateReader) -> [VariableValue] { [] }
-    public func evaluate(_ expression: String, at moduleOffset: Int, state: WasmStateReader) throws(DebugInfoError) -> String { "" }
-    public func typeDescription(of expression: String, at moduleOffset: Int, state: WasmStateReader) throws(DebugInfoError) -> String { "" }
 }
