@@ -18,7 +18,7 @@ public final class DebugInfo: @unchecked Sendable {
     private let lock = NSLock()
     /// The first fault met while parsing DIE trees on demand (the warning of `read` covers the eager part).
     private(set) var lateWarning: String?
-    var typeNameCache: [Int: String] = [:]
+    var typeCache: [Int: DType] = [:]
 
     init(bytes: [UInt8], sections: DebugSections, units: [Unit], lines: LineTable) {
         self.bytes = bytes
