@@ -1,4 +1,5 @@
 import DebuggerCore
+import DebuggerUI
 import Foundation
 import Testing
 @testable import WesdbgCLI
@@ -95,6 +96,50 @@ struct SourceLevelTests {
             "paused at run+0xde (offset 0x13c) at debug/loop.c:26, step 179000045",
             "paused at run+0xbe (offset 0x11c) at debug/loop.c:27, step 178999902",
         ])
+    }
+
+    /// Variables at token.c:83 of the -O0 build (locations `DW_OP_fbreg` over `__stack_pointer`, as
+    /// `llvm-dwarfdump-14 --debug-info` shows them): a struct, its fields, a pointer's target, an array element.
+    @Test func printAndInfoLocals() throws {
+        let (lines, _) = try run([Self.samples + "/token/transfer.debug.snapshot.json"],
+                                 ["break token.c:83", "continue", "info locals", "print amount", "print to.len", "print *to.ptr",
+                                  "print caller[1]", "ptype to", "info args"])
+        let locals = try #require(lines.firstIndex(of: "(wesdbg) info locals"))
+        #expect(Array(lines[locals + 1 ... locals + 6]) == [
+            "p = {ptr = 0x490 \"{\\\"amount\\\":250,\\\"to\\\":\\\"0xc1d73080c71c19539eb4f22cf2cb85cc820817a3\\\"}\", len = 64}",
+            "to = {ptr = 0x4a4 \"0xc1d73080c71c19539eb4f22cf2cb85cc820817a3\\\"}\", len = 42}",
+            "amount = 250",
+            "token_len = 4",
+            "caller = \"0x8209c622d851832908d7089992787a9f1a39ffe5\"",
+            "to_ptr = 0x4a4 \"0xc1d73080c71c19539eb4f22cf2cb85cc820817a3\\\"}\"",
+        ])
+        #expect(lines.contains("$1 = 250"))
+        #expect(lines.contains("$2 = 42"))
+        #expect(lines.contains("$3 = 48 '0'"))
+        #expect(lines.contains("$4 = 120 'x'"))
+        let ptype = try #require(lines.firstIndex(of: "(wesdbg) ptype to"))
+        #expect(Array(lines[ptype + 1 ... ptype + 4]) == ["type = struct {", "    const char *ptr;", "    size_t len;", "}"])
+        #expect(lines.last(where: { !$0.isEmpty }) == "no arguments")
+    }
+
+    /// -O1: `amount` has no DW_AT_location and `to` a location list not covering the pc.
+    @Test func optimizedOutVariablesSaySo() throws {
+        let (lines, _) = try run([Self.samples + "/token/transfer.O1.snapshot.json"], ["break token.c:83", "continue", "print amount", "print to"])
+        #expect(lines.contains("$1 = <optimized out>"))
+        #expect(lines.contains("$2 = <optimized out>"))
+    }
+
+    /// The real screen at 120x40: Source beside Code, the current line marked, variables above the locals.
+    @Test func screenShowsTheSource() throws {
+        let (_, session) = try run([Self.samples + "/token/transfer.debug.snapshot.json"], ["break token.c:83", "continue"])
+        var state = ViewState(size: Size(width: 120, height: 40))
+        state.normalize(for: session.snapshot)
+        let text = Screen(snapshot: session.snapshot, state: state, keymap: .default, memory: session.memoryBytes).render().text
+        let rows = text.split(separator: "\n").map(String.init)
+        #expect(rows[0].hasPrefix("┌ Source: token/token.c (transfer) "))
+        #expect(rows.contains { $0.hasPrefix("│*>  83      if (!wes_execute_utxo_transf││*> 0x0686    i32.const 48") })
+        #expect(rows.contains { $0.contains("│variables (6)") })
+        #expect(rows.last?.hasPrefix(" paused at transfer+0x289 (offset 0x686) at token/token.c:83  step 55073") == true)
     }
 
     /// `list` around the current line, then the next ten; files found above the module's directory.
