@@ -16,7 +16,9 @@ extension DebugSession {
         let found = info.breakLocations(file: file, line: line)
         var locations: [(function: Int, pc: Int)] = []
         for location in found {
-            guard let key = codeLocation(atModuleOffset: location.moduleOffset) else { continue }
+            guard var key = codeLocation(atModuleOffset: location.moduleOffset) else { continue }
+            // A function's opening line: after the prologue, where its arguments are in place (gdb does the same).
+            if lineStarts(function: key.function).first?.key == key, let body = afterPrologue(function: key.function) { key = body }
             if !locations.contains(where: { $0 == (key.function, key.pc) }) { locations.append((key.function, key.pc)) }
         }
         guard let first = found.first, !locations.isEmpty else {
@@ -144,7 +146,8 @@ extension DebugSession {
             lines.append("no current source file")
             lines += info.compileUnits.map(unitDescription)
         }
-        lines.append("source files: " + info.sourceFiles.map(SourceContext.displayPath).joined(separator: ", "))
+        let files = info.sourceFiles.map(SourceContext.displayPath)
+        lines.append("source files (\(files.count)): " + files.prefix(12).joined(separator: ", ") + (files.count > 12 ? ", …" : ""))
         return lines.joined(separator: "\n")
     }
 
