@@ -15,7 +15,16 @@ extension DebugInfo {
 
     func publicRow(_ row: LineTableRow) -> LineRow {
         LineRow(moduleOffset: codeSectionStart + Int(row.address), file: filePath(row.file), line: Int(row.line),
-                column: Int(row.column), isStatement: row.isStatement)
+                column: Int(row.column), isStatement: row.isStatement, isPrologueEnd: row.isPrologueEnd)
+    }
+
+    /// Every row (statements or not, line 0 included, sequence ends excluded) whose address is in
+    /// the range of module offsets, by address: a function's line starts.
+    public func lineRows(in moduleOffsets: Range<Int>) -> [LineRow] {
+        guard moduleOffsets.upperBound > codeSectionStart else { return [] }
+        let lo = UInt64(max(0, moduleOffsets.lowerBound - codeSectionStart))
+        let hi = UInt64(moduleOffsets.upperBound - codeSectionStart)
+        return lines.rows(in: lo..<hi).filter { !$0.endSequence }.map(publicRow)
     }
 
     func filePath(_ index: Int32) -> String {

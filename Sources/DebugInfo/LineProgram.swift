@@ -7,6 +7,7 @@ struct LineTableRow {
     var column: Int32
     var isStatement: Bool
     var endSequence: Bool
+    var isPrologueEnd = false
 }
 
 /// The line-number program of one compile unit (`.debug_line`, DWARF 2-5): its
@@ -102,6 +103,7 @@ struct LineProgram {
             var r = row
             r.line = max(0, r.line)
             sequence.append(r)
+            row.isPrologueEnd = false
         }
         while !u.isAtEnd {
             let opcode = Int(try u.u8())
@@ -141,7 +143,8 @@ struct LineProgram {
             case 6: row.isStatement.toggle()
             case 8: row.address &+= (UInt64(255 - opcodeBase) / lineRange) &* minInstLength
             case 9: row.address &+= UInt64(try u.u16())
-            case 7, 10, 11: break
+            case 10: row.isPrologueEnd = true
+            case 7, 11: break
             default:
                 // set_isa and any standard opcode this reader does not know: skip its ULEB operands.
                 for _ in 0..<Int(opcodeLengths[opcode - 1]) { _ = try u.uleb() }

@@ -7,13 +7,16 @@ public struct LineRow: Sendable, Equatable {
     public var line: Int
     public var column: Int
     public var isStatement: Bool
+    /// DW_LNS_set_prologue_end: where a breakpoint on the function goes.
+    public var isPrologueEnd: Bool
 
-    public init(moduleOffset: Int, file: String, line: Int, column: Int, isStatement: Bool) {
+    public init(moduleOffset: Int, file: String, line: Int, column: Int, isStatement: Bool, isPrologueEnd: Bool = false) {
         self.moduleOffset = moduleOffset
         self.file = file
         self.line = line
         self.column = column
         self.isStatement = isStatement
+        self.isPrologueEnd = isPrologueEnd
     }
 }
 

@@ -45,6 +45,18 @@ struct LineTable {
         return row.endSequence ? nil : row
     }
 
+    /// Rows with addresses in the range, in table order.
+    func rows(in range: Range<UInt64>) -> ArraySlice<LineTableRow> {
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rows[mid].address < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < rows.count && rows[end].address < range.upperBound { end += 1 }
+        return rows[lo..<end]
+    }
+
     /// File indexes whose path is `name` or ends with "/" + `name` (path components match whole).
     func files(matching name: String) -> Set<Int32> {
         var name = name

@@ -32,7 +32,7 @@ import Testing
         let base = info.codeSectionStart
         #expect(info.line(at: base + 0x218) == LineRow(moduleOffset: base + 0x218, file: "token/token.c", line: 59, column: 0, isStatement: true))
         #expect(info.line(at: base + 0x25e)?.line == 59)
-        #expect(info.line(at: base + 0x25f) == LineRow(moduleOffset: base + 0x25f, file: "token/token.c", line: 62, column: 10, isStatement: true))
+        #expect(info.line(at: base + 0x25f) == LineRow(moduleOffset: base + 0x25f, file: "token/token.c", line: 62, column: 10, isStatement: true, isPrologueEnd: true))
         #expect(info.line(at: base + 0x27a) == LineRow(moduleOffset: base + 0x279, file: "token/token.c", line: 62, column: 9, isStatement: false))
         #expect(info.line(at: base + 0x28e) == nil)  // line 0: compiler-made code
         #expect(info.line(at: base + 0x28f)?.line == 63)
@@ -48,9 +48,21 @@ import Testing
         let info = Fixtures.dwarf5
         let base = info.codeSectionStart
         #expect(info.line(at: base + 0x3) == LineRow(moduleOffset: base + 0x3, file: "include/wes.h", line: 89, column: 0, isStatement: true))
-        #expect(info.line(at: base + 0x26) == LineRow(moduleOffset: base + 0x26, file: "include/wes.h", line: 90, column: 18, isStatement: true))
+        #expect(info.line(at: base + 0x26) == LineRow(moduleOffset: base + 0x26, file: "include/wes.h", line: 90, column: 18, isStatement: true, isPrologueEnd: true))
         #expect(info.line(at: base + 0x2d)?.column == 14)
         #expect(info.line(at: base + 0x8e)?.line == 93)
         #expect(info.line(at: base + 0x8f) == nil)
+    }
+
+    /// transfer's body [0x218, 0x577): 0x218 59, 0x25f 62 (prologue_end), 0x279 62, 0x281 62, 0x28e line 0, ...
+    @Test func rowsOfAFunction() {
+        let info = Fixtures.debug
+        let body = info.functions(named: "transfer")[0].ranges[0]
+        let rows = info.lineRows(in: body)
+        #expect(rows.count == 65)
+        #expect(rows.prefix(5).map { "0x\(String($0.moduleOffset - info.codeSectionStart, radix: 16)) \($0.line)\($0.isPrologueEnd ? " pe" : "")" }
+                == ["0x218 59", "0x25f 62 pe", "0x279 62", "0x281 62", "0x28e 0"])
+        #expect(rows.last?.line == 87 && rows.last?.moduleOffset == info.codeSectionStart + 0x558)
+        #expect(info.lineRows(in: 0..<info.codeSectionStart).isEmpty)
     }
 }
