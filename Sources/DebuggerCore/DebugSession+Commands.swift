@@ -71,6 +71,11 @@ extension DebugSession {
         func noArguments() throws(CommandError) {
             if !args.isEmpty { throw CommandError("\(name) takes no arguments") }
         }
+        if let trap = target.startTrap, Self.movingCommands.contains(name) {
+            let what = machine.frames.isEmpty ? "the call trapped before its first instruction (\(trap.kind.rawValue): \(trap.message))"
+                : "the module's start function trapped (\(trap.kind.rawValue)) before the call began"
+            throw CommandError("\(what): there is nothing to run, step or go back to")
+        }
         switch name {
         case "run", "restart":
             try noArguments()
@@ -163,6 +168,10 @@ extension DebugSession {
         default: preconditionFailure("unhandled command \(name)")
         }
     }
+
+    /// Commands that move or change the execution: refused when it never began.
+    static let movingCommands: Set<String> = ["run", "restart", "continue", "step", "next", "finish", "reverse-step",
+                                              "reverse-continue", "goto", "set"]
 
     func requireRunning() throws(CommandError) {
         switch state {
