@@ -1,4 +1,4 @@
-import Foundation
+import ContractHost
 import WasmVM
 
 /// `set` (recorded changes to the state) and `save`.
@@ -135,13 +135,8 @@ extension DebugSession {
         } catch {
             throw CommandError("save: \(error)")
         }
-        do {
-            try json.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            var isDirectory: ObjCBool = false
-            let reason = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-                ? "it is a directory" : "check that its directory exists and is writable"
-            throw CommandError("save: cannot write \(path): \(reason)")
+        do throws(OutputError) { try OutputFile.write(json, to: path) } catch {
+            throw CommandError("save: cannot write \(path): \(error.reason)")
         }
         var text = "saved \(path) (expect \(outcome.status)"
         if let trap = outcome.trap { text += " \(trap.rawValue)" }
