@@ -40,12 +40,7 @@ extension ChainSnapshot {
                 throw InputError(file: "--params", place: error.place, message: "invalid JSON: \(error.message)")
             }
         }
-        for a in settings.args {
-            guard let v = Value(typedString: a) else {
-                throw InputError(file: "--args", message: "\"\(a)\" is not a typed value such as i32:5, i64:-1 or f64:1.5")
-            }
-            call.args.append(v)
-        }
+        for a in settings.args { call.args.append(try CallSettings.argument(a)) }
         var caller = defaultCaller
         if let c = settings.caller {
             guard let a = Address(c) else { throw InputError(file: "--caller", message: "expected a 42-character 0x address") }
@@ -68,12 +63,7 @@ extension ChainSnapshot {
         }
         if !settings.args.isEmpty {
             s.call.args = []
-            for a in settings.args {
-                guard let v = Value(typedString: a) else {
-                    throw InputError(file: "--args", message: "\"\(a)\" is not a typed value such as i32:5, i64:-1 or f64:1.5")
-                }
-                s.call.args.append(v)
-            }
+            for a in settings.args { s.call.args.append(try CallSettings.argument(a)) }
         }
         if let c = settings.caller {
             guard let a = Address(c) else { throw InputError(file: "--caller", message: "expected a 42-character 0x address") }
@@ -82,5 +72,23 @@ extension ChainSnapshot {
         if let f = settings.fuel { s.call.fuel = f }
         if let h = settings.height { s.block.height = h }
         return s
+    }
+}
+
+extension CallSettings {
+    /// Accepted integer ranges of typed values: signed or unsigned, as wasm integers are both.
+    static let integerRanges = ["i32": "-2147483648...4294967295", "i64": "-9223372036854775808...18446744073709551615"]
+
+    /// One `--args` value; an integer out of its type's range says the range.
+    static func argument(_ text: String) throws(InputError) -> Value {
+        if let v = Value(typedString: text) { return v }
+        if let colon = text.firstIndex(of: ":"), let range = integerRanges[String(text[..<colon])] {
+            let body = text[text.index(after: colon)...].drop { $0 == "-" }
+            let digits = body.hasPrefix("0x") ? body.dropFirst(2) : body
+            if !digits.isEmpty, digits.allSatisfy(\.isHexDigit), body.hasPrefix("0x") || digits.allSatisfy(\.isNumber) {
+                throw InputError(file: "--args", message: "\"\(text)\" is out of range: \(text[..<colon]) takes \(range)")
+            }
+        }
+        throw InputError(file: "--args", message: "\"\(text)\" is not a typed value such as i32:5, i64:-1 or f64:1.5")
     }
 }

@@ -18,6 +18,9 @@ public final class ContractExecution {
     public internal(set) var result: ExecutionResult?
     /// A trap of the module's start function during instantiation (reported as the call's result).
     public private(set) var instantiationTrap: Trap?
+    /// A trap that ended the call before its first instruction (set by `start()`): the start
+    /// function's, or a call needing more value-stack slots than the machine has.
+    public private(set) var startTrap: Trap?
 
     /// Checks the ABI and the call, then instantiates. `module` is loaded once by the caller and reused across restarts.
     public init(snapshot: ChainSnapshot, module: Module, configuration: MachineConfiguration = MachineConfiguration()) throws(InputError) {
@@ -49,11 +52,10 @@ public final class ContractExecution {
         }
         let imports = module.imports
         do {
-            instance = try machine.instantiate(module) { imp in
+            // A trapping start function leaves the instance and the machine where it trapped (debug opens there).
+            (instance, instantiationTrap) = try machine.instantiateKeepingTrap(module) { imp in
                 imports.firstIndex(of: imp).flatMap { externals[$0] }
             }
-        } catch let trap as Trap {
-            instantiationTrap = trap
         } catch {
             throw InputError(file: moduleFile, message: "cannot instantiate: \(error)")
         }
@@ -103,10 +105,13 @@ public final class ContractExecution {
     public func start() {
         precondition(!isStarted, "ContractExecution.start called twice")
         isStarted = true
-        if let trap = instantiationTrap { finish(.trapped(trap)); return }
+        if let trap = instantiationTrap { startTrap = trap; finish(.trapped(trap)); return }
         let address = machine.functionAddress(instance, function: entryFunction)
         do { try machine.startCall(function: address, arguments: snapshot.call.args, fuel: snapshot.call.fuel) } catch {
-            preconditionFailure("entry arguments were checked against the type: \(error)")
+            // Arguments were checked against the type; what remains is a function too big for the value stack.
+            precondition(error.kind == .callStackExhausted, "entry arguments were checked against the type: \(error)")
+            startTrap = error
+            finish(.trapped(error))
         }
     }
 

@@ -6,9 +6,6 @@ public final class ContractTarget: DebugTarget {
     public let execution: ContractExecution
 
     public init(execution: ContractExecution) throws {
-        if let trap = execution.instantiationTrap {
-            throw SessionError("the module's start function trapped: \(trap.description)")
-        }
         self.execution = execution
     }
 
@@ -25,6 +22,8 @@ public final class ContractTarget: DebugTarget {
     public var instance: Instance { execution.instance }
 
     public func start() throws { execution.start() }
+
+    public var startTrap: Trap? { execution.startTrap }
 
     public func checkpoint() -> TargetCheckpoint {
         let checkpoint = execution.checkpoint()

@@ -24,7 +24,8 @@ extension DebugSession {
             breakpoints[0].isEnabled = true
             return "breakpoint 0: any trap (enabled)"
         case "fuel":
-            guard args.count == 2, let n = UInt64(args[1]) else { throw CommandError("usage: break fuel N (used fuel, a non-negative integer)") }
+            guard args.count == 2 else { throw CommandError("usage: break fuel N (used fuel, a non-negative integer)") }
+            let n = try UserNumber.parse(args[1], "break fuel: N", in: 0...UInt64.max)
             bp = Breakpoint(id: nextBreakpointID, kind: .fuel(n))
         default:
             guard args.count == 1 else { throw CommandError(usage) }
@@ -32,7 +33,7 @@ extension DebugSession {
                 return try addLineBreakpoint(first)
             }
             if first.hasPrefix("0x") || first.hasPrefix("0X") {
-                guard let offset = parseInteger(first), offset >= 0 else { throw CommandError("bad offset '\(first)'") }
+                let offset = try UserNumber.parse(first, "break: OFFSET", in: 0...UInt64(UInt32.max), hex: true)
                 guard let location = codeLocation(atOffset: Int(offset)) else {
                     throw CommandError("no instruction at module offset 0x\(hex(UInt64(offset))) (see disassemble)")
                 }
@@ -74,10 +75,14 @@ extension DebugSession {
         let bp: Breakpoint
         switch kind {
         case "mem", "memory":
-            guard args.count == 3, let address = parseInteger(args[1]), address >= 0,
-                  let length = parseInteger(args[2]), length > 0 else { throw CommandError("usage: watch mem ADDR LEN (LEN > 0)") }
+            guard args.count == 3 else { throw CommandError("usage: watch mem ADDR LEN (LEN > 0)") }
             guard machine.memory(of: instance) != nil else { throw CommandError("the module has no memory to watch") }
-            bp = Breakpoint(id: nextBreakpointID, kind: .memory(address: UInt64(address), length: UInt64(length)))
+            // Only memory that exists can be written: a range past the end would never fire.
+            let address = try memoryAddress(args[1], "watch mem")
+            let size = UInt64(machine.memory(of: instance)!.byteCount)
+            let length = try UserNumber.parse(args[2], "watch mem: LEN", in: 1...(size - address),
+                                            note: "memory is \(size) bytes")
+            bp = Breakpoint(id: nextBreakpointID, kind: .memory(address: address, length: length))
         case "state":
             let key = rest.splitFirstWord.1
             guard !key.isEmpty else { throw CommandError("usage: watch state KEY") }

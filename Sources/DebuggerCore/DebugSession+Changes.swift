@@ -1,4 +1,4 @@
-import Foundation
+import ContractHost
 import WasmVM
 
 /// `set` (recorded changes to the state) and `save`.
@@ -8,7 +8,8 @@ extension DebugSession {
         guard let what = args.first else { throw CommandError(usage) }
         switch what {
         case "fuel":
-            guard args.count == 2, let limit = UInt64(args[1]) else { throw CommandError("usage: set fuel N (the new fuel limit)") }
+            guard args.count == 2 else { throw CommandError("usage: set fuel N (the new fuel limit)") }
+            let limit = try UserNumber.parse(args[1], "set fuel: N", in: 0...UInt64.max)
             guard limit >= machine.fuelUsed else { throw CommandError("set fuel: \(limit) is below the fuel already used (\(machine.fuelUsed))") }
             if case .trapped(let trap) = state {
                 // Out of fuel is the one trap a top-up can resume: go back before the instruction that could not be paid.
@@ -21,7 +22,8 @@ extension DebugSession {
             record("set fuel \(limit)", isFuel: true)
             return "fuel limit set to \(limit)" + (state == .paused(reason: "goto") ? "; \(statusLine), step \(machine.steps)" : "")
         case "mem", "memory":
-            guard args.count == 3, let address = parseInteger(args[1]), address >= 0 else { throw CommandError("usage: set mem ADDR HEX") }
+            guard args.count == 3 else { throw CommandError("usage: set mem ADDR HEX") }
+            let address = try UserNumber.parse(args[1], "set mem: ADDR", in: 0...UInt64(UInt32.max), hex: true)
             guard let bytes = parseHexBytes(args[2]) else { throw CommandError("set mem: '\(args[2])' is not hex bytes (e.g. 0a0b or 0x0a0b)") }
             try requireRunning()
             guard let memory = machine.memory(of: instance) else { throw CommandError("the module has no memory") }
@@ -34,7 +36,8 @@ extension DebugSession {
             lastAccesses = [MemoryRange(range: UInt64(address) ..< UInt64(address) + UInt64(bytes.count), kind: .write)]
             return "wrote \(bytes.count) byte\(bytes.count == 1 ? "" : "s") at 0x\(hex(UInt64(address)))"
         case "local":
-            guard args.count == 3, let index = Int(args[1]), index >= 0 else { throw CommandError("usage: set \(what) N VALUE") }
+            guard args.count == 3 else { throw CommandError("usage: set \(what) N VALUE") }
+            let index = Int(try UserNumber.parse(args[1], "set local: N", in: 0...UInt64(UInt32.max)))
             try requireRunning()
             return try setVariable(what, index: index, text: args[2])
         default:
@@ -76,10 +79,10 @@ extension DebugSession {
         }
         switch type {
         case .i32:
-            guard let n = parseInteger(text), n >= Int64(Int32.min), n <= Int64(UInt32.max) else { throw CommandError("'\(text)' is not an i32") }
+            guard let n = parseInteger(text), n >= Int64(Int32.min), n <= Int64(UInt32.max) else { throw CommandError("'\(text)' is not an i32 (-2147483648...4294967295)") }
             return .i32(UInt32(truncatingIfNeeded: n))
         case .i64:
-            guard let n = parseInteger(text) else { throw CommandError("'\(text)' is not an i64") }
+            guard let n = parseInteger(text) else { throw CommandError("'\(text)' is not an i64 (-9223372036854775808...18446744073709551615)") }
             return .i64(UInt64(bitPattern: n))
         case .f32:
             guard let f = Float(text) else { throw CommandError("'\(text)' is not an f32") }
@@ -132,13 +135,8 @@ extension DebugSession {
         } catch {
             throw CommandError("save: \(error)")
         }
-        do {
-            try json.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            var isDirectory: ObjCBool = false
-            let reason = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-                ? "it is a directory" : "check that its directory exists and is writable"
-            throw CommandError("save: cannot write \(path): \(reason)")
+        do throws(OutputError) { try OutputFile.write(json, to: path) } catch {
+            throw CommandError("save: cannot write \(path): \(error.reason)")
         }
         var text = "saved \(path) (expect \(outcome.status)"
         if let trap = outcome.trap { text += " \(trap.rawValue)" }

@@ -83,6 +83,11 @@ extension DebugSession {
         func noArguments() throws(CommandError) {
             if !args.isEmpty { throw CommandError("\(name) takes no arguments") }
         }
+        if let trap = target.startTrap, Self.movingCommands.contains(name) {
+            let what = machine.frames.isEmpty ? "the call trapped before its first instruction (\(trap.kind.rawValue): \(trap.message))"
+                : "the module's start function trapped (\(trap.kind.rawValue)) before the call began"
+            throw CommandError("\(what): there is nothing to run, step or go back to")
+        }
         switch name {
         case "run", "restart":
             try noArguments()
@@ -146,7 +151,8 @@ extension DebugSession {
             if reverseOrigin == 0 { throw CommandError("already at the start (step 0)") }
             return move { reverseContinue() }
         case "goto":
-            guard args.count == 1, let step = UInt64(args[0]) else { throw CommandError("usage: goto STEP (a step number)") }
+            guard args.count == 1 else { throw CommandError("usage: goto STEP (a step number)") }
+            let step = try UserNumber.parse(args[0], "goto: STEP", in: 0...UInt64.max)
             return move {
                 travel(to: step)
                 if machine.steps < step { return Stop(reason: "the call ends at step \(machine.steps)") }
@@ -176,19 +182,17 @@ extension DebugSession {
         case "globals": try noArguments(); return globalsText()
         case "backtrace": try noArguments(); return backtraceText()
         case "frame":
-            guard args.count == 1, let n = Int(args[0]), n >= 0 else { throw CommandError("usage: frame N") }
+            guard args.count == 1 else { throw CommandError("usage: frame N") }
             let count = frames.count
-            guard n < count else { throw CommandError(count == 0 ? "no frames" : "no frame \(n) (frames 0...\(count - 1))") }
+            guard count > 0 else { throw CommandError("no frames") }
+            let n = Int(try UserNumber.parse(args[0], "frame: N", in: 0...UInt64(count - 1)))
             selectedFrame = n
             return backtraceText().split(separator: "\n").map(String.init).first { $0.hasPrefix("#\(n) ") || $0.hasPrefix("=> #\(n) ") } ?? ""
         case "x":
-            guard (1...2).contains(args.count), let address = parseInteger(args[0]), address >= 0 else { throw CommandError("usage: x ADDR [LEN]") }
-            var length: Int64 = 64
-            if args.count == 2 {
-                guard let n = parseInteger(args[1]), n > 0, n <= 65536 else { throw CommandError("x: LEN must be 1...65536") }
-                length = n
-            }
-            return try memoryDump(UInt64(address), count: Int(length))
+            guard (1...2).contains(args.count) else { throw CommandError("usage: x ADDR [LEN]") }
+            let address = try memoryAddress(args[0], "x")
+            let length = args.count == 2 ? try UserNumber.parse(args[1], "x: LEN", in: 1...65536) : 64
+            return try memoryDump(address, count: Int(length))
         case "draft": try noArguments(); return draftText()
         case "hostlog": try noArguments(); return hostLogText()
         case "fuel": try noArguments(); return fuelText()
@@ -204,6 +208,10 @@ extension DebugSession {
         default: preconditionFailure("unhandled command \(name)")
         }
     }
+
+    /// Commands that move or change the execution: refused when it never began.
+    static let movingCommands: Set<String> = ["run", "restart", "continue", "step", "next", "finish", "reverse-step",
+                                              "reverse-continue", "goto", "set"]
 
     func requireRunning() throws(CommandError) {
         switch state {
@@ -227,8 +235,7 @@ extension DebugSession {
 
     func instructionSteps(_ count: UInt64) -> Stop {
         var hits: [(step: UInt64, stop: Stop)] = []
-        let (goal, overflow) = machine.steps.addingReportingOverflow(count)
-        return runForward(goal: .step(overflow ? UInt64.max : goal), hits: &hits)
+        return runForward(goal: .step(UserNumber.saturatingSum(machine.steps, count)), hits: &hits)
     }
 
     /// One instruction: `step` into calls, `next` over them.
@@ -278,8 +285,8 @@ extension DebugSession {
 
     func optionalCount(_ args: [String], _ name: String) throws(CommandError) -> UInt64 {
         if args.isEmpty { return 1 }
-        guard args.count == 1, let n = UInt64(args[0]), n > 0 else { throw CommandError("usage: \(name) [N] (N a positive count)") }
-        return n
+        guard args.count == 1 else { throw CommandError("usage: \(name) [N] (N a positive count)") }
+        return try UserNumber.parse(args[0], "\(name): N", in: 1...UInt64.max)
     }
 
     /// Runs a move, remembers what the panes showed before it and prints where it stopped.

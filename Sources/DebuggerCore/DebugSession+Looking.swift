@@ -93,6 +93,14 @@ extension DebugSession {
         return lines.isEmpty ? "(no frames)" : lines.joined(separator: "\n")
     }
 
+    /// An address inside the current memory, for `x` and `watch mem`.
+    func memoryAddress(_ text: String, _ command: String) throws(CommandError) -> UInt64 {
+        guard let memory = machine.memory(of: instance) else { throw CommandError("\(command): the module has no memory") }
+        let size = UInt64(memory.byteCount)
+        guard size > 0 else { throw CommandError("\(command): memory is empty (0 bytes)") }
+        return try UserNumber.parse(text, "\(command): ADDR", in: 0...(size - 1), hex: true, note: "memory is \(size) bytes")
+    }
+
     func memoryDump(_ address: UInt64, count: Int) throws(CommandError) -> String {
         guard let memory = machine.memory(of: instance) else { throw CommandError("x: the module has no memory") }
         guard address < UInt64(memory.byteCount) else {
@@ -108,6 +116,9 @@ extension DebugSession {
             let ascii = String(chunk.map { $0 >= 0x20 && $0 < 0x7f ? Character(UnicodeScalar($0)) : "." })
             lines.append("0x\(hex(address + UInt64(row), digits: 8))  \(padded)  |\(ascii)|")
             row += 16
+        }
+        if bytes.count < count {
+            lines.append("(\(bytes.count) of \(count) bytes: memory ends at 0x\(hex(UInt64(memory.byteCount))))")
         }
         return lines.joined(separator: "\n")
     }

@@ -69,7 +69,8 @@ public final class DebugSession: DebugSessionDriving {
         try target.start()
         initialCheckpoint = target.checkpoint()
         history.insert(step: 0, checkpoint: initialCheckpoint)
-        state = .paused(reason: "start")
+        // A trap before the first instruction is shown where it happened, as `run` reports it.
+        state = target.startTrap.map { .trapped($0) } ?? .paused(reason: "start")
         previousDraft = Set(draftLines())
     }
 

@@ -11,6 +11,9 @@ public protocol DebugTarget: AnyObject {
     var instance: Instance { get }
     /// Starts the call (fresh host state, `startCall`). Called once, before anything runs.
     func start() throws
+    /// Set by `start()` when the call trapped before its first instruction (the module's
+    /// start function, or a function too big for the value stack): the session opens trapped.
+    var startTrap: Trap? { get }
     /// Everything needed to resume from here: the machine's checkpoint and the host's.
     func checkpoint() -> TargetCheckpoint
     func restore(_ checkpoint: TargetCheckpoint)
@@ -30,6 +33,10 @@ public protocol DebugTarget: AnyObject {
     /// The JSON text of a snapshot reproducing this call, to be written at `path`, with
     /// `expect` set to the outcome and the debugger's changes noted (`debuggerChanges`).
     func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String
+}
+
+extension DebugTarget {
+    public var startTrap: Trap? { nil }
 }
 
 /// A target checkpoint: the machine's plus an opaque host part.

@@ -49,13 +49,14 @@ public final class ModuleTarget: DebugTarget {
         }
         logBox = box
         do {
-            instance = try machine.instantiate(module) { addresses["\($0.module).\($0.name)"] }
-        } catch let error as LinkError {
-            throw SessionError("cannot link the module: \(error.description)")
-        } catch let error as Trap {
-            throw SessionError("the start function trapped: \(error.description)")
+            (instance, instantiationTrap) = try machine.instantiateKeepingTrap(module) { addresses["\($0.module).\($0.name)"] }
+        } catch {
+            throw SessionError("cannot link the module: \(error)")
         }
     }
+
+    private let instantiationTrap: Trap?
+    public private(set) var startTrap: Trap?
 
     /// Host bodies append here; `log` mirrors it so checkpoints can copy it.
     private final class LogBox { var lines: [String] = [] }
@@ -65,9 +66,12 @@ public final class ModuleTarget: DebugTarget {
         guard let export = instance.module.export(named: function), export.kind == .function else {
             throw SessionError("the module exports no function named \(function)")
         }
+        if let trap = instantiationTrap { startTrap = trap; return }
         let address = machine.functionAddress(instance, function: Int(export.index))
         do {
             try machine.startCall(function: address, arguments: arguments, fuel: fuel)
+        } catch where error.kind == .callStackExhausted {
+            startTrap = error
         } catch {
             throw SessionError("cannot call \(function): \(error.message)")
         }

@@ -12,8 +12,14 @@ extension BufferedCommand {
     func run() throws {
         var output = "", errors = ""
         let status = execute(output: &output, errors: &errors)
-        FileHandle.standardOutput.write(Data(output.utf8))
+        // A closed pipe or a full disk on stdout is reported, not a crash (SIGPIPE is ignored, see OutputFile).
+        var failed = false
+        do { try FileHandle.standardOutput.write(contentsOf: Data(output.utf8)) } catch {
+            errors += "wesdbg: standard output cannot be written\n"
+            failed = true
+        }
         FileHandle.standardError.write(Data(errors.utf8))
+        if failed { throw ExitCode(2) }
         if status != 0 { throw ExitCode(status) }
     }
 }

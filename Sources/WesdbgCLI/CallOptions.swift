@@ -19,11 +19,22 @@ struct CallOptions: ParsableArguments {
     @Option(help: "Caller address (0x + 40 lowercase hex digits).")
     var caller: String?
 
-    @Option(help: "Fuel limit (default 10000000).")
+    // `.unconditional` so that `--fuel -1` reaches the range check instead of reading as an option.
+    @Option(parsing: .unconditional, help: "Fuel limit, 0...18446744073709551615 (default 10000000).",
+            transform: { try CallOptions.unsigned($0) })
     var fuel: UInt64?
 
-    @Option(help: "Block height (default 1 for a module).")
+    @Option(parsing: .unconditional, help: "Block height, 0...18446744073709551615 (default 1 for a module).",
+            transform: { try CallOptions.unsigned($0) })
     var height: UInt64?
+
+    /// A non-negative integer option, or a usage error naming the accepted range.
+    static func unsigned(_ text: String) throws -> UInt64 {
+        guard text.first?.isNumber == true, let n = UInt64(text) else {
+            throw ValidationError("must be an integer 0...\(UInt64.max), not '\(text)'")
+        }
+        return n
+    }
 
     var settings: CallSettings {
         CallSettings(function: function, params: params, args: args, caller: caller, fuel: fuel, height: height)

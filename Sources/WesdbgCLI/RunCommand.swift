@@ -34,13 +34,19 @@ struct RunCommand: BufferedCommand {
             return 2
         }
         let result: ExecutionResult
+        // A trace or snapshot that could not be written is reported and makes the run bad input (2).
+        var outputFailed = false
         if let trace {
-            guard let writer = LineWriter(path: trace) else {
-                errors += "\(trace): cannot be written\n"
+            let writer: OutputFile
+            do { writer = try OutputFile(path: trace) } catch {
+                errors += "\(error)\n"
                 return 2
             }
-            result = execution.runTraced { writer.write($0.compactText) }
-            writer.close()
+            result = execution.runTraced { writer.write($0.compactText + "\n") }
+            do { try writer.close() } catch {
+                errors += "\(error)\n"
+                outputFailed = true
+            }
         } else {
             result = execution.runToEnd()
         }
@@ -50,13 +56,16 @@ struct RunCommand: BufferedCommand {
                 errors += "\(saveFailure): not written: the call succeeded\n"
             } else {
                 let text = execution.snapshot.json(savedAt: saveFailure, expect: Expectation(of: result)).prettyText + "\n"
-                guard FileManager.default.createFile(atPath: saveFailure, contents: Data(text.utf8)) else {
-                    errors += "\(saveFailure): cannot be written\n"
-                    return 2
+                do {
+                    try OutputFile.write(text, to: saveFailure)
+                    if !json { output += "saved: \(saveFailure)\n" }
+                } catch {
+                    errors += "\(error)\n"
+                    outputFailed = true
                 }
-                if !json { output += "saved: \(saveFailure)\n" }
             }
         }
+        if outputFailed { return 2 }
         return result.status == .success ? 0 : 1
     }
 }
@@ -73,32 +82,4 @@ extension RunCommand {
 /// One-line text for bad input, rendered by `UserError` (the one place errors become user text).
 func hostInputErrorText(_ error: InputError) -> String {
     UserError(file: error.file, place: error.place.isEmpty ? nil : error.place, error.message).description + "\n"
-}
-
-/// Buffered line output to a file, for traces that can run to millions of lines.
-final class LineWriter {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-
-    init?(path: String) {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else { return nil }
-        handle = h
-        buffer.reserveCapacity(1 << 16)
-    }
-
-    func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() {
-        flush()
-        try? handle.close()
-    }
 }

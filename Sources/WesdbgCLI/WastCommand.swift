@@ -21,6 +21,9 @@ struct WastCommand: ParsableCommand {
     @Flag(help: "Also require load and link error messages to contain the script's expected text.")
     var strictMessages = false
 
+    @Flag(help: "Run every instruction in the exact loop the debugger steps with (no fast code).")
+    var exact = false
+
     func run() throws {
         let total = try execute { print($0) }
         if total.failed > 0 { throw ExitCode(1) }
@@ -33,7 +36,7 @@ struct WastCommand: ParsableCommand {
         var total = WastResult()
         var skippedFiles: [String] = []
         for file in files {
-            let result = try withUserErrors { try WastRunner.run(file: file, strictMessages: strictMessages) }
+            let result = try withUserErrors { try WastRunner.run(file: file, strictMessages: strictMessages, exact: exact) }
             for failure in result.failures {
                 emit("\(file):\(failure.line): \(failure.message)")
             }

@@ -151,6 +151,22 @@ import WasmVM
         #expect(e.result?.fuelLimit == 1000)
     }
 
+    /// Failed before: `ContractExecution.start()` hit a precondition (a crash in `run` and `debug`).
+    @Test func anEntryTooBigForTheValueStackTrapsCallStackExhausted() throws {
+        var configuration = MachineConfiguration()
+        configuration.maxStackSlots = 64
+        let main = String(repeating: "(i32.const 0) ", count: 99) + String(repeating: "drop ", count: 99) + "(i32.const 0)"
+        let e = try ContractExecution(snapshot: Fixtures.snapshot(), module: Module.load(text: Contract.wat([], main: main)),
+                                      configuration: configuration)
+        let r = e.runToEnd()
+        #expect(r.status == .trap)
+        #expect(r.trap?.kind == .callStackExhausted)
+        #expect(r.trap?.message == "the function needs 99 value-stack slots; the stack holds 64")
+        #expect(r.trapFunction == "main")
+        #expect(r.fuelUsed == 0)
+        #expect(e.startTrap == r.trap)
+    }
+
     @Test func aStartFunctionTrapIsTheCallsResult() throws {
         let e = try Contract.run(Contract.wat([], main: "(i32.const 0)", extra: "  (func $init unreachable)\n  (start $init)"))
         #expect(e.instantiationTrap?.kind == .unreachable)

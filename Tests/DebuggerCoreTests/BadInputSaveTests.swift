@@ -24,7 +24,13 @@ import WasmVM
         #expect(session.execute("save \(dir)/transfer_zero.snapshot.json").isError)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/token.wasm")) == before)
         #expect(session.execute("save \(dir)/sub").output == "save: cannot write \(dir)/sub: it is a directory")
-        #expect(session.execute("save \(dir)/missing/x.json").output == "save: cannot write \(dir)/missing/x.json: check that its directory exists and is writable")
+        #expect(session.execute("save \(dir)/missing/x.json").output == "save: cannot write \(dir)/missing/x.json: its directory does not exist")
         #expect(!session.execute("save \(dir)/copy.json").isError)
+        // Failed before: "saved /dev/full" (and, as root, /dev/full became a regular file).
+        var info = stat()
+        try #require(lstat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/full must be a device")
+        let full = session.execute("save /dev/full")
+        #expect(full.isError)
+        #expect(full.output == "save: cannot write /dev/full: no space left on device")
     }
 }

@@ -87,13 +87,56 @@ import Testing
         try Self.check(["bad.keymap": Array("s = step\nbogus line\n".utf8), "twice.keymap": Array("s = step\ns = next\n".utf8)], [
             (["run", sample, "--params", "{bad"], "--params: line 1, column 2: invalid JSON: expected a string key"),
             (["run", sample, "--caller", "0xzz"], "--caller: expected a 42-character 0x address"),
-            (["run", sample, "--fuel", "99999999999999999999999"], "wesdbg: The value '99999999999999999999999' is invalid for '--fuel <fuel>' (see --help)"),
-            (["run", sample, "--trace", "/nonexistent/dir/x.jsonl"], "/nonexistent/dir/x.jsonl: cannot be written"),
+            (["run", sample, "--fuel", "99999999999999999999999"], "wesdbg: The value '99999999999999999999999' is invalid for '--fuel <fuel>': must be an integer 0...18446744073709551615, not '99999999999999999999999' (see --help)"),
+            (["run", sample, "--trace", "/nonexistent/dir/x.jsonl"], "/nonexistent/dir/x.jsonl: cannot be written: its directory does not exist"),
             ([sample, "--keymap", "bad.keymap"], "bad.keymap:2: expected `KEY = ACTION`, got `bogus line`"),
             ([sample, "--keymap", "twice.keymap"], "twice.keymap:2: `s` is already bound on line 1"),
             ([sample, "--keymap", "bad.keymap", "-x", "step"], "bad.keymap:2: expected `KEY = ACTION`, got `bogus line`"),
             ([sample], "wesdbg: no terminal (TERM unset or not a tty); use --batch SCRIPT or -x CMD"),
         ])
+    }
+
+    /// Failed before: `--fuel -1` read as a missing value, and out-of-range `--args` and
+    /// `step` counts named no range (the `step` one crashed, in batch and in the terminal UI).
+    @Test(.enabled(if: built)) func numbersOnTheCommandLineNameTheirRange() throws {
+        let sample = CLIFixtures.sample("teach/sum.snapshot.json")
+        let range = "must be an integer 0...18446744073709551615"
+        try Self.check([:], [
+            (["run", sample, "--fuel", "-1"], "wesdbg: The value '-1' is invalid for '--fuel <fuel>': \(range), not '-1' (see --help)"),
+            (["run", sample, "--height", "18446744073709551616"],
+             "wesdbg: The value '18446744073709551616' is invalid for '--height <height>': \(range), not '18446744073709551616' (see --help)"),
+            (["run", sample, "--args", "i32:4294967296"], "--args: \"i32:4294967296\" is out of range: i32 takes -2147483648...4294967295"),
+            (["run", sample, "--args", "i64:-0x8000000000000001"],
+             "--args: \"i64:-0x8000000000000001\" is out of range: i64 takes -9223372036854775808...18446744073709551615"),
+        ])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["debug", sample, "-x", "step", "-x", "step 18446744073709551615", "-x", "step 18446744073709551616"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1)
+        #expect(text.contains("(wesdbg) step 18446744073709551615\nfinished: success, step 136\n"))
+        #expect(text.hasSuffix("error: step: N must be 1...18446744073709551615, not '18446744073709551616'\n"))
+    }
+
+    /// Failed before: the write error was ignored, `saved:` printed and the exit status 0/1.
+    @Test func outputWriteErrorsAreReportedWithStatus2() throws {
+        var info = stat()
+        try #require(lstat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/full must be a device")
+        let sample = CLIFixtures.sample("teach/sum.snapshot.json")
+        let trace = try CLIFixtures.run([sample, "--trace", "/dev/full"])
+        #expect(trace.status == 2)
+        #expect(trace.errors == "/dev/full: cannot be written: no space left on device\n")
+        #expect(trace.output.hasPrefix("status: success\n"))
+        let save = try CLIFixtures.run([CLIFixtures.sample("teach/divide_by_zero.snapshot.json"), "--save-failure", "/dev/full"])
+        #expect(save.status == 2)
+        #expect(save.errors == "/dev/full: cannot be written: no space left on device\n")
+        #expect(!save.output.contains("saved"))
+        #expect(try CLIFixtures.run([sample, "--trace", "/dev/null"]).status == 0)
+        #expect(lstat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
     }
 
     @Test func outputsNeverOverwriteTheRunsInputs() throws {

@@ -23,6 +23,30 @@ struct DebugBatchTests {
         return (text, valid)
     }
 
+    /// Failed before: `debug` refused the file (exit 2) while `run` reported the trap (exit 1).
+    @Test func aTrappingStartFunctionOpensTrappedWhereRunReportsIt() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try CLIFixtures.write("""
+            (module (memory (export "memory") 1)
+              (func $init (i32.store (i32.const 0) (i32.div_u (i32.const 1) (i32.const 0))))
+              (start $init)
+              (func (export "main") (result i32) (i32.const 0)))
+            """, to: dir + "/start.wat")
+        let run = try CLIFixtures.run([dir + "/start.wat"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("trap: integer_divide_by_zero: integer divide by zero in init at offset 0x3d\n"))
+        let (text, valid) = transcript(try session([dir + "/start.wat"]), ["bt", "save \(dir)/again.json"])
+        #expect(valid)
+        #expect(text == """
+            (wesdbg) bt
+            => #0 init+0x7 (offset 0x3d)
+            (wesdbg) save \(dir)/again.json
+            saved \(dir)/again.json (expect trap integer_divide_by_zero)
+
+            """)
+    }
+
     /// The issue's acceptance scenario on the token sample.
     @Test func transferBreaksOnTheHostCallThenFinishes() throws {
         let session = try session([Self.samples + "/token/transfer.snapshot.json"])

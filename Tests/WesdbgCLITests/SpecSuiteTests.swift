@@ -37,6 +37,16 @@ struct SpecSuiteTests {
         #expect(result.skipped == (name == "global.wast" ? 1 : 0), "\(result.skips)")
     }
 
+    /// `wast --exact`: the same scripts with every instruction in the exact loop the debugger
+    /// steps with, so a difference between fast code and the stepping loop shows here too.
+    @Test(arguments: scripts)
+    func scriptExact(_ name: String) throws {
+        let result = try WastRunner.run(file: Self.suite! + "/" + name, exact: true)
+        let failures = result.failures.map { "\(name):\($0.line): \($0.message)" }.joined(separator: "\n")
+        #expect(result.failed == 0, "\(result.summary)\n\(failures)")
+        #expect(result.passed == (Self.expectedPassed[name] ?? 0), "\(result.summary)")
+    }
+
     /// Passed directives per script, pinned (a directive is a module, assertion, invoke or register).
     static let expectedPassed: [String: Int] = [
         "address.wast": 260, "align.wast": 162, "binary-leb128.wast": 91, "binary.wast": 136,

@@ -20,6 +20,23 @@ struct WastCommandTests {
         return (lines, result)
     }
 
+    /// `--exact` keeps every instruction in the exact loop; a loop that runs out of steps says so the same way.
+    @Test func exactRunsTheSameScriptsInTheSteppingLoop() throws {
+        try withScripts(["a.wast": #"""
+            (module (func (export "fac") (param i64) (result i64)
+              (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 1))
+                (else (i64.mul (local.get 0) (call 0 (i64.sub (local.get 0) (i64.const 1))))))))
+            (assert_return (invoke "fac" (i64.const 20)) (i64.const 2432902008176640000))
+            (assert_exhaustion (invoke "fac" (i64.const -1)) "call stack exhausted")
+            """#]) { dir in
+            let command = try #require(try WesdbgCommand.parseAsRoot(["wast", "--exact", dir]) as? WastCommand)
+            #expect(command.exact)
+            var lines: [String] = []
+            #expect(try command.execute { lines.append($0) }.summary == "3 passed, 0 failed, 0 skipped")
+            #expect(lines == ["3 passed, 0 failed, 0 skipped"])
+        }
+    }
+
     @Test func printsFailuresThenSkippedFilesThenTheCounts() throws {
         try withScripts([
             "a.wast": #"""

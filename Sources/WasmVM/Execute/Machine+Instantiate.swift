@@ -9,6 +9,15 @@ extension Machine {
     /// Throws `LinkError` (unknown import, kind or type mismatch naming the import and
     /// both types) or `Trap` (segment out of bounds, or the start function trapped).
     public func instantiate(_ module: Module, imports: ImportResolver) throws -> Instance {
+        let (instance, trap) = try instantiateKeepingTrap(module, imports: imports)
+        if let trap { throw trap }
+        return instance
+    }
+
+    /// Like `instantiate`, but a trap (a segment out of bounds, or the start function) comes back
+    /// with the instance instead of being thrown, and the machine stays where the start function
+    /// trapped (its frames), so a debugger can open there. Throws only `LinkError`.
+    public func instantiateKeepingTrap(_ module: Module, imports: ImportResolver) throws -> (instance: Instance, trap: Trap?) {
         for type in module.memories where type.limits.min > UInt64(configuration.maxMemoryPages) {
             throw LinkError("memory of \(type.limits.min) pages exceeds the limit of \(configuration.maxMemoryPages) pages")
         }
@@ -59,7 +68,7 @@ extension Machine {
                 let table = runtime.tables[Int(tableIndex)]
                 let offset = evaluate(offsetExpression, runtime) & 0xffff_ffff
                 let items = runtime.elements[i]
-                guard offset + UInt64(items.count) <= UInt64(table.elements.count) else { throw Trap(.tableOutOfBounds) }
+                guard offset + UInt64(items.count) <= UInt64(table.elements.count) else { return (instance, Trap(.tableOutOfBounds)) }
                 table.elements.replaceSubrange(Int(offset) ..< Int(offset) + items.count, with: items)
                 runtime.elements[i] = []
             }
@@ -68,16 +77,16 @@ extension Machine {
             guard case .active(_, let offsetExpression) = segment.mode else { continue }
             let offset = evaluate(offsetExpression, runtime) & 0xffff_ffff
             guard let memory = runtime.memory, memory.contains(offset, count: UInt64(segment.bytes.count)) else {
-                throw Trap(.memoryOutOfBounds)
+                return (instance, Trap(.memoryOutOfBounds))
             }
-            try memory.write(offset, segment.bytes)
+            do { try memory.write(offset, segment.bytes) } catch { return (instance, error) }
             runtime.droppedData[i] = true
         }
         if let start = module.start {
             let event = invoke(function: runtime.functionAddresses[Int(start)], arguments: [], fuel: configuration.startFunctionFuel)
-            if case .trapped(let trap) = event { throw trap }
+            if case .trapped(let trap) = event { return (instance, trap) }
         }
-        return instance
+        return (instance, nil)
     }
 
     private func link(_ module: Module, _ runtime: InstanceRuntime, _ resolve: ImportResolver) throws {

@@ -22,7 +22,13 @@ extension Machine {
         fuelProfile = [:]
         fuelProfileMark = 0
         if let code = target.wasm {
-            guard code.maxHeight <= configuration.maxStackSlots else { throw Trap(.callStackExhausted) }
+            guard code.maxHeight <= configuration.maxStackSlots else {
+                // The call cannot begin: it ends trapped, like one that overflows the stack later.
+                let trap = Trap(.callStackExhausted, "the function needs \(code.maxHeight) value-stack slots; the stack holds \(configuration.maxStackSlots)",
+                                function: code.index, offset: code.offset(at: 0))
+                _ = trapped(trap)
+                throw trap
+            }
             for (i, v) in arguments.enumerated() { stack[i] = v.slot }
             (stack + code.paramCount).update(repeating: 0, count: code.localCount)
             sp = code.paramCount + code.localCount

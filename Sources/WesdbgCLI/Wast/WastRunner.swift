@@ -46,9 +46,12 @@ final class WastRunner {
     /// - Parameters:
     ///   - stepLimit: instructions per invoke before it counts as hanging (nil: no limit).
     ///   - startFunctionFuel: fuel for each module's start function.
-    init(stepLimit: UInt64? = WastRunner.defaultStepLimit, startFunctionFuel: UInt64 = WastRunner.defaultStartFunctionFuel) {
+    ///   - exact: run every instruction in the exact (stepping) loop instead of fast code.
+    init(stepLimit: UInt64? = WastRunner.defaultStepLimit, startFunctionFuel: UInt64 = WastRunner.defaultStartFunctionFuel,
+         exact: Bool = false) {
         var configuration = MachineConfiguration()
         configuration.startFunctionFuel = startFunctionFuel
+        configuration.usesFastCode = !exact
         self.machine = Machine(configuration: configuration)
         self.stepLimit = stepLimit
         registry["spectest"] = .host(WastSpectest.install(in: machine))
@@ -93,7 +96,7 @@ final class WastRunner {
 
     /// Reads and runs a script file; `simd_*.wast` files are skipped whole (counted per directive).
     static func run(file path: String, stepLimit: UInt64? = defaultStepLimit,
-                    strictMessages: Bool = false) throws(UserError) -> WastResult {
+                    strictMessages: Bool = false, exact: Bool = false) throws(UserError) -> WastResult {
         let script = try read(path)
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix("simd_") {
@@ -102,7 +105,7 @@ final class WastRunner {
             result.skippedFileReason = simdReason
             return result
         }
-        let runner = WastRunner(stepLimit: stepLimit)
+        let runner = WastRunner(stepLimit: stepLimit, exact: exact)
         runner.strictMessages = strictMessages
         return runner.run(script: script)
     }
