@@ -26,8 +26,8 @@ public final class ContractTarget: DebugTarget {
 
     public func start() throws { execution.start() }
 
-    public func checkpoint() -> TargetCheckpoint {
-        let checkpoint = execution.checkpoint()
+    public func checkpoint() -> TargetCheckpoint? {
+        guard let checkpoint = execution.checkpoint() else { return nil }
         return TargetCheckpoint(machine: checkpoint.machine, host: checkpoint, hostByteSize: checkpoint.byteSize - checkpoint.machine.byteSize)
     }
 

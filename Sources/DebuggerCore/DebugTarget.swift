@@ -12,7 +12,8 @@ public protocol DebugTarget: AnyObject {
     /// Starts the call (fresh host state, `startCall`). Called once, before anything runs.
     func start() throws
     /// Everything needed to resume from here: the machine's checkpoint and the host's.
-    func checkpoint() -> TargetCheckpoint
+    /// Nil when the host cannot allocate it (`Machine.checkpoint`).
+    func checkpoint() -> TargetCheckpoint?
     func restore(_ checkpoint: TargetCheckpoint)
     /// The outcome once the machine returned `results`: `("success", 0)`, `("failure", 2)`, `("success", nil)`.
     func outcome(results: [Value]) -> (status: String, code: Int?)

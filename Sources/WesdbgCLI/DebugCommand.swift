@@ -29,6 +29,18 @@ struct DebugCommand: ParsableCommand {
     @Option(help: "Keymap for the terminal UI: default, vim, emacs, or a keymap file.")
     var keymap: String = "default"
 
+    @Option(name: .customLong("history-budget"), help: ArgumentHelp(
+        "Bytes the time-travel checkpoints may hold, besides one copy of the contract's memory (default 268435456, 256 MiB; from 1048576 to 1099511627776).",
+        valueName: "BYTES"))
+    var historyBudget: Int = CheckpointHistory.defaultBudget
+
+    func validate() throws {
+        let range = CheckpointHistory.budgetRange
+        guard range.contains(historyBudget) else {
+            throw ValidationError("--history-budget must be from \(range.lowerBound) to \(range.upperBound) bytes, not \(historyBudget)")
+        }
+    }
+
     func run() throws {
         let session = try withUserErrors(file: call.file) { try makeSession() }
         // Checked in batch mode too: a bad keymap file is bad input even when unused.
@@ -88,7 +100,7 @@ struct DebugCommand: ParsableCommand {
     private func loadSession() throws -> DebugSession {
         let execution = try call.makeExecution()
         do {
-            return try DebugSession(target: ContractTarget(execution: execution))
+            return try DebugSession(target: ContractTarget(execution: execution), historyBudget: historyBudget)
         } catch let error as SessionError {
             throw UserError(file: call.file, error.description)
         }
