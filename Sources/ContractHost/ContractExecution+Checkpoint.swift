@@ -12,8 +12,9 @@ public struct ExecutionCheckpoint: @unchecked Sendable {
 }
 
 extension ContractExecution {
-    public func checkpoint() -> ExecutionCheckpoint {
-        ExecutionCheckpoint(machine: machine.checkpoint(), host: host, isStarted: isStarted, result: result)
+    /// Nil when the host cannot allocate the copies of the memory pages written since the last one.
+    public func checkpoint() -> ExecutionCheckpoint? {
+        machine.checkpoint().map { ExecutionCheckpoint(machine: $0, host: host, isStarted: isStarted, result: result) }
     }
 
     public func restore(_ checkpoint: ExecutionCheckpoint) {

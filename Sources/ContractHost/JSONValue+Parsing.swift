@@ -84,6 +84,8 @@ private struct JSONParser {
         try enter()
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // A set, not a scan of `members`: a 1,000,000-key state object stays linear.
+        var seen: Set<String> = []
         skipSpace()
         if current == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
         while true {
@@ -91,7 +93,7 @@ private struct JSONParser {
             guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let keyStart = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) { throw error("duplicate key \"\(key)\"", at: keyStart) }
+            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"", at: keyStart) }
             skipSpace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1

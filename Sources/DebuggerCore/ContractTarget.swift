@@ -25,8 +25,8 @@ public final class ContractTarget: DebugTarget {
 
     public var startTrap: Trap? { execution.startTrap }
 
-    public func checkpoint() -> TargetCheckpoint {
-        let checkpoint = execution.checkpoint()
+    public func checkpoint() -> TargetCheckpoint? {
+        guard let checkpoint = execution.checkpoint() else { return nil }
         return TargetCheckpoint(machine: checkpoint.machine, host: checkpoint, hostByteSize: checkpoint.byteSize - checkpoint.machine.byteSize)
     }
 

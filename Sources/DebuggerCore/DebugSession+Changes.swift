@@ -51,7 +51,7 @@ extension DebugSession {
         changes.append((step, text, isFuel))
         timeline += 1
         history.removeAll(from: step)
-        history.insert(step: step, checkpoint: target.checkpoint(), pinned: true)
+        if let checkpoint = takeCheckpoint() { history.insert(step: step, checkpoint: checkpoint, pinned: true) }
         invalidate()
     }
 
@@ -96,7 +96,7 @@ extension DebugSession {
     }
 
     /// The outcome the run reaches from here (runs it out on the side if it is still paused).
-    func finalOutcome() -> ExpectedOutcome {
+    func finalOutcome() -> ExpectedOutcome? {
         func expected() -> ExpectedOutcome? {
             switch state {
             case .trapped(let trap): return ExpectedOutcome(status: "trap", trap: trap.kind)
@@ -105,7 +105,7 @@ extension DebugSession {
             }
         }
         if let known = expected() { return known }
-        let here = target.checkpoint()
+        guard let here = takeCheckpoint() else { return nil }
         let savedState = state, savedAccesses = lastAccesses, savedCost = lastCost
         configureMachine(armed: false)
         var outcome = ExpectedOutcome(status: "trap", trap: .hostError)
@@ -128,7 +128,7 @@ extension DebugSession {
     }
 
     func save(to path: String) throws(CommandError) -> String {
-        let outcome = finalOutcome()
+        guard let outcome = finalOutcome() else { throw CommandError("save: out of host memory to run the call out") }
         let json: String
         do {
             json = try target.snapshotJSON(path: path, expect: outcome, debuggerChanges: changes.map { "step \($0.step): \($0.text)" })

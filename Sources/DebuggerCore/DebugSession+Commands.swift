@@ -298,7 +298,11 @@ extension DebugSession {
         let stop = body()
         if case .paused = state {
             state = .paused(reason: stop.reason)
-            history.insert(step: machine.steps, checkpoint: target.checkpoint())
+            recordCheckpoint()
+        }
+        if let note = historyNote {
+            historyNote = nil
+            return stopText(stop) + "\n" + note
         }
         return stopText(stop)
     }

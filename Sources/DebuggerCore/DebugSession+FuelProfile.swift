@@ -19,7 +19,7 @@ extension DebugSession {
         let target = stepsExecuted
         guard target > 0, target <= Self.fuelProfileLimit else { return [] }
         if let cached = fuelProfile, cached.timeline == timeline, cached.step == target { return sorted(cached.byFunction) }
-        let here = self.target.checkpoint()
+        guard let here = takeCheckpoint() else { return [] }
         var profile = [String: UInt64]()
         var start: UInt64 = 0
         // Extend the cached profile when it is an earlier point of the same timeline.

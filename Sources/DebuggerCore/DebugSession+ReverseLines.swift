@@ -20,7 +20,8 @@ extension DebugSession {
         }
         let origin = machine.steps
         let depth = machine.callDepth
-        let here = self.target.checkpoint()
+        // Without a checkpoint to come back to, step back by instructions instead.
+        guard let here = takeCheckpoint() else { return nil }
         defer { self.target.restore(here) }
         var window: UInt64 = 4096
         while true {

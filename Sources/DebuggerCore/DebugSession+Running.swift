@@ -231,7 +231,7 @@ extension DebugSession {
                 return stop
             case .stepLimit:
                 if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
-                if machine.steps % CheckpointHistory.interval == 0 { history.insert(step: machine.steps, checkpoint: target.checkpoint()) }
+                if machine.steps % CheckpointHistory.interval == 0 { recordCheckpoint() }
                 // Between chunks the front end may ask to stop (Ctrl-C in the terminal UI).
                 if mode == .stop, interruptCheck?() == true { return Stop(reason: "interrupted") }
             case .breakpoint:

@@ -34,7 +34,7 @@ extension DebugSession {
                 state = .trapped(trap)
                 return
             case .stepLimit:
-                if machine.steps < replayTarget { history.insert(step: machine.steps, checkpoint: target.checkpoint()) }
+                if machine.steps < replayTarget { recordCheckpoint() }
             default:
                 continue
             }

@@ -17,7 +17,9 @@ public final class DebugSession: DebugSessionDriving {
     var breakpoints: [Breakpoint] = [Breakpoint(id: 0, kind: .trap)]
     var nextBreakpointID = 1
     var state: StopState = .notStarted
-    var history = CheckpointHistory()
+    var history: CheckpointHistory
+    /// Said once after the next move when checkpoints could not be allocated and history was dropped.
+    var historyNote: String?
     let initialCheckpoint: TargetCheckpoint
     /// Step number of the state shown (machine.steps while paused).
     var currentStep: UInt64 = 0
@@ -60,14 +62,18 @@ public final class DebugSession: DebugSessionDriving {
     var disassemblyCache: [Int: [DisassembledInstruction]] = [:]
 
     /// Starts the target's call and pauses before its first instruction.
-    public init(target: DebugTarget, sources options: SourceOptions = SourceOptions()) throws {
+    /// `historyBudget`: bytes the time-travel checkpoints may hold (`CheckpointHistory.defaultBudget`).
+    public init(target: DebugTarget, sources options: SourceOptions = SourceOptions(),
+                historyBudget: Int = CheckpointHistory.defaultBudget) throws {
         self.target = target
+        history = CheckpointHistory(budget: historyBudget)
         machine = target.machine
         instance = target.instance
         module = target.instance.module
         sources = SourceContext(module: module, options: options)
         try target.start()
-        initialCheckpoint = target.checkpoint()
+        guard let initial = target.checkpoint() else { throw SessionError("out of host memory for the first checkpoint") }
+        initialCheckpoint = initial
         history.insert(step: 0, checkpoint: initialCheckpoint)
         // A trap before the first instruction is shown where it happened, as `run` reports it.
         state = target.startTrap.map { .trapped($0) } ?? .paused(reason: "start")

@@ -15,7 +15,8 @@ public protocol DebugTarget: AnyObject {
     /// start function, or a function too big for the value stack): the session opens trapped.
     var startTrap: Trap? { get }
     /// Everything needed to resume from here: the machine's checkpoint and the host's.
-    func checkpoint() -> TargetCheckpoint
+    /// Nil when the host cannot allocate it (`Machine.checkpoint`).
+    func checkpoint() -> TargetCheckpoint?
     func restore(_ checkpoint: TargetCheckpoint)
     /// The outcome once the machine returned `results`: `("success", 0)`, `("failure", 2)`, `("success", nil)`.
     func outcome(results: [Value]) -> (status: String, code: Int?)

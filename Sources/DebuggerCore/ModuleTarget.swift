@@ -77,8 +77,8 @@ public final class ModuleTarget: DebugTarget {
         }
     }
 
-    public func checkpoint() -> TargetCheckpoint {
-        TargetCheckpoint(machine: machine.checkpoint(), host: logBox.lines, hostByteSize: logBox.lines.reduce(0) { $0 + $1.utf8.count })
+    public func checkpoint() -> TargetCheckpoint? {
+        machine.checkpoint().map { TargetCheckpoint(machine: $0, host: logBox.lines, hostByteSize: logBox.lines.reduce(0) { $0 + $1.utf8.count }) }
     }
 
     public func restore(_ checkpoint: TargetCheckpoint) {

@@ -32,6 +32,18 @@ struct DebugCommand: ParsableCommand {
     @Option(name: .customLong("source-dir"), help: ArgumentHelp("Also look for source files under DIR (repeatable).", valueName: "DIR"))
     var sourceDirectories: [String] = []
 
+    @Option(name: .customLong("history-budget"), help: ArgumentHelp(
+        "Bytes the time-travel checkpoints may hold, besides one copy of the contract's memory (default 268435456, 256 MiB; from 1048576 to 1099511627776).",
+        valueName: "BYTES"))
+    var historyBudget: Int = CheckpointHistory.defaultBudget
+
+    func validate() throws {
+        let range = CheckpointHistory.budgetRange
+        guard range.contains(historyBudget) else {
+            throw ValidationError("--history-budget must be from \(range.lowerBound) to \(range.upperBound) bytes, not \(historyBudget)")
+        }
+    }
+
     func run() throws {
         let session = try withUserErrors(file: call.file) { try makeSession() }
         if let warning = session.debugInfoWarning {
@@ -96,7 +108,8 @@ struct DebugCommand: ParsableCommand {
         do {
             let modulePath = execution.snapshot.codePath ?? execution.snapshot.file
             return try DebugSession(target: ContractTarget(execution: execution),
-                                    sources: SourceOptions(modulePath: modulePath, directories: sourceDirectories))
+                                    sources: SourceOptions(modulePath: modulePath, directories: sourceDirectories),
+                                    historyBudget: historyBudget)
         } catch let error as SessionError {
             throw UserError(file: call.file, error.description)
         }

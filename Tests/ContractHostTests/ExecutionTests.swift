@@ -63,7 +63,7 @@ import WasmVM
         e.start()
         e.machine.pauseAfterHostCalls = true
         guard case .hostCallReturned = e.run() else { Issue.record("expected a host-call pause"); return }
-        let saved = e.checkpoint()
+        let saved = try #require(e.checkpoint())
         #expect(e.hostLog.count == 1)
         e.machine.pauseAfterHostCalls = false
         let first = e.runToEnd()

@@ -22,6 +22,17 @@ import WasmVM
         #expect(s.call.canonicalParams == Array("{}".utf8))
     }
 
+    /// Issue 10 item 5: duplicate-key checks scanned the members parsed so far (quadratic;
+    /// 100,000 keys took 21 s). No timing here: the shape and a late duplicate are pinned.
+    @Test func hundredThousandStateKeysParseAndALateDuplicateIsStillFound() throws {
+        let members = (0 ..< 100_000).map { #""k\#($0)":"v\#($0)""# }.joined(separator: ",")
+        let s = try ChainSnapshot.parse(bytes: Array(Fixtures.snapshotText(state: "{" + members + "}").utf8), file: "s.json")
+        #expect(s.state.count == 100_000)
+        #expect(s.state[Array("k99999".utf8)] == Array("v99999".utf8))
+        #expect(Fixtures.parseError(Fixtures.snapshotText(state: "{" + members + #","k0":"again"}"#))
+            == #"token.snapshot.json: line 3, column 1777856: invalid JSON: duplicate key "k0""#)
+    }
+
     @Test func fullSnapshotParses() throws {
         let text = Fixtures.snapshotText(
             utxos: #"[{"id":"0x01:0","owner":"\#(Fixtures.alice)","amount":18446744073709551615},"#

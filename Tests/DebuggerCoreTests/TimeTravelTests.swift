@@ -135,7 +135,7 @@ struct TimeTravelTests {
     @Test func checkpointHistoryThinsEvenly() throws {
         let session = try makeSession("spin", arguments: [.i32(10)])
         var history = CheckpointHistory()
-        let checkpoint = session.target.checkpoint()
+        let checkpoint = try #require(session.target.checkpoint())
         for k in 0 ..< 1000 { history.insert(step: UInt64(k) * 1000, checkpoint: checkpoint) }
         #expect(history.count == CheckpointHistory.maxCount)
         let steps = history.entries.map(\.step)

@@ -75,7 +75,7 @@ import Testing
         machine.pauseBeforeHostCalls = true
         try machine.start(instance, "main")
         guard case .hostCallPending = machine.run() else { Issue.record("no pause"); return }
-        let checkpoint = machine.checkpoint()
+        let checkpoint = try #require(machine.checkpoint())
         guard case .hostCallPending = machine.run() else { Issue.record("no second pause"); return }
         machine.restore(checkpoint)
         #expect(machine.pendingHostCall?.importName == "tick")

@@ -18,6 +18,9 @@ extension Machine {
     func execute(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> ExecutionEvent {
         var frames = callFrames
         callFrames = []
+        // Lowest frame index that was the top (the only one written): the fast loop's buffer
+        // stays valid below it.
+        var lowTop = frames.count - 1
         let stack = self.stack
         let stackEnd = stack + Swift.max(configuration.maxStackSlots, 16)
         let costs = self.costs
@@ -100,6 +103,7 @@ extension Machine {
                 sp = fp + n
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 frames.removeLast()
+                lowTop = Swift.min(lowTop, frames.count - 1)
                 if frames.isEmpty {
                     results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
                     callState = .returned
@@ -287,22 +291,22 @@ extension Machine {
                 sp[-1] = UInt64((memBase + ea).loadUnaligned(as: UInt32.self))
             case .i32Store, .f32Store, .i64Store32:
                 guard let ea = address(sp[-2], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: asU32(sp[-1]), as: UInt32.self)
+                (memBase + ea).storeBytes(of: asU32(sp[-1]), as: UInt32.self); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 4) { event = .memoryWatch(address: UInt64(ea), length: 4, at: location(fn, pc)); pc &+= 1; break loop }
             case .i64Store, .f64Store:
                 guard let ea = address(sp[-2], instr.a, 8, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: sp[-1], as: UInt64.self)
+                (memBase + ea).storeBytes(of: sp[-1], as: UInt64.self); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 8) { event = .memoryWatch(address: UInt64(ea), length: 8, at: location(fn, pc)); pc &+= 1; break loop }
             case .i32Store8, .i64Store8:
                 guard let ea = address(sp[-2], instr.a, 1, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: sp[-1]), as: UInt8.self)
+                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: sp[-1]), as: UInt8.self); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 1) { event = .memoryWatch(address: UInt64(ea), length: 1, at: location(fn, pc)); pc &+= 1; break loop }
             case .i32Store16, .i64Store16:
                 guard let ea = address(sp[-2], instr.a, 2, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: sp[-1]), as: UInt16.self)
+                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: sp[-1]), as: UInt16.self); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 2) { event = .memoryWatch(address: UInt64(ea), length: 2, at: location(fn, pc)); pc &+= 1; break loop }
             case .memorySize:
@@ -314,13 +318,13 @@ extension Machine {
             case .memoryFill:
                 let n = Int(asU32(sp[-1])), value = Int32(truncatingIfNeeded: sp[-2]), d = Int(asU32(sp[-3]))
                 guard UInt64(d + n) <= memSize else { trapKind = .memoryOutOfBounds; break loop }
-                memset(memBase + d, value, n)
+                memset(memBase + d, value, n); memory!.markWritten(d, n)
                 sp -= 3
                 if _slowPath(watching) && watchHit(d, n) { event = .memoryWatch(address: UInt64(d), length: UInt64(n), at: location(fn, pc)); pc &+= 1; break loop }
             case .memoryCopy:
                 let n = Int(asU32(sp[-1])), s = Int(asU32(sp[-2])), d = Int(asU32(sp[-3]))
                 guard UInt64(s + n) <= memSize, UInt64(d + n) <= memSize else { trapKind = .memoryOutOfBounds; break loop }
-                memmove(memBase + d, memBase + s, n)
+                memmove(memBase + d, memBase + s, n); memory!.markWritten(d, n)
                 sp -= 3
                 if _slowPath(watching) && watchHit(d, n) { event = .memoryWatch(address: UInt64(d), length: UInt64(n), at: location(fn, pc)); pc &+= 1; break loop }
             case .memoryInit:
@@ -328,7 +332,7 @@ extension Machine {
                 let segment = Int(instr.a)
                 let bytes = inst.droppedData[segment] ? [] : inst.module.data[segment].bytes
                 guard s + n <= bytes.count, UInt64(d + n) <= memSize else { trapKind = .memoryOutOfBounds; break loop }
-                if n > 0 { bytes.withUnsafeBytes { (memBase + d).copyMemory(from: $0.baseAddress! + s, byteCount: n) } }
+                if n > 0 { bytes.withUnsafeBytes { (memBase + d).copyMemory(from: $0.baseAddress! + s, byteCount: n) }; memory!.markWritten(d, n) }
                 sp -= 3
                 if _slowPath(watching) && watchHit(d, n) { event = .memoryWatch(address: UInt64(d), length: UInt64(n), at: location(fn, pc)); pc &+= 1; break loop }
             case .dataDrop: inst.droppedData[Int(instr.a)] = true
@@ -360,6 +364,7 @@ extension Machine {
         }
         if !frames.isEmpty { frames[frames.count - 1].pc = pc }
         callFrames = frames
+        bufferedFrames = Swift.max(0, Swift.min(bufferedFrames, lowTop))
         self.sp = sp - stack
         fuelUsedValue = fuelUsed
         stepCount = steps

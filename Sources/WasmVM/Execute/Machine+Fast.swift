@@ -12,9 +12,14 @@ extension Machine {
     /// Runs fast code from the current frame's pc, which must be a block head.
     func executeFast(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> FastOutcome {
         // Frames live in `frameBuffer` while the loop runs (no array bookkeeping per call).
+        // Only frames changed since the buffer was last written are copied in and out, so an
+        // island deep in a recursion costs O(1), not O(depth) (issue 10 item 6).
         let frames = frameBuffer
         var depth = callFrames.count
-        callFrames.withUnsafeBufferPointer { frames.update(from: $0.baseAddress!, count: depth) }
+        let synced = Swift.min(bufferedFrames, depth)
+        callFrames.withUnsafeBufferPointer { (frames + synced).update(from: $0.baseAddress! + synced, count: depth - synced) }
+        // Lowest frame index that was the top (the only frame the loop writes) while it ran.
+        var lowTop = depth - 1
         let stack = self.stack
         let stackEnd = stack + Swift.max(configuration.maxStackSlots, 16)
         let maxDepth = configuration.maxCallDepth
@@ -90,6 +95,7 @@ extension Machine {
                 if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
                 if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
                 depth -= 1
+                lowTop = Swift.min(lowTop, depth - 1)
                 if depth == 0 {
                     results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
                     callState = .returned
@@ -215,28 +221,28 @@ extension Machine {
             // A store that would touch a watched range leaves before writing: the exact loop repeats it and pauses.
             case .store8:
                 guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: fp[i.hi]), as: UInt8.self)
+                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: fp[i.hi]), as: UInt8.self); markWritten(memBase, ea)
             case .store16:
                 guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh && watchHit(ea, 2)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: fp[i.hi]), as: UInt16.self)
+                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: fp[i.hi]), as: UInt16.self); markWritten(memBase, ea)
             case .store32:
                 guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh && watchHit(ea, 4)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: fp[i.hi]), as: UInt32.self)
+                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: fp[i.hi]), as: UInt32.self); markWritten(memBase, ea)
             case .store64:
                 guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh && watchHit(ea, 8)) else { break loop }
-                (memBase + ea).storeBytes(of: fp[i.hi], as: UInt64.self)
+                (memBase + ea).storeBytes(of: fp[i.hi], as: UInt64.self); markWritten(memBase, ea)
             case .store8I:
                 guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: i.b >> 32), as: UInt8.self)
+                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: i.b >> 32), as: UInt8.self); markWritten(memBase, ea)
             case .store16I:
                 guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh && watchHit(ea, 2)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: i.b >> 32), as: UInt16.self)
+                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: i.b >> 32), as: UInt16.self); markWritten(memBase, ea)
             case .store32I:
                 guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh && watchHit(ea, 4)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: i.b >> 32), as: UInt32.self)
+                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: i.b >> 32), as: UInt32.self); markWritten(memBase, ea)
             case .store64I:
                 guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh && watchHit(ea, 8)) else { break loop }
-                (memBase + ea).storeBytes(of: Int64(Int32(truncatingIfNeeded: i.b >> 32)), as: Int64.self)
+                (memBase + ea).storeBytes(of: Int64(Int32(truncatingIfNeeded: i.b >> 32)), as: Int64.self); markWritten(memBase, ea)
 
             // MARK: Numeric
             // BEGIN GENERATED (Scripts/fast-ops.py)
@@ -464,6 +470,7 @@ extension Machine {
             fuelUsedValue = fuelUsed
             stepCount = fuelUsed &+ stepBase
             callFrames = []
+            bufferedFrames = 0
             return .event(.returned(results))
         }
         let resume: Int
@@ -481,7 +488,8 @@ extension Machine {
         }
         frames[depth - 1].pc = resume
         self.sp = fp - stack + Int(fn.heights[resume])
-        callFrames = Array(UnsafeBufferPointer(start: frames, count: depth))
+        callFrames.replaceSubrange(lowTop..., with: UnsafeBufferPointer(start: frames + lowTop, count: depth - lowTop))
+        bufferedFrames = depth
         fuelUsedValue = fuelUsed
         stepCount = fuelUsed &+ stepBase
         if resumeAt != nil && depth <= pauseAtDepth {

@@ -24,6 +24,14 @@ extension Machine {
         for type in module.tables where type.limits.min > UInt64(configuration.maxTableElements) {
             throw LinkError("table of \(type.limits.min) elements exceeds the limit of \(configuration.maxTableElements) elements")
         }
+        // Allocated before anything joins the store, so running out of host memory changes nothing.
+        var memories: [Memory] = []
+        for type in module.memories {
+            guard let memory = Memory(type: type, pageLimit: configuration.maxMemoryPages) else {
+                throw LinkError("cannot allocate a memory of \(type.limits.min) pages (out of host memory)")
+            }
+            memories.append(memory)
+        }
         let runtime = InstanceRuntime(id: instances.count, module: module, typeIDs: module.types.map(typeID))
         try link(module, runtime, imports)
         instances.append(runtime)
@@ -45,8 +53,8 @@ extension Machine {
             runtime.tables.append(storeTables[storeTables.count - 1])
             runtime.tableAddresses.append(storeTables.count - 1)
         }
-        for type in module.memories {
-            storeMemories.append(Memory(type: type, pageLimit: configuration.maxMemoryPages))
+        for memory in memories {
+            storeMemories.append(memory)
             runtime.memoryAddresses.append(storeMemories.count - 1)
             if runtime.memory == nil { runtime.memory = storeMemories[storeMemories.count - 1] }
         }

@@ -10,6 +10,7 @@ extension Machine {
             throw Trap(.hostError, "arguments \(arguments) do not match the function type \(target.type)")
         }
         callFrames = []
+        bufferedFrames = 0
         sp = 0
         results = []
         lastTrap = nil

@@ -24,6 +24,9 @@ public final class Machine {
     var callFrames: [Frame] = []
     /// The fast loop's frame stack (`maxCallDepth + 1` frames), copied from and back to `callFrames`.
     let frameBuffer: UnsafeMutablePointer<Frame>
+    /// `frameBuffer[0 ..< bufferedFrames]` equals the start of `callFrames`: the fast loop copies
+    /// only the rest. Whatever replaces `callFrames` wholesale sets it to 0.
+    var bufferedFrames = 0
     var callState: CallState = .idle
     var fuelLimitValue: UInt64 = .max
     var fuelUsedValue: UInt64 = 0
@@ -106,7 +109,11 @@ public final class Machine {
     }
 
     public func addMemory(_ type: MemoryType) -> ExternalValue {
-        storeMemories.append(Memory(type: type, pageLimit: configuration.maxMemoryPages))
+        // Hosts add small memories (the spec suite's one page); none fails to allocate in practice.
+        guard let memory = Memory(type: type, pageLimit: configuration.maxMemoryPages) else {
+            preconditionFailure("cannot allocate a memory of \(type.limits.min) pages")
+        }
+        storeMemories.append(memory)
         return .memory(storeMemories.count - 1)
     }
 

@@ -3,8 +3,9 @@
 /// paused-at state). Restoring it and running again reproduces the same
 /// execution exactly. Breakpoint patches are not state and are not captured.
 public struct MachineCheckpoint: @unchecked Sendable {
-    // @unchecked: holds references to immutable function code of one Machine only.
-    var memories: [[UInt8]]
+    // @unchecked: holds references to immutable function code and page copies of one Machine only.
+    var memories: [MemoryImage]
+    let pageAccounting: [PageAccounting]
     var tables: [[UInt64]]
     var globals: [UInt64]
     var elements: [[[UInt64]]]
@@ -23,9 +24,10 @@ public struct MachineCheckpoint: @unchecked Sendable {
     var fuelProfile: [Machine.PatchKey: UInt64]
     var fuelProfileMark: UInt64
 
-    /// Approximate bytes held, for the debugger's memory bound.
+    /// Approximate bytes held by this checkpoint alone, for the debugger's memory bound: memory
+    /// pages count 8 bytes each here (a reference); their copies are `sharedPageBytes`.
     public var byteSize: Int {
-        memories.reduce(0) { $0 + $1.count }
+        memories.reduce(0) { $0 + $1.pages.count * 8 }
             + tables.reduce(0) { $0 + $1.count * 8 }
             + globals.count * 8
             + elements.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count * 8 } }
@@ -33,12 +35,23 @@ public struct MachineCheckpoint: @unchecked Sendable {
             + frames.count * MemoryLayout<Frame>.stride
             + 256
     }
+
+    /// Bytes of memory page copies alive for the machine's memories (as of this checkpoint's
+    /// store), shared by all its checkpoints: each written page is held once per distinct content.
+    public var sharedPageBytes: Int { pageAccounting.reduce(0) { $0 + $1.bytes } }
 }
 
 extension Machine {
-    public func checkpoint() -> MachineCheckpoint {
-        MachineCheckpoint(
-            memories: storeMemories.map { $0.snapshot() },
+    /// Copies only the pages written since the last checkpoint or restore. Nil when the host
+    /// cannot allocate those copies (the machine is unchanged and can go on running).
+    public func checkpoint() -> MachineCheckpoint? {
+        var images: [MemoryImage] = []
+        for memory in storeMemories {
+            guard let image = memory.snapshot() else { return nil }
+            images.append(image)
+        }
+        return MachineCheckpoint(
+            memories: images, pageAccounting: storeMemories.map(\.accounting),
             tables: storeTables.map(\.elements),
             globals: globalCells.map(\.pointee),
             elements: instances.map(\.elements),
@@ -53,7 +66,7 @@ extension Machine {
     /// Puts the machine back to `checkpoint` (taken from this machine). Store entities
     /// created after it (new instances, host additions) stay but keep their current state.
     public func restore(_ checkpoint: MachineCheckpoint) {
-        for (memory, bytes) in zip(storeMemories, checkpoint.memories) { memory.restore(bytes) }
+        for (memory, image) in zip(storeMemories, checkpoint.memories) { memory.restore(image) }
         for (table, elements) in zip(storeTables, checkpoint.tables) { table.elements = elements }
         for (cell, value) in zip(globalCells, checkpoint.globals) { cell.pointee = value }
         for (instance, elements) in zip(instances, checkpoint.elements) { instance.elements = elements }
@@ -61,6 +74,7 @@ extension Machine {
         checkpoint.stack.withUnsafeBufferPointer { if let base = $0.baseAddress { stack.update(from: base, count: $0.count) } }
         sp = checkpoint.stack.count
         callFrames = checkpoint.frames
+        bufferedFrames = 0
         callState = checkpoint.callState
         fuelLimitValue = checkpoint.fuelLimit
         fuelUsedValue = checkpoint.fuelUsed
