@@ -74,3 +74,4 @@ if command -v wasm-validate >/dev/null 2>&1; then
     done
     echo "validated every .wasm and .wat"
 fi
+vault/build.sh

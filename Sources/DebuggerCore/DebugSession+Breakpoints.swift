@@ -40,7 +40,7 @@ extension DebugSession {
                 bp = Breakpoint(id: nextBreakpointID, kind: .offset(functionOffset(location.function, location.pc)))
                 bp.locations = [location]
             } else {
-                guard let function = resolveFunction(first) ?? resolveSourceFunction(first) else {
+                guard let function = try resolveFunction(first) ?? resolveSourceFunction(first) else {
                     throw CommandError("no function '\(first)' (a name, an export or an index)")
                 }
                 guard function >= module.importedFunctionCount else {

@@ -166,13 +166,15 @@ extension DebugSession {
         return text
     }
 
-    func resolveFunction(_ text: String) -> Int? {
+    /// An index, `func[N]`, or a name (raw, demangled, or a unique `::`-suffix: `parse_amount`).
+    func resolveFunction(_ text: String) throws(CommandError) -> Int? {
         let total = module.importedFunctionCount + module.functions.count
         if let n = Int(text), n >= 0, n < total { return n }
         if text.hasPrefix("func["), text.hasSuffix("]"), let n = Int(text.dropFirst(5).dropLast()), n >= 0, n < total { return n }
-        if let (index, _) = module.functionNames.first(where: { $0.value == text }) { return Int(index) }
-        if let export = module.export(named: text), export.kind == .function { return Int(export.index) }
-        return nil
+        let matches = module.functions(named: text)
+        guard matches.count > 1 else { return matches.first }
+        let listed = matches.prefix(4).map { "\(module.displayName(ofFunction: $0)) (func \($0))" }.joined(separator: ", ")
+        throw CommandError("'\(text)' is ambiguous: \(listed)\(matches.count > 4 ? ", …" : "") (\(matches.count) functions; give the raw name or func N)")
     }
 
     func disassemblyText(_ argument: String) throws(CommandError) -> String {
@@ -181,7 +183,7 @@ extension DebugSession {
             guard let location = selectedFrameInfo?.location ?? machine.location else { throw CommandError("usage: disassemble FUNC (no current function)") }
             function = location.function
         } else {
-            guard let f = resolveFunction(argument) else { throw CommandError("no function '\(argument)'") }
+            guard let f = try resolveFunction(argument) else { throw CommandError("no function '\(argument)'") }
             function = f
         }
         guard function >= module.importedFunctionCount else { throw CommandError("\(module.displayName(ofFunction: function)) is a host function") }

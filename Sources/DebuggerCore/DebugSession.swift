@@ -12,7 +12,8 @@ public final class DebugSession: DebugSessionDriving {
     let target: DebugTarget
     let machine: Machine
     let instance: Instance
-    let module: Module
+    /// The instance's module, or its copy showing raw names (`set print demangle off`).
+    var module: Module
 
     var breakpoints: [Breakpoint] = [Breakpoint(id: 0, kind: .trap)]
     var nextBreakpointID = 1

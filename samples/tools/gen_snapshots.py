@@ -315,6 +315,36 @@ def debug_builds():
 
 SECTIONS = [token, registry, nft, staking, governance, teach, debug_builds]
 
+# ---------------------------------------------------------------- vault (Rust)
+
+def vault():
+    """Alice has 100 in the vault and 1000 + 500 native of her own; the contract
+    holds the 600 its depositors put in; bob has no account."""
+    d, code = "vault", "vault.wasm"
+    CONTRACT["vault"] = address("vault")
+    coins = [utxo("genesis-alice", 0, ALICE, 1000), utxo("genesis-alice", 1, ALICE, 500),
+             utxo("vault-deposits", 0, CONTRACT["vault"], 600)]
+    accounts = {"vault:" + ALICE: "100", "vault:" + CAROL: "500"}
+
+    def snap(function, params, expect, caller=ALICE, state=accounts):
+        return snapshot("vault", code, caller, function, params, coins, state=state, expect=expect)
+
+    write(d, "deposit", snap("deposit", {"amount": 250}, ok()))
+    # The same deposit against the -C opt-level=2 build (no debug info, 34 functions).
+    write(d, "deposit_O2", snapshot("vault", "vault.O2.wasm", ALICE, "deposit", {"amount": 250}, coins,
+                                    state=accounts, expect=ok()))
+    write(d, "deposit_insufficient", snap("deposit", {"amount": 2000}, fails(INSUFFICIENT_BALANCE)))
+    write(d, "deposit_bad_amount", snap("deposit", {"amount": "lots"}, fails(INVALID_PARAMS)))
+    write(d, "withdraw", snap("withdraw", {"amount": 40}, ok()))
+    write(d, "withdraw_too_much", snap("withdraw", {"amount": 150}, fails(INSUFFICIENT_BALANCE)))
+    write(d, "balance", snap("balance", {"owner": CAROL}, ok(), caller=BOB))
+    # A balance in state that is not a decimal breaks the contract's invariant: its panic traps.
+    write(d, "withdraw_corrupt", snap("withdraw", {"amount": 40}, traps("unreachable"),
+                                      state={"vault:" + ALICE: "1x0"}))
+
+
+SECTIONS.append(vault)
+
 if __name__ == "__main__":
     for section in SECTIONS:
         section()

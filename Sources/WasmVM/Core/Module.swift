@@ -110,26 +110,39 @@ public final class Module: Sendable {
     public let localNames: [UInt32: [UInt32: String]]
     /// The module's bytes (for disassembly and saving snapshots).
     public let bytes: [UInt8]
+    /// Whether `displayName(ofFunction:)` demangles Rust and C++ names (see `withNames(demangled:)`).
+    public let demanglesNames: Bool
 
     public init(types: [FunctionType], imports: [Import], functionTypeIndices: [UInt32],
                 functions: [CompiledFunction], tables: [TableType], memories: [MemoryType],
                 globals: [GlobalDefinition], exports: [Export], start: UInt32?,
                 elements: [ElementSegment], data: [DataSegment], customSections: [CustomSection],
-                functionNames: [UInt32: String], localNames: [UInt32: [UInt32: String]], bytes: [UInt8]) {
+                functionNames: [UInt32: String], localNames: [UInt32: [UInt32: String]], bytes: [UInt8],
+                demanglesNames: Bool = true) {
         self.types = types; self.imports = imports; self.functionTypeIndices = functionTypeIndices
         self.functions = functions; self.tables = tables; self.memories = memories; self.globals = globals
         self.exports = exports; self.start = start; self.elements = elements; self.data = data
         self.customSections = customSections; self.functionNames = functionNames; self.localNames = localNames
-        self.bytes = bytes
+        self.bytes = bytes; self.demanglesNames = demanglesNames
     }
 
     public var importedFunctionCount: Int { imports.count { if case .function = $0.descriptor { true } else { false } } }
 
     public func functionType(_ functionIndex: Int) -> FunctionType { types[Int(functionTypeIndices[functionIndex])] }
 
-    /// The name section's name, else an export name, else `func[N]`.
+    /// The name section's name (demangled: `vault::parse_amount`, unless `demanglesNames`
+    /// is off), else an export name, else `func[N]`.
     public func displayName(ofFunction index: Int) -> String {
-        if let n = functionNames[UInt32(index)] { return Self.printable(n) }
+        name(ofFunction: index, demangled: demanglesNames)
+    }
+
+    /// As `displayName(ofFunction:)`, never demangled: the symbol as the name section holds it.
+    public func rawName(ofFunction index: Int) -> String {
+        name(ofFunction: index, demangled: false)
+    }
+
+    func name(ofFunction index: Int, demangled: Bool) -> String {
+        if let n = functionNames[UInt32(index)] { return Self.printable(demangled ? Demangle.name(n) : n) }
         if let e = exports.first(where: { $0.kind == .function && $0.index == UInt32(index) }) { return Self.printable(e.name) }
         if index < importedFunctionCount {
             var k = 0

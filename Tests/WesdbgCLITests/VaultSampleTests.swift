@@ -1,0 +1,67 @@
+import ContractHost
+import DebuggerCore
+import Foundation
+import Testing
+@testable import WesdbgCLI
+
+/// The Rust sample (samples/vault, Debian's rustc 1.63): runs, and reads in Rust names.
+@Suite struct VaultSampleTests {
+    func transcript(_ snapshot: String, _ commands: [String]) throws -> [String] {
+        let session = try DebugCommand.parse([CLIFixtures.sample(snapshot)]).makeSession()
+        var text = ""
+        #expect(DebugCommand.runBatch(session: session, commands: commands) { text += $0 })
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    @Test func depositAddsToTheAccount() throws {
+        let run = try CLIFixtures.run([CLIFixtures.sample("vault/deposit.snapshot.json"), "--json"])
+        let json = try JSONValue.parse(run.output)
+        #expect(json["status"] == .string("success"))
+        #expect(json["fuel"]?["used"] == .number("26077"))
+        #expect(json["draft"]?["returnData"]?["text"] == .string("350"))
+        guard case .array(let writes)? = json["draft"]?["stateWrites"] else { Issue.record("no stateWrites"); return }
+        #expect(writes.map { $0["value"]?["text"] } == [.string("350")])
+        let optimized = try CLIFixtures.run([CLIFixtures.sample("vault/deposit_O2.snapshot.json"), "--json"])
+        let o2 = try JSONValue.parse(optimized.output)
+        #expect(o2["fuel"]?["used"] == .number("3256"))
+        #expect(o2["draft"] == json["draft"])
+    }
+
+    @Test func breakByRustNameAndBacktrace() throws {
+        let lines = try transcript("vault/deposit.snapshot.json", ["break vault::parse_amount", "continue", "bt"])
+        #expect(Array(lines.prefix(5)) == [
+            "(wesdbg) break vault::parse_amount",
+            "breakpoint 1: vault::parse_amount (func 23) entry",
+            "(wesdbg) continue",
+            "breakpoint 1",
+            "paused at vault::parse_amount+0x33 (offset 0x2492), step 7422",
+        ])
+        #expect(Array(lines.suffix(7)) == [
+            "=> #0 vault::parse_amount+0x33 (offset 0x2492)",
+            "   #1 core::ops::function::FnOnce::call_once+0x44 (offset 0x46b2)",
+            "   #2 core::option::Option<T>::and_then+0xc6 (offset 0x5ff7)",
+            "   #3 vault::amount_param+0x76 (offset 0x326b)",
+            "   #4 core::ops::function::FnOnce::call_once+0x44 (offset 0x476a)",
+            "   #5 core::option::Option<T>::and_then+0xc6 (offset 0x5ebf)",
+            "   #6 deposit+0x9e (offset 0x346a)",
+        ])
+    }
+
+    @Test func aPanicTrapsThroughTheCoreLibrary() throws {
+        let lines = try transcript("vault/withdraw_corrupt.snapshot.json", ["continue", "bt", "set print demangle off", "bt"])
+        #expect(lines[1] == "trapped: unreachable, step 15874")
+        #expect(lines.contains("   #6 core::option::Option<T>::expect+0x57 (offset 0x5c21)"))
+        #expect(lines.contains("   #7 vault::Account::load+0x215 (offset 0x2189)"))
+        #expect(lines.contains("   #7 _ZN5vault7Account4load17h27b6cfb5607ff6aeE+0x215 (offset 0x2189)"))
+        #expect(lines.last == "   #8 withdraw+0x12f (offset 0x37da)")
+    }
+
+    @Test func inspectListsDemangledNames() throws {
+        let result = try InspectCommandTests.inspect([CLIFixtures.sample("vault/vault.wasm")])
+        #expect(result.status == 0)
+        #expect(result.output.contains("  [23] vault::parse_amount  (i32, i32, i32) -> ()  1026 bytes at 0x245f"))
+        #expect(result.output.contains("  [26] vault::parse_address::{{closure}}  (i32, i32) -> (i32)  326 bytes at 0x30ad"))
+        #expect(result.output.contains("  __heap_base  global i32 = i32:67040"))
+        #expect(!result.output.contains("_ZN"))
+    }
+}
