@@ -20,8 +20,7 @@ public struct MachineCheckpoint: @unchecked Sendable {
     var directHostCall: (address: Int, arguments: [Value])?
     var results: [Value]
     var lastTrap: Trap?
-    var fuelProfile: [Machine.PatchKey: UInt64]
-    var fuelProfileMark: UInt64
+    var fuelProfile: FuelProfileCheckpoint
 
     /// Approximate bytes held, for the debugger's memory bound.
     public var byteSize: Int {
@@ -47,7 +46,7 @@ extension Machine {
             frames: callFrames, callState: callState, fuelLimit: fuelLimitValue, fuelUsed: fuelUsedValue,
             steps: stepCount, pausedAtStep: pausedAtStep, hostPauseTakenAt: hostPauseTakenAt, directHostCall: directHostCall,
             results: results, lastTrap: lastTrap,
-            fuelProfile: fuelProfile, fuelProfileMark: fuelProfileMark)
+            fuelProfile: fuelProfileCheckpoint())
     }
 
     /// Puts the machine back to `checkpoint` (taken from this machine). Store entities
@@ -70,7 +69,6 @@ extension Machine {
         directHostCall = checkpoint.directHostCall
         results = checkpoint.results
         lastTrap = checkpoint.lastTrap
-        fuelProfile = checkpoint.fuelProfile
-        fuelProfileMark = checkpoint.fuelProfileMark
+        restoreFuelProfile(checkpoint.fuelProfile)
     }
 }
