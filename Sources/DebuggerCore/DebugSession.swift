@@ -50,7 +50,6 @@ public final class DebugSession: DebugSessionDriving {
     var cachedSnapshot: SessionSnapshot?
     /// Changes whenever `set` changes are made or undone: the execution is another one.
     var timeline = 0
-    var fuelProfile: FuelProfile?
     var disassemblyCache: [Int: [DisassembledInstruction]] = [:]
 
     /// Starts the target's call and pauses before its first instruction.
@@ -59,6 +58,8 @@ public final class DebugSession: DebugSessionDriving {
         machine = target.machine
         instance = target.instance
         module = target.instance.module
+        // Fuel by function from the first instruction on (the fuel pane, `fuel`, `profile`).
+        machine.profilesFuel = true
         try target.start()
         initialCheckpoint = target.checkpoint()
         history.insert(step: 0, checkpoint: initialCheckpoint)
