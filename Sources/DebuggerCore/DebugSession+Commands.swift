@@ -43,7 +43,8 @@ extension DebugSession {
         ("x", [], "x ADDR [LEN]", "memory as hex and ASCII (LEN default 64)"),
         ("draft", [], "draft", "the transaction draft"),
         ("hostlog", ["hl"], "hostlog", "host calls made so far"),
-        ("fuel", [], "fuel", "fuel used, limit, last step's cost"),
+        ("fuel", [], "fuel", "fuel used, limit, last step's cost, the top functions by self fuel"),
+        ("profile", [], "profile", "fuel by function so far: self, share, total (with callees), calls"),
         ("disassemble", ["disas"], "disassemble [FUNC]", "disassembly of a function (default: the current one)"),
         ("set", [], "set local N VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off",
          "change the state (recorded: the run no longer matches the snapshot); print demangle off shows raw symbol names"),
@@ -196,6 +197,7 @@ extension DebugSession {
         case "draft": try noArguments(); return draftText()
         case "hostlog": try noArguments(); return hostLogText()
         case "fuel": try noArguments(); return fuelText()
+        case "profile": try noArguments(); return profileText()
         case "disassemble": return try disassemblyText(rest.trimmingWhitespace)
         case "set": return try setCommand(args)
         case "save":

@@ -158,11 +158,15 @@ extension DebugSession {
         return lines.isEmpty ? "(no host calls yet)" : lines.joined(separator: "\n")
     }
 
+    /// Functions `fuel` lists (most self fuel first); `profile` lists them all.
+    static let fuelTextRows = 10
+
     func fuelText() -> String {
         ensureLastStep()
         var text = "fuel used \(machine.fuelUsed) of \(machine.fuelLimit), last step cost \(lastCost)"
         if changes.contains(where: \.isFuel) { text += " (limit changed by set fuel)" }
-        for entry in fuelByFunction().prefix(8) { text += "\n  \(entry.used)  \(entry.name)" }
+        let profile = fuelProfile()
+        if !profile.rows.isEmpty { text += "\n" + profile.table(limit: Self.fuelTextRows).dropLast() }
         return text
     }
 

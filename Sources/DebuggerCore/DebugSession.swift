@@ -53,7 +53,6 @@ public final class DebugSession: DebugSessionDriving {
     var cachedSnapshot: SessionSnapshot?
     /// Changes whenever `set` changes are made or undone: the execution is another one.
     var timeline = 0
-    var fuelProfile: FuelProfile?
     /// DWARF and source files (empty for modules without debug info).
     let sources: SourceContext
     /// `print`'s value history number (`$1`, `$2`, ...).
@@ -72,6 +71,8 @@ public final class DebugSession: DebugSessionDriving {
         instance = target.instance
         module = target.instance.module
         sources = SourceContext(module: module, options: options)
+        // Fuel by function from the first instruction on (the fuel pane, `fuel`, `profile`).
+        machine.profilesFuel = true
         try target.start()
         guard let initial = target.checkpoint() else { throw SessionError("out of host memory for the first checkpoint") }
         initialCheckpoint = initial

@@ -82,18 +82,24 @@ public struct FuelView: Hashable, Sendable {
     public var used: UInt64
     public var limit: UInt64
     public var lastCost: UInt64
-    /// Function display name and fuel spent in it so far, most first.
-    public var byFunction: [(name: String, used: UInt64)]
+    /// Every function that ran so far (host functions as `NAME (host)`), most self fuel first.
+    public var byFunction: [FunctionFuelLine]
     /// `set fuel` was used: the run no longer matches the snapshot.
     public var modified: Bool
-    public init(used: UInt64, limit: UInt64, lastCost: UInt64, byFunction: [(name: String, used: UInt64)], modified: Bool) {
+    public init(used: UInt64, limit: UInt64, lastCost: UInt64, byFunction: [FunctionFuelLine], modified: Bool) {
         self.used = used; self.limit = limit; self.lastCost = lastCost; self.byFunction = byFunction; self.modified = modified
     }
-    public static func == (l: FuelView, r: FuelView) -> Bool {
-        l.used == r.used && l.limit == r.limit && l.lastCost == r.lastCost && l.modified == r.modified
-            && l.byFunction.map(\.name) == r.byFunction.map(\.name) && l.byFunction.map(\.used) == r.byFunction.map(\.used)
+}
+
+/// One function's fuel so far: its own instructions (self) and with its callees (total).
+public struct FunctionFuelLine: Hashable, Sendable {
+    public var name: String
+    public var selfFuel: UInt64
+    public var totalFuel: UInt64
+    public var calls: UInt64
+    public init(name: String, selfFuel: UInt64, totalFuel: UInt64, calls: UInt64) {
+        self.name = name; self.selfFuel = selfFuel; self.totalFuel = totalFuel; self.calls = calls
     }
-    public func hash(into h: inout Hasher) { h.combine(used); h.combine(limit); h.combine(lastCost) }
 }
 
 /// One rendered line of the draft or host-call pane.

@@ -114,10 +114,10 @@ struct SteppingTests {
         session.must("c")
         let fuel = session.snapshot.fuel
         #expect(fuel.byFunction.map(\.name) == ["record (host)", "main", "add", "store"])
-        #expect(fuel.byFunction.map(\.used).reduce(0, +) == fuel.used)
-        #expect(fuel.byFunction.first?.used == 50)
+        #expect(fuel.byFunction.map(\.selfFuel).reduce(0, +) == fuel.used)
+        #expect(fuel.byFunction.first?.selfFuel == 50)
         session.must("rs")
-        #expect(session.snapshot.fuel.byFunction.map(\.used).reduce(0, +) == session.snapshot.fuel.used)
+        #expect(session.snapshot.fuel.byFunction.map(\.selfFuel).reduce(0, +) == session.snapshot.fuel.used)
     }
 
     @Test func abbreviationsAndUniquePrefixes() throws {

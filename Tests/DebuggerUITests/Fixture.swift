@@ -35,7 +35,8 @@ enum Fixture {
                            lastAccesses: [MemoryRange(range: 0x104..<0x108, kind: .read)],
                            pendingHostRanges: [MemoryRange(range: 0x100..<0x140, kind: .read)]),
         fuel: FuelView(used: 1234, limit: 100_000, lastCost: 2,
-                       byFunction: [(name: "transfer", used: 1000), (name: "main", used: 234)], modified: false),
+                       byFunction: [FunctionFuelLine(name: "transfer", selfFuel: 1000, totalFuel: 1000, calls: 1),
+                                    FunctionFuelLine(name: "main", selfFuel: 234, totalFuel: 1234, calls: 1)], modified: false),
         draft: DraftView(sections: [
             (title: "inputs", entries: [ListEntry(text: "utxo 0xab12…:0  100 WES", isNew: false)]),
             (title: "outputs", entries: [ListEntry(text: "alice  58 WES", isNew: false), ListEntry(text: "bob  42 WES", isNew: true)]),

@@ -79,7 +79,7 @@ import WasmVM
         snapshot.state = .trapped(Trap(.outOfFuel, offset: 0x3a1))
         snapshot.statusLine = "trapped: out_of_fuel"
         snapshot.draft.discarded = true
-        snapshot.fuel = FuelView(used: 100_000, limit: 100_000, lastCost: 5, byFunction: [(name: "transfer", used: 100_000)], modified: true)
+        snapshot.fuel = FuelView(used: 100_000, limit: 100_000, lastCost: 5, byFunction: [FunctionFuelLine(name: "transfer", selfFuel: 100_000, totalFuel: 100_000, calls: 1)], modified: true)
         snapshot.debuggerChanges = ["step 40: set fuel 100000"]
         Golden.check(Self.screen(Self.wide, snapshot: snapshot).render(), "screen-120x40-trapped")
     }

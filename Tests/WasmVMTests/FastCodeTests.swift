@@ -33,10 +33,13 @@ import Testing
     """
 
     /// A machine whose run mode uses fast code (`fast`) or only the exact loop.
-    static func machine(fast: Bool) -> Machine {
+    static func machine(fast: Bool, profiling: Bool = false) -> Machine {
         var configuration = MachineConfiguration()
         configuration.usesFastCode = fast
-        return Machine(configuration: configuration)
+        let machine = Machine(configuration: configuration)
+        machine.profilesFuel = profiling
+        machine.recordsCallStacks = profiling
+        return machine
     }
 
     static let workloads = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -47,8 +50,8 @@ import Testing
     }
 
     /// A machine with `mix` instantiated; `fast` picks the loop run mode uses.
-    static func mixMachine(fast: Bool) throws -> (Machine, Instance) {
-        let machine = Self.machine(fast: fast)
+    static func mixMachine(fast: Bool, profiling: Bool = false) throws -> (Machine, Instance) {
+        let machine = Self.machine(fast: fast, profiling: profiling)
         let host = machine.addHostFunction(module: "env", name: "host", type: i32_i32) { context throws(Trap) in
             guard case .i32(let v) = context.arguments[0] else { return [] }
             return [.i32(v &* 3 &+ 1)]
@@ -59,13 +62,21 @@ import Testing
         return (machine, instance)
     }
 
-    /// Runs the same scenario on both loops and compares every stop.
+    /// Runs the same scenario on both loops and compares every stop, without and with
+    /// fuel profiling (whose rows and stacks are then part of every stop).
     func expectSameStops(_ argument: UInt32, export name: String = "mix", fuel: UInt64 = .max,
                          setUp: (Machine, Instance) -> Void = { _, _ in },
                          next: (Machine) -> ExecutionEvent = { $0.run() }) throws {
+        for profiling in [false, true] {
+            try expectSameStops(argument, export: name, fuel: fuel, profiling: profiling, setUp: setUp, next: next)
+        }
+    }
+
+    func expectSameStops(_ argument: UInt32, export name: String, fuel: UInt64, profiling: Bool,
+                         setUp: (Machine, Instance) -> Void, next: (Machine) -> ExecutionEvent) throws {
         var traces: [[String]] = []
         for fast in [false, true] {
-            let (machine, instance) = try Self.mixMachine(fast: fast)
+            let (machine, instance) = try Self.mixMachine(fast: fast, profiling: profiling)
             setUp(machine, instance)
             try machine.start(instance, name, [.i32(argument)], fuel: fuel)
             var trace: [String] = []
@@ -161,8 +172,8 @@ import Testing
             let module = try Self.workload(file)
             #expect(module.functions.allSatisfy { $0.fast != nil }, "\(file)")
             var traces: [[String]] = []
-            for fast in [false, true] {
-                let machine = Self.machine(fast: fast)
+            for (fast, profiling) in [(false, false), (true, false), (false, true), (true, true)] {
+                let machine = Self.machine(fast: fast, profiling: profiling)
                 let instance = try machine.instantiate(module) { _ in nil }
                 try machine.start(instance, "run", fuel: 3_000_000)
                 var generator = FuzzLoadTests.Generator(state: 42)
@@ -176,6 +187,7 @@ import Testing
                 traces.append(trace)
             }
             #expect(traces[0] == traces[1], "\(file)")
+            #expect(traces[2] == traces[3], "\(file) profiling")
         }
     }
 }
@@ -211,5 +223,14 @@ func machineState(_ machine: Machine) -> String {
     for memory in machine.storeMemories { hasher.combine(bytes: UnsafeRawBufferPointer(start: memory.base, count: Int(memory.size))) }
     let hash = hasher.finalize()
     let globals = machine.globalCells.map(\.pointee)
-    return "steps \(machine.steps) fuel \(machine.fuelUsed) frames \(frames) stack \(stack) globals \(globals) memory \(hash)"
+    var state = "steps \(machine.steps) fuel \(machine.fuelUsed) frames \(frames) stack \(stack) globals \(globals) memory \(hash)"
+    if machine.profilesFuel {
+        let rows = machine.fuelByFunction, stacks = machine.fuelStacks
+        // Fuel adds up, to the unit, at every stop: over the rows and over the stacks.
+        #expect(rows.reduce(0) { $0 + $1.selfFuel } == machine.fuelUsed)
+        #expect(stacks.reduce(0) { $0 + $1.selfFuel } == machine.fuelUsed)
+        state += " rows " + rows.map { "\($0.function.address):\($0.selfFuel)/\($0.totalFuel)/\($0.calls)" }.joined(separator: ",")
+        state += " stacks " + stacks.map { $0.stack.map { String($0.address) }.joined(separator: ";") + "=\($0.selfFuel)" }.joined(separator: ",")
+    }
+    return state
 }

@@ -130,10 +130,10 @@ import Testing
         machine.profilesFuel = true
         #expect(machine.call(instance, "main") == .returned([.i32(12)]))
         // main: call 5 + const + add + return = 8; mid: 2 calls 10 + add + return = 12; leaf: 2 x 2 = 4.
-        #expect(machine.fuelByFunction == [
-            FunctionFuel(instance: 0, function: 1, fuel: 12),
-            FunctionFuel(instance: 0, function: 2, fuel: 8),
-            FunctionFuel(instance: 0, function: 0, fuel: 4),
+        #expect(machine.fuelByFunction.map { "\($0.function.function!) \($0.selfFuel) \($0.totalFuel) \($0.calls)" } == [
+            "1 12 16 1",
+            "2 8 24 1",
+            "0 4 4 2",
         ])
         #expect(machine.fuelUsed == 24)
     }

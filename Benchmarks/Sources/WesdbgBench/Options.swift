@@ -12,10 +12,13 @@ struct Options {
     /// Skip WasmKit (for profiling wesdbg under callgrind).
     var wesdbgOnly = false
     var skipDebug = false
+    /// Debug mode with the debugger's fuel by function on (`Machine.profilesFuel`); `--profile-fuel-plain` also in plain runs.
+    var profileFuel = false
+    var profileFuelPlain = false
     var skipLoad = false
 
     static let usage = """
-        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--wall]
+        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--profile-fuel] [--profile-fuel-plain] [--wall]
         """
 
     /// Benchmarks/Workloads/wasm, found from this source file.
@@ -40,6 +43,8 @@ struct Options {
             case "--wasmkit-only": wasmKitOnly = true
             case "--wesdbg-only": wesdbgOnly = true
             case "--skip-debug": skipDebug = true
+            case "--profile-fuel": profileFuel = true
+            case "--profile-fuel-plain": profileFuelPlain = true
             case "--skip-load": skipLoad = true
             case "--wall": Stopwatch.useWallClock = true
             case "-h", "--help": print(Options.usage); exit(0)

@@ -65,8 +65,8 @@ struct Suite {
         guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
         let bytes = [UInt8](data)
         let wasmKit: WorkloadRunner? = options.wesdbgOnly ? nil : try WasmKitRunner(bytes: bytes)
-        let plain = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes, debugHooks: false)
-        let debug = options.wasmKitOnly || options.skipDebug ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true)
+        let plain = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes, debugHooks: false, profilesFuel: options.profileFuelPlain)
+        let debug = options.wasmKitOnly || options.skipDebug ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true, profilesFuel: options.profileFuel)
 
         // One untimed run each: WasmKit compiles lazily on the first call, and
         // the checksums are compared on every run, not just timed ones.

@@ -14,10 +14,12 @@ final class WesdbgRunner: WorkloadRunner {
     /// With `debugHooks`, ten breakpoints are set in the never-called `idle`
     /// export and a memory watch covers bytes 0..<16, which no workload writes
     /// (with `--stack-first` they are the far end of the C stack).
-    init(bytes: [UInt8], debugHooks: Bool) throws {
+    /// With `profilesFuel`, fuel is attributed to functions as the debugger does.
+    init(bytes: [UInt8], debugHooks: Bool, profilesFuel: Bool = false) throws {
         let module: Module
         do { module = try Module.load(binary: bytes) } catch { throw BenchError("wesdbg load: \(error)") }
         machine = Machine()
+        machine.profilesFuel = profilesFuel
         let instance = try machine.instantiate(module, imports: { _ in nil })
         guard case .function(let address) = machine.export(instance, named: "run") else {
             throw BenchError("no exported function run")

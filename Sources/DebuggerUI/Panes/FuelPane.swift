@@ -1,7 +1,10 @@
 import DebuggerCore
 
-/// Used / limit as a gauge, the last step's cost and fuel by function.
+/// Used / limit as a gauge, the last step's cost and the top functions by self fuel.
 public enum FuelPane {
+    /// Functions listed (most self fuel first); a last line says how many more there are.
+    static let shownFunctions = 10
+
     public static func title(_ snapshot: SessionSnapshot) -> String {
         snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty ? "Fuel (modified)" : "Fuel"
     }
@@ -24,10 +27,16 @@ public enum FuelPane {
             lines.append(StyledLine("modified: differs from the snapshot", .modified))
             for change in snapshot.debuggerChanges { lines.append(StyledLine("  " + change, .modified)) }
         }
-        lines.append(StyledLine("by function", .title))
-        let nameWidth = min(max(8, width - 14), fuel.byFunction.map(\.name.count).max() ?? 0)
-        for entry in fuel.byFunction {
-            lines.append(StyledLine("  " + Format.padded(entry.name, nameWidth) + " " + Format.rightAligned(String(entry.used), 10)))
+        let shown = fuel.byFunction.prefix(shownFunctions)
+        let nameWidth = max(8, min(max(8, width - 22), shown.map(\.name.count).max() ?? 0))
+        lines.append(StyledLine("  " + Format.padded("by function", nameWidth) + " " + Format.rightAligned("self", 10)
+                                + " " + Format.rightAligned("total", 10), .title))
+        for entry in shown {
+            lines.append(StyledLine("  " + Format.padded(entry.name, nameWidth) + " " + Format.rightAligned(String(entry.selfFuel), 10)
+                                    + " " + Format.rightAligned(String(entry.totalFuel), 10)))
+        }
+        if fuel.byFunction.count > shown.count {
+            lines.append(StyledLine("  \(fuel.byFunction.count - shown.count) more (`profile` lists all)", .dim))
         }
         return lines
     }

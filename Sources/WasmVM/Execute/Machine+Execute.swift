@@ -101,7 +101,7 @@ extension Machine {
                 let n = Int(instr.a), src = sp - n
                 if fp != src { for i in 0 ..< n { fp[i] = src[i] } }
                 sp = fp + n
-                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                if _slowPath(profiling) { profileReturn(fn, fuelUsed) }
                 frames.removeLast()
                 lowTop = Swift.min(lowTop, frames.count - 1)
                 if frames.isEmpty {
@@ -129,7 +129,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
@@ -147,10 +147,16 @@ extension Machine {
                 fuelUsed &-= cost
                 var steps = fuelUsed &+ stepBase
                 defer { stepBase = steps &- fuelUsed; limit = Machine.fuelLimit(budget, fuelUsed, steps, stepStop) }
-                switch callHost(target, address: inst.functionAddresses[Int(instr.a)], indirect: false, sp: sp,
+                let address = inst.functionAddresses[Int(instr.a)], before = fuelUsed
+                switch callHost(target, address: address, indirect: false, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
-                case .done(let newTop): sp = newTop
-                case .pausedAfter(let e, let newTop): sp = newTop; event = e; pc &+= 1; break loop
+                case .done(let newTop):
+                    sp = newTop
+                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                case .pausedAfter(let e, let newTop):
+                    sp = newTop; event = e; pc &+= 1
+                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                    break loop
                 case .stop(let e): event = e; break loop
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
@@ -171,7 +177,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         sp += 1; trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
@@ -189,10 +195,16 @@ extension Machine {
                 fuelUsed &-= cost
                 var steps = fuelUsed &+ stepBase
                 defer { stepBase = steps &- fuelUsed; limit = Machine.fuelLimit(budget, fuelUsed, steps, stepStop) }
-                switch callHost(target, address: Int(element - 1), indirect: true, sp: sp,
+                let address = Int(element - 1), before = fuelUsed
+                switch callHost(target, address: address, indirect: true, sp: sp,
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
-                case .done(let newTop): sp = newTop
-                case .pausedAfter(let e, let newTop): sp = newTop; event = e; pc &+= 1; break loop
+                case .done(let newTop):
+                    sp = newTop
+                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                case .pausedAfter(let e, let newTop):
+                    sp = newTop; event = e; pc &+= 1
+                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                    break loop
                 case .stop(let e): event = e; break loop
                 }
                 memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0

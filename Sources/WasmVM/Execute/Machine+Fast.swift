@@ -93,7 +93,7 @@ extension Machine {
             case .return:
                 let n = Int(i.b), src = fp + Int(i.a)
                 if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
-                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                if _slowPath(profiling) { profileReturn(fn, fuelUsed) }
                 depth -= 1
                 lowTop = Swift.min(lowTop, depth - 1)
                 if depth == 0 {
@@ -126,7 +126,7 @@ extension Machine {
                 let newFp = fp + (i.lo - callee.paramCount)
                                 if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra
-                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
                 frames[depth - 1].pc = i.hi
                 frames[depth - 1].resume = ip + 1   // the continuation's head follows the call
                 Machine.zero(newFp + callee.paramCount, callee.localCount)
@@ -151,7 +151,7 @@ extension Machine {
                 let newFp = fp + (i.lo - 1 - callee.paramCount)
                                 if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra
-                if _slowPath(profiling) { settleFuel(fn, fuelUsed) }
+                if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
                 frames[depth - 1].pc = i.hi
                 frames[depth - 1].resume = ip + 1   // the continuation's head follows the call
                 Machine.zero(newFp + callee.paramCount, callee.localCount)

@@ -41,7 +41,7 @@ extension Machine {
         for (i, compiled) in module.functions.enumerated() {
             let index = importedFunctions + i
             let type = module.types[Int(compiled.typeIndex)]
-            let code = FunctionCode(instance: runtime, index: index, compiled: compiled, type: type)
+            let code = FunctionCode(instance: runtime, index: index, address: storeFunctions.count, compiled: compiled, type: type)
             runtime.codes.append(code)
             let function = StoreFunction(type: type, typeID: typeID(type), wasm: code, host: nil)
             storeFunctions.append(function)

@@ -20,8 +20,7 @@ extension Machine {
         pausedAtStep = nil
         hostPauseTakenAt = nil
         directHostCall = nil
-        fuelProfile = [:]
-        fuelProfileMark = 0
+        resetFuelProfile(entry: target.wasm?.address)
         if let code = target.wasm {
             guard code.maxHeight <= configuration.maxStackSlots else {
                 // The call cannot begin: it ends trapped, like one that overflows the stack later.
@@ -119,7 +118,9 @@ extension Machine {
                 return trapped(Trap(.hostError, "host function \(host.module).\(host.name) returned \(values), expected \(function.type.results)"))
             }
             guard fuelUsedValue + FuelCosts.hostCall + context.extraFuel <= fuelLimitValue else { return trapped(Trap(.outOfFuel)) }
+            let before = fuelUsedValue
             fuelUsedValue += FuelCosts.hostCall + context.extraFuel
+            if profilesFuel { profileHostCall(nil, address: address, before: before, after: fuelUsedValue) }
             stepCount += 1
             directHostCall = nil
             results = values
@@ -225,26 +226,5 @@ extension Machine {
     func watchHit(_ address: Int, _ count: Int) -> Bool {
         let lo = UInt64(address), hi = UInt64(address) + UInt64(count)
         return count > 0 && watchRanges.contains { $0.lowerBound < hi && lo < $0.upperBound }
-    }
-}
-
-extension Machine {
-    /// Credits the fuel since the last mark to `function` (fuel profiling only).
-    @inline(never)
-    func settleFuel(_ function: FunctionCode, _ fuelUsed: UInt64) {
-        fuelProfile[PatchKey(instance: function.instance.id, function: function.index, pc: 0), default: 0] += fuelUsed - fuelProfileMark
-        fuelProfileMark = fuelUsed
-    }
-
-    /// Fuel per function of the current (or last) call while `profilesFuel` was on,
-    /// most expensive first (ties by instance, then function index).
-    public var fuelByFunction: [FunctionFuel] {
-        var profile = fuelProfile
-        if let top = callFrames.last, fuelUsedValue > fuelProfileMark {
-            profile[PatchKey(instance: top.function.instance.id, function: top.function.index, pc: 0), default: 0] += fuelUsedValue - fuelProfileMark
-        }
-        return profile.map { FunctionFuel(instance: $0.key.instance, function: $0.key.function, fuel: $0.value) }
-            .filter { $0.fuel > 0 }
-            .sorted { ($1.fuel, $0.instance, $0.function) < ($0.fuel, $1.instance, $1.function) }
     }
 }

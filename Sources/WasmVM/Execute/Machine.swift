@@ -45,12 +45,17 @@ public final class Machine {
     /// The exact loop's last `.stepLimit` came from `pauseAtDepth` (a return to that depth).
     var lastStopWasDepth = false
 
-    // MARK: Fuel profile (only while `profilesFuel`)
-    /// Attribute fuel to functions (checked on calls and returns only).
+    // MARK: Fuel by function (Machine+FuelProfile.swift; set both before `startCall`)
+    /// Attribute fuel to functions: self, total and calls (work on calls and returns only).
     public var profilesFuel: Bool = false
-    var fuelProfile: [PatchKey: UInt64] = [:]
-    /// `fuelUsed` when the running function's share was last settled.
-    var fuelProfileMark: UInt64 = 0
+    /// With `profilesFuel`, also keep fuel per distinct call stack (`fuelStacks`).
+    public var recordsCallStacks: Bool = false
+    /// One tally per store function (`tallyCapacity` of them), reset by `startCall`.
+    var tallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
+    var tallyCapacity = 0
+    /// `fuelUsed` when the running function's self fuel was last settled.
+    var tallyMark: UInt64 = 0
+    var callTree = CallTree()
 
     // MARK: Hooks
     public var pauseBeforeHostCalls: Bool = false
@@ -90,6 +95,7 @@ public final class Machine {
         stack.deallocate()
         frameBuffer.deallocate()
         costs.deallocate()
+        tallies.deallocate()
         for cell in globalCells { cell.deallocate() }
     }
 

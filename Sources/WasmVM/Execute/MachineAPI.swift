@@ -108,14 +108,40 @@ public struct RunLimits: Sendable {
     }
 }
 
-/// Fuel charged while a function was the running one (its own instructions and the
-/// host calls it made), for the debugger's fuel pane.
+/// A store function named for profiles: a wasm function of an instance, or a host function.
+public struct FunctionRef: Hashable, Sendable {
+    /// Store address.
+    public var address: Int
+    /// The defining instance and the function's index in its module's function index space (nil for a host function).
+    public var instance: Int?
+    public var function: Int?
+    /// `module.name` of a host function.
+    public var hostName: String?
+    public init(address: Int, instance: Int?, function: Int?, hostName: String?) {
+        self.address = address; self.instance = instance; self.function = function; self.hostName = hostName
+    }
+}
+
+/// Fuel attributed to one function over a call (`Machine.fuelByFunction`).
 public struct FunctionFuel: Hashable, Sendable {
-    public var instance: Int
-    /// Function index in the module's function index space.
-    public var function: Int
-    public var fuel: UInt64
-    public init(instance: Int, function: Int, fuel: UInt64) { self.instance = instance; self.function = function; self.fuel = fuel }
+    public var function: FunctionRef
+    /// Fuel charged while it was the running function: its own instructions, its calls'
+    /// `call` instructions; not the host calls it made (host functions have their own rows).
+    public var selfFuel: UInt64
+    /// Fuel from entering it to returning, callees included; a recursive activation is inside
+    /// the outermost one on the stack and counts once.
+    public var totalFuel: UInt64
+    public var calls: UInt64
+    public init(function: FunctionRef, selfFuel: UInt64, totalFuel: UInt64, calls: UInt64) {
+        self.function = function; self.selfFuel = selfFuel; self.totalFuel = totalFuel; self.calls = calls
+    }
+}
+
+/// Self fuel of one distinct call stack (`Machine.fuelStacks`), entry function first.
+public struct FuelStack: Hashable, Sendable {
+    public var stack: [FunctionRef]
+    public var selfFuel: UInt64
+    public init(stack: [FunctionRef], selfFuel: UInt64) { self.stack = stack; self.selfFuel = selfFuel }
 }
 
 public struct MachineConfiguration: Sendable {

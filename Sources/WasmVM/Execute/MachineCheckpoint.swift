@@ -21,8 +21,7 @@ public struct MachineCheckpoint: @unchecked Sendable {
     var directHostCall: (address: Int, arguments: [Value])?
     var results: [Value]
     var lastTrap: Trap?
-    var fuelProfile: [Machine.PatchKey: UInt64]
-    var fuelProfileMark: UInt64
+    var fuelProfile: FuelProfileCheckpoint
 
     /// Approximate bytes held by this checkpoint alone, for the debugger's memory bound: memory
     /// pages count 8 bytes each here (a reference); their copies are `sharedPageBytes`.
@@ -60,7 +59,7 @@ extension Machine {
             frames: callFrames, callState: callState, fuelLimit: fuelLimitValue, fuelUsed: fuelUsedValue,
             steps: stepCount, pausedAtStep: pausedAtStep, hostPauseTakenAt: hostPauseTakenAt, directHostCall: directHostCall,
             results: results, lastTrap: lastTrap,
-            fuelProfile: fuelProfile, fuelProfileMark: fuelProfileMark)
+            fuelProfile: fuelProfileCheckpoint())
     }
 
     /// Puts the machine back to `checkpoint` (taken from this machine). Store entities
@@ -84,7 +83,6 @@ extension Machine {
         directHostCall = checkpoint.directHostCall
         results = checkpoint.results
         lastTrap = checkpoint.lastTrap
-        fuelProfile = checkpoint.fuelProfile
-        fuelProfileMark = checkpoint.fuelProfileMark
+        restoreFuelProfile(checkpoint.fuelProfile)
     }
 }

@@ -18,6 +18,8 @@ final class FunctionCode {
     let instanceID: Int
     /// Index in the module's function index space.
     let index: Int
+    /// Store address (index in `Machine.storeFunctions`), for fuel attribution.
+    let address: Int
     let code: UnsafeMutablePointer<Instr>
     let count: Int
     let offsets: [UInt32]
@@ -44,10 +46,11 @@ final class FunctionCode {
     /// Breakpoints turning a fast instruction into `deopt`: its own op and how many breakpoints hold it.
     var fastPatches: [Int: (op: FastOp, count: Int)] = [:]
 
-    init(instance: InstanceRuntime, index: Int, compiled: CompiledFunction, type: FunctionType) {
+    init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType) {
         self.instance = instance
         instanceID = instance.id
         self.index = index
+        self.address = address
         count = compiled.code.count
         code = .allocate(capacity: Swift.max(count, 1))
         code.initialize(from: compiled.code, count: count)

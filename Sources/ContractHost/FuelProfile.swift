@@ -1,0 +1,94 @@
+import WasmVM
+
+/// Fuel by function of one call, named for people: what `wesdbg profile` and the
+/// debugger's `profile`/`fuel` print. Built from the machine's attribution
+/// (`Machine.profilesFuel`), so it is exact at any stop and needs no re-execution.
+public struct FuelProfile: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        /// The function's display name; a host function's is `NAME (host)`.
+        public var name: String
+        public var isHost: Bool
+        public var selfFuel: UInt64
+        public var totalFuel: UInt64
+        public var calls: UInt64
+    }
+
+    /// Most self fuel first (ties by name).
+    public var rows: [Row]
+    /// Self fuel per distinct call stack (entry function first), when call stacks were recorded.
+    public var stacks: [(names: [String], fuel: UInt64)]
+    /// Fuel used by the call: the sum of the rows' self fuel, and of the stacks' fuel.
+    public var total: UInt64
+
+    public static func == (l: FuelProfile, r: FuelProfile) -> Bool {
+        l.rows == r.rows && l.total == r.total && l.stacks.map(\.names) == r.stacks.map(\.names) && l.stacks.map(\.fuel) == r.stacks.map(\.fuel)
+    }
+
+    /// Names the machine's rows and stacks with `module`'s names (`instance` is its instance).
+    public init(machine: Machine, module: Module, instance: Instance?) {
+        var imports: [Int: Int] = [:]
+        if let instance {
+            for i in 0 ..< module.importedFunctionCount { imports[machine.functionAddress(instance, function: i)] = i }
+        }
+        func name(_ f: FunctionRef) -> String {
+            if let index = f.function { return module.displayName(ofFunction: index) }
+            let base = imports[f.address].map { module.displayName(ofFunction: $0) } ?? f.hostName ?? "host[\(f.address)]"
+            return base + " (host)"
+        }
+        rows = machine.fuelByFunction.map { Row(name: name($0.function), isHost: $0.function.function == nil,
+                                                 selfFuel: $0.selfFuel, totalFuel: $0.totalFuel, calls: $0.calls) }
+            .sorted { $0.selfFuel != $1.selfFuel ? $0.selfFuel > $1.selfFuel : $0.name < $1.name }
+        var names: [Int: String] = [:]
+        stacks = machine.fuelStacks.map { s in
+            (s.stack.map { f in
+                if let n = names[f.address] { return n }
+                let n = name(f)
+                names[f.address] = n
+                return n
+            }, s.selfFuel)
+        }
+        total = machine.fuelUsed
+    }
+
+    /// `12.3%` of the whole, rounded half up to a tenth (integer arithmetic: deterministic).
+    public func share(_ fuel: UInt64) -> String {
+        guard total > 0 else { return "0.0%" }
+        // fuel * 2000 / total in full width (fuel <= total, so the quotient is at most 2000).
+        let product = min(fuel, total).multipliedFullWidth(by: 2000)
+        let halfPermille = total.dividingFullWidth((product.high, product.low)).quotient
+        let permille = (halfPermille + 1) / 2
+        return "\(permille / 10).\(permille % 10)%"
+    }
+
+    /// The table: function, self, share, total, calls; a total line whose self is `total`.
+    /// `limit` keeps the first rows and says how many more there are.
+    public func table(limit: Int? = nil) -> String {
+        let shown = limit.map { Array(rows.prefix($0)) } ?? rows
+        let nameWidth = max(8, shown.map(\.name.count).max() ?? 0)
+        let fuelWidth = max(6, String(total).count)
+        func line(_ name: String, _ own: String, _ share: String, _ total: String, _ calls: String) -> String {
+            let head = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let cells = [right(own, fuelWidth), right(share, 6), right(total, fuelWidth), right(calls, 6)].joined(separator: "  ")
+            return (head + "  " + cells).replacingTrailingSpaces()
+        }
+        var lines = [line("function", "self", "share", "total", "calls")]
+        for row in shown {
+            lines.append(line(row.name, String(row.selfFuel), share(row.selfFuel), String(row.totalFuel), String(row.calls)))
+        }
+        if shown.count < rows.count { lines.append("... \(rows.count - shown.count) more (`profile` shows all)") }
+        lines.append(line("total", String(total), share(total), "", ""))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func right(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
+
+private extension String {
+    func replacingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import WesdbgCLI
+import ContractHost
+
+/// `wesdbg profile`: the table and folded stacks pinned for samples, fuel that adds up
+/// to `run --json`'s, outputs byte for byte deterministic.
+@Suite struct ProfileCommandTests {
+    static func profile(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let command = try ProfileCommand.parse(arguments)
+        var output = "", errors = ""
+        let status = command.execute(output: &output, errors: &errors)
+        return (status, output, errors)
+    }
+
+    static func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    @Test func tokenTransferTableAndFoldedStacks() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        let r = try Self.profile([CLIFixtures.sample("token/transfer.snapshot.json"), "--folded", dir + "/fuel.folded"])
+        #expect(r.status == 0 && r.errors == "")
+        #expect(r.output == """
+            function                              self   share   total   calls
+            wes_json_skip                         6763   52.2%    6763      18
+            transfer                              2102   16.2%   12945       1
+            memcpy                                1602   12.4%    1602       9
+            wes_json_find                         1457   11.3%    8413       5
+            report_transfer                        368    2.8%    2125       1
+            memcmp                                 193    1.5%     193       3
+            wes_execute_utxo_transfer (host)        91    0.7%      91       1
+            wes_emit_event (host)                   78    0.6%      78       1
+            wes_set_return_data (host)              77    0.6%      77       1
+            wes_get_contract_params (host)          58    0.4%      58       1
+            wes_get_caller (host)                   56    0.4%      56       1
+            wes_get_contract_params_len (host)      50    0.4%      50       1
+            wes_get_current_transaction (host)      50    0.4%      50       1
+            total                                12945  100.0%
+            status: success (code 0)
+            fuel: 12945 used of 10000000
+
+            """)
+        #expect(try Self.read(dir + "/fuel.folded") == """
+            transfer 2102
+            transfer;report_transfer 368
+            transfer;report_transfer;memcpy 1602
+            transfer;report_transfer;wes_emit_event (host) 78
+            transfer;report_transfer;wes_set_return_data (host) 77
+            transfer;wes_execute_utxo_transfer (host) 91
+            transfer;wes_get_caller (host) 56
+            transfer;wes_get_contract_params (host) 58
+            transfer;wes_get_contract_params_len (host) 50
+            transfer;wes_get_current_transaction (host) 50
+            transfer;wes_json_find 1457
+            transfer;wes_json_find;memcmp 193
+            transfer;wes_json_find;wes_json_skip 6763
+
+            """)
+    }
+
+    /// A recursive teaching sample: one row, its total counted once; one folded line per depth.
+    @Test func recursiveFactorialCountsItsTotalOnce() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        let r = try Self.profile([CLIFixtures.sample("teach/factorial.snapshot.json"), "--folded", dir + "/f.folded"])
+        #expect(r.output == """
+            function     self   share   total   calls
+            factorial     292  100.0%     292      20
+            total         292  100.0%
+            status: success
+            fuel: 292 used of 10000000
+
+            """)
+        let expected = (1 ... 20).map { depth in
+            Array(repeating: "factorial", count: depth).joined(separator: ";") + (depth == 20 ? " 7\n" : " 15\n")
+        }.joined()
+        #expect(try Self.read(dir + "/f.folded") == expected)
+    }
+
+    /// Every sample: the rows' self fuel, the folded counts and the speedscope weights add up
+    /// to the fuel `run --json` reports, to the unit.
+    @Test(arguments: RunSamplesTests.snapshots)
+    func fuelAddsUpToRunsFuel(_ path: String) throws {
+        let run = try JSONValue.parse(try CLIFixtures.run([path, "--json"]).output)
+        guard case .number(let used)? = run["fuel"]?["used"] else { Issue.record("no fuel in run --json"); return }
+        let dir = try CLIFixtures.temporaryDirectory()
+        let r = try Self.profile([path, "--folded", dir + "/f", "--speedscope", dir + "/s.json"])
+        let rows = r.output.split(separator: "\n").dropFirst().prefix { !$0.hasPrefix("total") }
+        let selfSum = rows.reduce(UInt64(0)) { $0 + UInt64($1.split(separator: " ").reversed()[3])! }
+        #expect(String(selfSum) == used, "\(path)")
+        #expect(r.output.contains("\ntotal" + String(repeating: " ", count: 1)), "\(path)")
+        let totalLine = r.output.split(separator: "\n").first { $0.hasPrefix("total ") }
+        #expect(totalLine?.split(separator: " ")[1] == Substring(used), "\(path)")
+        let folded = try Self.read(dir + "/f").split(separator: "\n").reduce(UInt64(0)) { $0 + UInt64($1.split(separator: " ").last!)! }
+        #expect(String(folded) == used, "\(path)")
+        let speedscope = try JSONValue.parse(try Self.read(dir + "/s.json"))
+        guard case .array(let weights)? = speedscope["profiles"]?.arrayElement(0)?["weights"] else { Issue.record("no weights"); return }
+        let weightSum = weights.reduce(UInt64(0)) { sum, w in if case .number(let n) = w { sum + UInt64(n)! } else { sum } }
+        #expect(String(weightSum) == used, "\(path)")
+    }
+
+    @Test func outputsAreDeterministicByteForByte() throws {
+        var texts: [[String]] = []
+        for _ in 0 ..< 2 {
+            let dir = try CLIFixtures.temporaryDirectory()
+            let r = try Self.profile([CLIFixtures.sample("token/transfer_batch.snapshot.json"),
+                                      "--folded", dir + "/f", "--svg", dir + "/g.svg", "--speedscope", dir + "/s.json"])
+            texts.append([r.output] + (try ["/f", "/g.svg", "/s.json"].map { try Self.read(dir + $0) }))
+        }
+        #expect(texts[0] == texts[1])
+        #expect(texts[0][2].hasPrefix("<?xml") && !texts[0][2].contains("href") && !texts[0][2].contains("@font-face"))
+        #expect(texts[0][3].hasPrefix("{\"$schema\":\"https://www.speedscope.app/file-format-schema.json\""))
+    }
+
+    @Test func outputsAreWrittenThroughATemporaryFileAndNeverOverAnInput() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        try CLIFixtures.write("old", to: dir + "/f")
+        let r = try Self.profile([CLIFixtures.sample("teach/factorial.snapshot.json"), "--folded", dir + "/f"])
+        #expect(r.status == 0)
+        #expect(try Self.read(dir + "/f").hasPrefix("factorial 15\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["f"])
+        let snapshot = CLIFixtures.sample("teach/factorial.snapshot.json")
+        let clobber = try Self.profile([snapshot, "--svg", snapshot])
+        #expect(clobber.status == 2)
+        #expect(clobber.errors == "\(snapshot): --svg would overwrite an input of this run; choose another file\n")
+        let missing = try Self.profile([snapshot, "--folded", dir + "/no/such/dir/f"])
+        #expect(missing.status == 2)
+        #expect(missing.errors == "\(dir)/no/such/dir/f: cannot be written\n")
+    }
+
+    @Test func aTrapIsProfiledToTheTrappingInstruction() throws {
+        let r = try Self.profile([CLIFixtures.sample("teach/divide_by_zero.snapshot.json")])
+        #expect(r.status == 1)
+        #expect(r.output.hasPrefix("""
+            function    self   share   total   calls
+            divide         3  100.0%       3       1
+            total          3  100.0%
+            status: trap
+
+            """))
+    }
+}
+
+private extension JSONValue {
+    func arrayElement(_ i: Int) -> JSONValue? {
+        guard case .array(let a) = self, i < a.count else { return nil }
+        return a[i]
+    }
+}
