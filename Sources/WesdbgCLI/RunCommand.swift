@@ -7,8 +7,8 @@ struct RunCommand: BufferedCommand {
         commandName: "run",
         abstract: "Execute a call at full speed and report status, fuel and draft.",
         discussion: """
-            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage).
-            With a snapshot that has `expect`, the report says whether the replay still matches it.
+            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage),
+            3 the snapshot has an `expect` the replay does not match (whatever the outcome).
             """)
 
     @OptionGroup var call: CallOptions
@@ -57,6 +57,13 @@ struct RunCommand: BufferedCommand {
                 if !json { output += "saved: \(saveFailure)\n" }
             }
         }
+        return Self.exitStatus(of: result)
+    }
+
+    /// 3 when the replay misses the snapshot's `expect` (a regression, whatever the outcome),
+    /// else 0 for success and 1 for a failure or trap, expected or not.
+    static func exitStatus(of result: ExecutionResult) -> Int32 {
+        if result.expectationMatches == false { return 3 }
         return result.status == .success ? 0 : 1
     }
 }

@@ -55,6 +55,17 @@ enum CLIFixtures {
         #expect(try CLIFixtures.run([CLIFixtures.sample("token/transfer_out_of_fuel.snapshot.json"), "--json"]).status == 1)
     }
 
+    @Test func aMissedExpectExitsThree() throws {
+        // Expected failure that still fails: 1; a replay that misses `expect`: 3, whichever way.
+        #expect(try CLIFixtures.run([CLIFixtures.sample("token/transfer_insufficient.snapshot.json")]).status == 1)
+        let starved = try CLIFixtures.run([CLIFixtures.sample("token/transfer.snapshot.json"), "--fuel", "100"])
+        #expect(starved.status == 3)
+        #expect(starved.output.contains("expect: DOES NOT MATCH: expected {\"status\":\"success\",\"code\":0}, got {\"status\":\"trap\",\"trap\":\"out_of_fuel\"}\n"))
+        let fed = try CLIFixtures.run([CLIFixtures.sample("token/transfer_out_of_fuel.snapshot.json"), "--fuel", "10000000", "--json"])
+        #expect(fed.status == 3)
+        #expect(try JSONValue.parse(fed.output)["expect"]?["matches"] == .bool(false))
+    }
+
     @Test func bareModuleWithCallOptions() throws {
         let dir = try CLIFixtures.temporaryDirectory()
         let wat = dir + "/c.wat"
