@@ -19,6 +19,9 @@ struct RunCommand: BufferedCommand {
     @Option(help: ArgumentHelp("Write one JSON line per executed instruction and host call.", valueName: "OUT.jsonl"))
     var trace: String?
 
+    @Flag(name: .customLong("trace-values"), help: "With --trace: add each instruction's popped and pushed values and the memory it read and wrote.")
+    var traceValues = false
+
     @Option(name: .customLong("save-failure"), help: ArgumentHelp("On failure or trap, write a snapshot reproducing it (with expect).", valueName: "OUT.json"))
     var saveFailure: String?
 
@@ -33,13 +36,17 @@ struct RunCommand: BufferedCommand {
             errors += clash
             return 2
         }
+        if traceValues && trace == nil {
+            errors += "--trace-values: needs --trace OUT.jsonl\n"
+            return 2
+        }
         let result: ExecutionResult
         if let trace {
             guard let writer = LineWriter(path: trace) else {
                 errors += "\(trace): cannot be written\n"
                 return 2
             }
-            result = execution.runTraced { writer.write($0.compactText) }
+            result = execution.runTraced(values: traceValues) { writer.write($0.compactText) }
             writer.close()
         } else {
             result = execution.runToEnd()
