@@ -4,7 +4,7 @@ import WasmVM
 /// `set` (recorded changes to the state) and `save`.
 extension DebugSession {
     func setCommand(_ args: [String]) throws(CommandError) -> String {
-        let usage = "usage: set local N VALUE | set mem ADDR HEX | set fuel N"
+        let usage = "usage: set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N"
         guard let what = args.first else { throw CommandError(usage) }
         switch what {
         case "fuel":
@@ -33,6 +33,8 @@ extension DebugSession {
             record(text, isFuel: false)
             lastAccesses = [MemoryRange(range: UInt64(address) ..< UInt64(address) + UInt64(bytes.count), kind: .write)]
             return "wrote \(bytes.count) byte\(bytes.count == 1 ? "" : "s") at 0x\(hex(UInt64(address)))"
+        case "global":
+            return try setGlobal(args)
         case "local":
             guard args.count == 3, let index = Int(args[1]), index >= 0 else { throw CommandError("usage: set \(what) N VALUE") }
             try requireRunning()
