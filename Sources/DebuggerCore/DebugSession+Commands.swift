@@ -31,6 +31,10 @@ extension DebugSession {
         ("x", [], "x ADDR [LEN]", "memory as hex and ASCII (LEN default 64)"),
         ("draft", [], "draft", "the transaction draft"),
         ("hostlog", ["hl"], "hostlog", "host calls made so far"),
+        ("state", [], "state [KEY|PREFIX*]",
+         "contract state as a read would see it now (snapshot overlaid with the draft), read/written keys first and marked"),
+        ("utxos", [], "utxos [ADDR] [TOKEN]",
+         "UTXOs as a transfer would see them now: the snapshot's and the draft's outputs, spent ones marked; with ADDR its balance"),
         ("fuel", [], "fuel", "fuel used, limit, last step's cost"),
         ("disassemble", ["disas"], "disassemble [FUNC]", "disassembly of a function (default: the current one)"),
         ("set", [], "set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N",
@@ -151,6 +155,8 @@ extension DebugSession {
             return try memoryDump(UInt64(address), count: Int(length))
         case "draft": try noArguments(); return draftText()
         case "hostlog": try noArguments(); return hostLogText()
+        case "state": return try stateText(rest.trimmingWhitespace)
+        case "utxos": return try utxosText(args)
         case "fuel": try noArguments(); return fuelText()
         case "disassemble": return try disassemblyText(rest.trimmingWhitespace)
         case "set": return try setCommand(args)

@@ -38,6 +38,7 @@ extension DebugSession {
                                        locals: locals, globals: globals, frames: frameViews, memory: memory, fuel: fuel,
                                        draft: draft, hostCalls: hostCalls)
         snapshot.debuggerChanges = changes.map { "step \($0.step): \($0.text)" }
+        snapshot.chain = target.chain()
         return snapshot
     }
 

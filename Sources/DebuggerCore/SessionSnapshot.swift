@@ -136,6 +136,8 @@ public struct SessionSnapshot: Hashable, Sendable {
     public var hostCalls: [ListEntry]
     /// `set` changes in effect (`step 12: set mem 0x100 0a0b`): the run no longer matches the snapshot.
     public var debuggerChanges: [String] = []
+    /// State and UTXOs as a read would see them now; nil for a bare module call.
+    public var chain: Chain?
     public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
                 globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [ListEntry]) {
         self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals

@@ -1,6 +1,6 @@
 /// The panes of the screen, in focus order (Tab / Shift-Tab).
 public enum Pane: String, Hashable, Sendable, CaseIterable {
-    case code, stack, locals, callStack, memory, fuel, draft, hostCalls, console
+    case code, stack, locals, callStack, memory, fuel, draft, state, hostCalls, console
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum Pane: String, Hashable, Sendable, CaseIterable {
         case .memory: "Memory"
         case .fuel: "Fuel"
         case .draft: "Draft"
+        case .state: "State"
         case .hostCalls: "Host calls"
         case .console: "Console"
         }
@@ -26,6 +27,7 @@ public enum Pane: String, Hashable, Sendable, CaseIterable {
         case .memory: "Memory"
         case .fuel: "Fuel"
         case .draft: "Draft"
+        case .state: "State"
         case .hostCalls: "Host"
         case .console: "Console"
         }
