@@ -2,10 +2,12 @@ import WasmVM
 
 extension ContractExecution {
     /// Runs to the end one instruction at a time, reporting one JSON object per executed
-    /// instruction (`step`, `function`, `offset`, `opcode`, `fuel` used after it) and one per
-    /// host call (`hostCall` with its log record). Slower than `runToEnd`; used for `--trace`.
+    /// instruction (`step`, `function`, `offset`, `opcode`, `fuel` used after it), one per
+    /// host call (`hostCall` with its log record) and a last one saying how the call ended
+    /// (`end`). With `values`, each instruction's record also has the values it popped and
+    /// pushed and the memory it read and wrote (`docs/host.md`). Slower than `runToEnd`; used for `--trace`.
     @discardableResult
-    public func runTraced(_ emit: (JSONValue) -> Void) -> ExecutionResult {
+    public func runTraced(values: Bool = false, _ emit: (JSONValue) -> Void) -> ExecutionResult {
         if !isStarted { start() }
         machine.pauseBeforeHostCalls = false
         machine.pauseAfterHostCalls = false
@@ -13,27 +15,118 @@ extension ContractExecution {
             let location = machine.location
             let step = machine.steps
             let logCount = host.log.count
+            let before = values ? valuesBefore() : nil
             _ = self.step()
             if let location {
-                emit(.object([
+                var members: [(key: String, value: JSONValue)] = [
                     ("step", .integer(step)),
                     ("function", .string(module.displayName(ofFunction: location.function))),
                     ("offset", .integer(location.offset)),
                     ("opcode", .string(opcodeName(at: location))),
                     ("fuel", .integer(result?.fuelUsed ?? machine.fuelUsed)),
-                ]))
+                ]
+                // A trapping instruction popped, pushed and wrote nothing: the end record says why.
+                if let before, result?.trap == nil { members += valuesAfter(before) }
+                emit(.object(members))
             }
             for record in host.log[logCount...] {
                 emit(.object([("step", .integer(step)), ("hostCall", record.json), ("fuel", .integer(result?.fuelUsed ?? machine.fuelUsed))]))
             }
         }
+        emit(endRecord(result!))
         return result!
     }
 
-    func opcodeName(at location: CodeLocation) -> String {
+    /// The trace's last line: `{"end":"trap","trap":"out_of_fuel","message":…,"function":…,"offset":…,"steps":…,"fuel":…}`,
+    /// `{"end":"success","code":0,"results":["i32:0"],"steps":…,"fuel":…}`, `{"end":"failure","code":3,…}`.
+    func endRecord(_ r: ExecutionResult) -> JSONValue {
+        var m: [(key: String, value: JSONValue)] = [("end", .string(r.status.rawValue))]
+        if let trap = r.trap {
+            m.append(("trap", .string(trap.kind.rawValue)))
+            m.append(("message", .string(trap.message)))
+            m.append(("function", r.trapFunction.map(JSONValue.string) ?? .null))
+            m.append(("offset", trap.offset.map { JSONValue.integer($0) } ?? .null))
+        } else {
+            m.append(("code", r.code.map { JSONValue.integer($0) } ?? .null))
+            m.append(("results", .array(r.results.map { .string($0.description) })))
+        }
+        m.append(("steps", .integer(machine.steps)))
+        m.append(("fuel", .integer(r.fuelUsed)))
+        m.append(("hostCalls", .integer(r.hostCalls)))
+        return .object(m)
+    }
+
+    /// What `--trace-values` needs from before an instruction runs.
+    struct TraceBefore {
+        var depth: Int
+        /// The innermost frame's operands, bottom first.
+        var operands: [Value]
+        var popCount: Int
+        /// The caller's operand count (to find what a return pushed there).
+        var callerOperandCount: Int
+        var reads: [(range: Range<UInt64>, bytes: [UInt8])]
+        var writes: [Range<UInt64>]
+    }
+
+    func valuesBefore() -> TraceBefore? {
+        guard let location = machine.location, let frame = machine.innermostFrame else { return nil }
+        let depth = machine.callDepth
+        var accesses: [InstrMemoryAccess] = []
+        var pops = module.popCount(function: location.function, pc: location.pc)
+        if let call = machine.pendingHostCall {
+            accesses = memoryAccesses(for: call).map { InstrMemoryAccess(range: $0.range, isWrite: $0.isWrite) }
+            pops = call.arguments.count
+        } else if let instr = instruction(at: location), Instr.touchesMemory(instr.op) {
+            accesses = instr.memoryAccesses(operands: frame.operands)
+        }
+        let reads = accesses.filter { !$0.isWrite }.map { ($0.range, traceBytes($0.range)) }
+        return TraceBefore(depth: depth, operands: frame.operands, popCount: min(pops, frame.operands.count),
+                           callerOperandCount: depth >= 2 ? machine.frame(at: depth - 2).operands.count : 0,
+                           reads: reads, writes: accesses.filter(\.isWrite).map(\.range))
+    }
+
+    /// `pop`/`push` (bottom first, typed strings) and `reads`/`writes` (`{"address","length","hex"}`; hex of at most 64 bytes).
+    func valuesAfter(_ before: TraceBefore) -> [(key: String, value: JSONValue)] {
+        let popped = Array(before.operands.suffix(before.popCount))
+        var pushed: [Value] = []
+        let kept = before.operands.count - before.popCount
+        if let r = result {
+            pushed = r.results
+        } else if machine.callDepth == before.depth, let frame = machine.innermostFrame, frame.operands.count > kept {
+            pushed = Array(frame.operands[kept...])
+        } else if machine.callDepth == before.depth - 1, let frame = machine.innermostFrame, frame.operands.count > before.callerOperandCount {
+            pushed = Array(frame.operands[before.callerOperandCount...])
+        }
+        // A call into wasm pushes nothing: its arguments became the callee's locals.
+        func strings(_ v: [Value]) -> JSONValue { .array(v.map { .string($0.description) }) }
+        func access(_ range: Range<UInt64>, _ bytes: [UInt8]) -> JSONValue {
+            .object([("address", .integer(range.lowerBound)), ("length", .integer(range.count)),
+                     ("hex", .string(Hex.encode(bytes)))])
+        }
+        var m: [(key: String, value: JSONValue)] = [("pop", strings(popped)), ("push", strings(pushed))]
+        if !before.reads.isEmpty { m.append(("reads", .array(before.reads.map { access($0.range, $0.bytes) }))) }
+        if !before.writes.isEmpty {
+            m.append(("writes", .array(before.writes.map { access($0, traceBytes($0)) })))
+        }
+        return m
+    }
+
+    /// The first 64 bytes of a range, if it lies in memory.
+    func traceBytes(_ range: Range<UInt64>) -> [UInt8] {
+        guard let memory = instance.flatMap({ machine.memory(of: $0) }) else { return [] }
+        let count = UInt64(min(range.count, 64))
+        guard memory.contains(range.lowerBound, count: count) else { return [] }
+        return (try? memory.read(range.lowerBound, count: Int(count))) ?? []
+    }
+
+    func instruction(at location: CodeLocation) -> Instr? {
         let i = location.function - module.importedFunctionCount
-        guard i >= 0, i < module.functions.count, location.pc < module.functions[i].code.count else { return "?" }
-        return Self.wasmName(module.functions[i].code[location.pc].op)
+        guard i >= 0, i < module.functions.count, location.pc < module.functions[i].code.count else { return nil }
+        return module.functions[i].code[location.pc]
+    }
+
+    func opcodeName(at location: CodeLocation) -> String {
+        instruction(at: location).map { Self.wasmName($0.op) } ?? "?"
     }
 
     /// `i32Add` -> `i32.add`, `localGet` -> `local.get`, `brIf` -> `br_if`.

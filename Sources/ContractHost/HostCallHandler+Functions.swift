@@ -52,6 +52,7 @@ extension HostCallHandler {
             return try batch()
         case .stateGet:
             let key = try bytes(0, 1)
+            ledger.state.noteState(key, read: true)
             let value = stateValue(key)
             try memory.check(pointer(2), UInt64(value?.count ?? 0))
             guard let value else { return .failure(HostFailure("no state value for key \(displayBytes(key))")) }
@@ -59,13 +60,16 @@ extension HostCallHandler {
             return .success([.i32(UInt32(value.count))])
         case .stateGetLen:
             let key = try bytes(0, 1)
+            ledger.state.noteState(key, read: true)
             return .success([.i32(stateValue(key).map { UInt32($0.count) } ?? UInt32(bitPattern: -1))])
         case .stateSet:
             let key = try bytes(0, 1), value = try bytes(2, 3)
+            ledger.state.noteState(key, read: false)
             ledger.state.draft.writeState(key, value)
             return .success(Self.ok)
         case .stateExists:
             let key = try bytes(0, 1)
+            ledger.state.noteState(key, read: true)
             return .success([.i32(stateValue(key) == nil ? 0 : 1)])
         case .appendStateOutput:
             let id = try bytes(0, 1), data = try bytes(2, 3)

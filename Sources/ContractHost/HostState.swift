@@ -7,6 +7,16 @@ public struct HostState: Sendable, Equatable {
     public var allocator: HeapAllocator
     /// Indices into the snapshot's `utxos` spent by this call.
     public var spentUTXOs: Set<Int> = []
+    /// State keys the call has read or written, in first-touch order (the debugger's State pane lists them first).
+    public private(set) var touchedStateKeys: [[UInt8]] = []
+    /// The keys of `touchedStateKeys` the call has read (`state_get`, `state_get_len`, `state_exists`).
+    public private(set) var readStateKeys: Set<[UInt8]> = []
+    private var touched: Set<[UInt8]> = []
 
     public init(heapBase: UInt64) { allocator = HeapAllocator(base: heapBase) }
+
+    mutating func noteState(_ key: [UInt8], read: Bool) {
+        if touched.insert(key).inserted { touchedStateKeys.append(key) }
+        if read { readStateKeys.insert(key) }
+    }
 }

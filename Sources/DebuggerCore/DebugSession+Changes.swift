@@ -4,7 +4,7 @@ import WasmVM
 /// `set` (recorded changes to the state) and `save`.
 extension DebugSession {
     func setCommand(_ args: [String]) throws(CommandError) -> String {
-        let usage = "usage: set local N VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off"
+        let usage = "usage: set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off"
         guard let what = args.first else { throw CommandError(usage) }
         switch what {
         case "fuel":
@@ -37,6 +37,8 @@ extension DebugSession {
             return "wrote \(bytes.count) byte\(bytes.count == 1 ? "" : "s") at 0x\(hex(UInt64(address)))"
         case "print":
             return try setPrint(Array(args.dropFirst()))
+        case "global":
+            return try setGlobal(args)
         case "local":
             guard args.count == 3 else { throw CommandError("usage: set \(what) N VALUE") }
             let index = Int(try UserNumber.parse(args[1], "set local: N", in: 0...UInt64(UInt32.max)))

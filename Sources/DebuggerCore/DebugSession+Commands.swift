@@ -43,11 +43,15 @@ extension DebugSession {
         ("x", [], "x ADDR [LEN]", "memory as hex and ASCII (LEN default 64)"),
         ("draft", [], "draft", "the transaction draft"),
         ("hostlog", ["hl"], "hostlog", "host calls made so far"),
+        ("state", [], "state [KEY|PREFIX*]",
+         "contract state as a read would see it now (snapshot overlaid with the draft), read/written keys first and marked"),
+        ("utxos", [], "utxos [ADDR] [TOKEN]",
+         "UTXOs as a transfer would see them now: the snapshot's and the draft's outputs, spent ones marked; with ADDR its balance"),
         ("fuel", [], "fuel", "fuel used, limit, last step's cost, the top functions by self fuel"),
         ("profile", [], "profile", "fuel by function so far: self, share, total (with callees), calls"),
         ("disassemble", ["disas"], "disassemble [FUNC]", "disassembly of a function (default: the current one)"),
-        ("set", [], "set local N VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off",
-         "change the state (recorded: the run no longer matches the snapshot); print demangle off shows raw symbol names"),
+        ("set", [], "set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off",
+         "change the state (recorded: the run no longer matches the snapshot); set global: mutable globals only; print demangle off shows raw symbol names"),
         ("save", [], "save FILE", "write a snapshot reproducing this run, with its outcome as expect"),
         ("echo", [], "echo TEXT", "print TEXT"),
         ("help", ["h", "?"], "help [CMD]", "list commands, or describe one"),
@@ -196,6 +200,8 @@ extension DebugSession {
             return try memoryDump(address, count: Int(length))
         case "draft": try noArguments(); return draftText()
         case "hostlog": try noArguments(); return hostLogText()
+        case "state": return try stateText(rest.trimmingWhitespace)
+        case "utxos": return try utxosText(args)
         case "fuel": try noArguments(); return fuelText()
         case "profile": try noArguments(); return profileText()
         case "disassemble": return try disassemblyText(rest.trimmingWhitespace)

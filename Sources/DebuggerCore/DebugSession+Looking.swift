@@ -78,7 +78,7 @@ extension DebugSession {
     func globalsText() -> String {
         let globals = machine.globals(of: instance)
         if globals.isEmpty { return "(no globals)" }
-        return globals.enumerated().map { "global.\($0.offset)  \($0.element.paneText)" }.joined(separator: "\n")
+        return globals.enumerated().map { "\(globalName($0.offset))  \($0.element.paneText)" }.joined(separator: "\n")
     }
 
     func backtraceText() -> String {

@@ -35,6 +35,19 @@ extension DebugSession {
         }
     }
 
+    /// Replays from the nearest checkpoint to `step` with nothing armed.
+    func replayPlain(to step: UInt64) {
+        guard let base = history.nearest(atOrBefore: step) else { preconditionFailure("no checkpoint at step 0") }
+        target.restore(base.checkpoint)
+        configureMachine(armed: false)
+        while machine.steps < step {
+            switch machine.run(RunLimits(maxSteps: step)) {
+            case .returned, .trapped: return
+            default: continue
+            }
+        }
+    }
+
     /// States before each instruction of `from ..< to` (replayed with nothing armed).
     private func traceStates(from: UInt64, to: UInt64) -> [TracedState] {
         replayPlain(to: from)

@@ -17,7 +17,7 @@ extension DebugSession {
         let locals = frame.map { f in
             f.locals.enumerated().map { NamedValue(name: localName(function: f.location.function, index: $0.offset), value: $0.element) }
         } ?? []
-        let globals = machine.globals(of: instance).enumerated().map { NamedValue(name: "global.\($0.offset)", value: $0.element) }
+        let globals = machine.globals(of: instance).enumerated().map { NamedValue(name: globalName($0.offset), value: $0.element) }
         let pending = upcomingHostCall()
         var frameViews: [FrameView] = []
         if let pending {
@@ -44,6 +44,7 @@ extension DebugSession {
                 SourceVariable(name: $0.name, typeName: $0.typeName, value: $0.value, isParameter: $0.isParameter)
             }
         }
+        snapshot.chain = target.chain()
         return snapshot
     }
 

@@ -3,7 +3,7 @@ import WasmVM
 extension DebugSession {
     /// `set local N VALUE` in the selected frame.
     func setVariable(_ what: String, index: Int, text: String) throws(CommandError) -> String {
-        guard what == "local" else { throw CommandError("usage: set local N VALUE | set mem ADDR HEX | set fuel N") }
+        guard what == "local" else { throw CommandError("usage: set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N") }
         let all = frames
         guard selectedFrame < all.count else { throw CommandError("no frame: the call is not under way") }
         let frame = all[selectedFrame]

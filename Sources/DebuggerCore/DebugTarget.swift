@@ -34,6 +34,12 @@ public protocol DebugTarget: AnyObject {
     /// The JSON text of a snapshot reproducing this call, to be written at `path`, with
     /// `expect` set to the outcome and the debugger's changes noted (`debuggerChanges`).
     func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String
+    /// State and UTXOs as a read would see them now (snapshot overlaid with the draft); nil without a chain.
+    func chain() -> SessionSnapshot.Chain?
+}
+
+extension DebugTarget {
+    public func chain() -> SessionSnapshot.Chain? { nil }
 }
 
 extension DebugTarget {

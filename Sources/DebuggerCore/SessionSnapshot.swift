@@ -146,6 +146,8 @@ public struct SessionSnapshot: Hashable, Sendable {
     public var source: SourceView?
     /// Source variables of the selected frame (params first); empty without debug info.
     public var variables: [SourceVariable] = []
+    /// State and UTXOs as a read would see them now; nil for a bare module call.
+    public var chain: Chain?
     public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
                 globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [ListEntry]) {
         self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals

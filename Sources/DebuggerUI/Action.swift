@@ -22,7 +22,7 @@ public enum Action: Hashable, Sendable {
 
     static let paneNames: [(String, Pane)] = [
         ("code", .code), ("stack", .stack), ("locals", .locals), ("calls", .callStack), ("memory", .memory),
-        ("fuel", .fuel), ("draft", .draft), ("host", .hostCalls), ("console", .console),
+        ("fuel", .fuel), ("draft", .draft), ("state", .state), ("host", .hostCalls), ("console", .console),
     ]
 
     /// Parses an action: a name from `simple`, `focus PANE` or `command TEXT`.

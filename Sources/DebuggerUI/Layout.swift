@@ -52,10 +52,12 @@ public struct Layout: Hashable, Sendable {
         let memoryWidth = MemoryPane.width + 2
         panes[.memory] = Rect(x: 0, y: top, width: memoryWidth, height: middle)
         panes[.callStack] = Rect(x: memoryWidth, y: top, width: w - memoryWidth, height: middle)
-        let third = w / 3
-        panes[.fuel] = Rect(x: 0, y: top + middle, width: third, height: bottom)
-        panes[.draft] = Rect(x: third, y: top + middle, width: third, height: bottom)
-        panes[.hostCalls] = Rect(x: 2 * third, y: top + middle, width: w - 2 * third, height: bottom)
+        // Bottom row: fuel, draft, state, host calls (the host-call lines are the longest).
+        let quarter = w / 4, fuelWidth = w * 11 / 50
+        panes[.fuel] = Rect(x: 0, y: top + middle, width: fuelWidth, height: bottom)
+        panes[.draft] = Rect(x: fuelWidth, y: top + middle, width: quarter, height: bottom)
+        panes[.state] = Rect(x: fuelWidth + quarter, y: top + middle, width: quarter, height: bottom)
+        panes[.hostCalls] = Rect(x: fuelWidth + 2 * quarter, y: top + middle, width: w - fuelWidth - 2 * quarter, height: bottom)
     }
 
     /// The visible pane under a cell, if any.

@@ -1,6 +1,6 @@
 /// The panes of the screen, in focus order (Tab / Shift-Tab).
 public enum Pane: String, Hashable, Sendable, CaseIterable {
-    case source, code, stack, locals, callStack, memory, fuel, draft, hostCalls, console
+    case source, code, stack, locals, callStack, memory, fuel, draft, state, hostCalls, console
 
     public var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum Pane: String, Hashable, Sendable, CaseIterable {
         case .memory: "Memory"
         case .fuel: "Fuel"
         case .draft: "Draft"
+        case .state: "State"
         case .hostCalls: "Host calls"
         case .console: "Console"
         }
@@ -28,6 +29,7 @@ public enum Pane: String, Hashable, Sendable, CaseIterable {
         case .memory: "Memory"
         case .fuel: "Fuel"
         case .draft: "Draft"
+        case .state: "State"
         case .hostCalls: "Host"
         case .console: "Console"
         }

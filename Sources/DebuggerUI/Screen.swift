@@ -56,6 +56,7 @@ public struct Screen {
                                         bytes: memory(state.memoryAddress, interior.height * MemoryPane.bytesPerRow)))
         case .fuel: (FuelPane.title(snapshot), FuelPane.lines(snapshot, width: interior.width))
         case .draft: (DraftPane.title(snapshot), DraftPane.lines(snapshot))
+        case .state: (StatePane.title(snapshot), StatePane.lines(snapshot))
         case .hostCalls: (HostCallsPane.title(snapshot), HostCallsPane.lines(snapshot))
         case .console: (pane.title, ConsolePane.lines(state, rows: interior.height, width: interior.width, keymap: keymap))
         }

@@ -48,6 +48,7 @@ extension ViewState {
             .stack: StackPane.lines(snapshot).count, .locals: LocalsPane.lines(snapshot, width: width).count,
             .callStack: CallStackPane.lines(snapshot).count, .fuel: FuelPane.lines(snapshot, width: width).count,
             .draft: DraftPane.lines(snapshot).count, .hostCalls: HostCallsPane.lines(snapshot).count,
+            .state: StatePane.lines(snapshot).count,
         ]
         for (pane, count) in counts {
             scroll[pane] = max(0, min(scroll[pane] ?? 0, count - rows(pane, layout)))

@@ -7,8 +7,8 @@ struct RunCommand: BufferedCommand {
         commandName: "run",
         abstract: "Execute a call at full speed and report status, fuel and draft.",
         discussion: """
-            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage).
-            With a snapshot that has `expect`, the report says whether the replay still matches it.
+            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage),
+            3 the snapshot has an `expect` the replay does not match (whatever the outcome).
             """)
 
     @OptionGroup var call: CallOptions
@@ -18,6 +18,9 @@ struct RunCommand: BufferedCommand {
 
     @Option(help: ArgumentHelp("Write one JSON line per executed instruction and host call.", valueName: "OUT.jsonl"))
     var trace: String?
+
+    @Flag(name: .customLong("trace-values"), help: "With --trace: add each instruction's popped and pushed values and the memory it read and wrote.")
+    var traceValues = false
 
     @Option(name: .customLong("save-failure"), help: ArgumentHelp("On failure or trap, write a snapshot reproducing it (with expect).", valueName: "OUT.json"))
     var saveFailure: String?
@@ -33,6 +36,10 @@ struct RunCommand: BufferedCommand {
             errors += clash
             return 2
         }
+        if traceValues && trace == nil {
+            errors += "--trace-values: needs --trace OUT.jsonl\n"
+            return 2
+        }
         let result: ExecutionResult
         // A trace or snapshot that could not be written is reported and makes the run bad input (2).
         var outputFailed = false
@@ -42,7 +49,7 @@ struct RunCommand: BufferedCommand {
                 errors += "\(error)\n"
                 return 2
             }
-            result = execution.runTraced { writer.write($0.compactText + "\n") }
+            result = execution.runTraced(values: traceValues) { writer.write($0.compactText + "\n") }
             do { try writer.close() } catch {
                 errors += "\(error)\n"
                 outputFailed = true
@@ -66,6 +73,13 @@ struct RunCommand: BufferedCommand {
             }
         }
         if outputFailed { return 2 }
+        return Self.exitStatus(of: result)
+    }
+
+    /// 3 when the replay misses the snapshot's `expect` (a regression, whatever the outcome),
+    /// else 0 for success and 1 for a failure or trap, expected or not.
+    static func exitStatus(of result: ExecutionResult) -> Int32 {
+        if result.expectationMatches == false { return 3 }
         return result.status == .success ? 0 : 1
     }
 }

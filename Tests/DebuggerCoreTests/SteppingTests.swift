@@ -12,7 +12,7 @@ struct SteppingTests {
         #expect(s.code?.currentLine != nil)
         #expect(s.stack.isEmpty)
         #expect(s.locals == [NamedValue(name: "local.0 sum", value: .i32(0))])
-        #expect(s.globals == [NamedValue(name: "global.0", value: .i32(7))])
+        #expect(s.globals == [NamedValue(name: "global.0 count", value: .i32(7))])
         #expect(s.fuel.used == 0)
     }
 
@@ -63,7 +63,7 @@ struct SteppingTests {
         #expect(session.snapshot.statusLine == "finished: success")
         #expect(output == "finished: success, step 25\nreturned i32:5")
         #expect(session.must("fuel") == "fuel used 82 of 10000000, last step cost 1\n  50  record (host)\n  24  main\n  4  add\n  4  store")
-        #expect(session.snapshot.globals == [NamedValue(name: "global.0", value: .i32(8))])
+        #expect(session.snapshot.globals == [NamedValue(name: "global.0 count", value: .i32(8))])
         let error = session.execute("step")
         #expect(error.isError)
         #expect(error.output == "the call has finished; use reverse-step, goto or restart")
@@ -86,7 +86,7 @@ struct SteppingTests {
         session.must("restart")
         let s = session.snapshot
         #expect(s.step == 0)
-        #expect(s.globals == [NamedValue(name: "global.0", value: .i32(7))])
+        #expect(s.globals == [NamedValue(name: "global.0 count", value: .i32(7))])
         #expect(s.hostCalls.isEmpty)
         #expect(session.memoryBytes(at: 16, count: 32).allSatisfy { $0 == 0 })
         session.must("c")

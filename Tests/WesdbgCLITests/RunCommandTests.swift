@@ -55,6 +55,17 @@ enum CLIFixtures {
         #expect(try CLIFixtures.run([CLIFixtures.sample("token/transfer_out_of_fuel.snapshot.json"), "--json"]).status == 1)
     }
 
+    @Test func aMissedExpectExitsThree() throws {
+        // Expected failure that still fails: 1; a replay that misses `expect`: 3, whichever way.
+        #expect(try CLIFixtures.run([CLIFixtures.sample("token/transfer_insufficient.snapshot.json")]).status == 1)
+        let starved = try CLIFixtures.run([CLIFixtures.sample("token/transfer.snapshot.json"), "--fuel", "100"])
+        #expect(starved.status == 3)
+        #expect(starved.output.contains("expect: DOES NOT MATCH: expected {\"status\":\"success\",\"code\":0}, got {\"status\":\"trap\",\"trap\":\"out_of_fuel\"}\n"))
+        let fed = try CLIFixtures.run([CLIFixtures.sample("token/transfer_out_of_fuel.snapshot.json"), "--fuel", "10000000", "--json"])
+        #expect(fed.status == 3)
+        #expect(try JSONValue.parse(fed.output)["expect"]?["matches"] == .bool(false))
+    }
+
     @Test func bareModuleWithCallOptions() throws {
         let dir = try CLIFixtures.temporaryDirectory()
         let wat = dir + "/c.wat"
@@ -156,11 +167,51 @@ enum CLIFixtures {
         let r = try CLIFixtures.run([wat, "--call", "main", "--trace", dir + "/t.jsonl"])
         #expect(r.status == 0)
         let lines = try String(contentsOfFile: dir + "/t.jsonl", encoding: .utf8).split(separator: "\n")
-        // 7 instructions (const, call, drop, const, const, call, const, return = 8) and 2 host calls
-        #expect(lines.count == 10)
-        #expect(try lines.allSatisfy { try JSONValue.parse(String($0))["step"] != nil })
+        // 8 instructions (const, call, drop, const, const, call, const, return), 2 host calls, the end record
+        #expect(lines.count == 11)
+        #expect(try lines.dropLast().allSatisfy { try JSONValue.parse(String($0))["step"] != nil })
         #expect(lines.filter { $0.contains("\"hostCall\"") }.count == 2)
-        #expect(lines.last?.contains("\"opcode\":\"return\"") == true)
+        #expect(lines[9].contains("\"opcode\":\"return\""))
+        #expect(lines.last == #"{"end":"success","code":0,"results":["i32:0"],"steps":8,"fuel":128,"hostCalls":2}"#)
+    }
+
+    @Test func traceEndsWithHowTheCallEnded() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        let r = try CLIFixtures.run([CLIFixtures.sample("token/transfer_out_of_fuel.snapshot.json"), "--trace", dir + "/t.jsonl"])
+        #expect(r.status == 1)
+        let lines = try String(contentsOfFile: dir + "/t.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 190) // 187 instructions (the last one traps), 2 host calls, the end record
+        #expect(lines.last == #"{"end":"trap","trap":"out_of_fuel","message":"out of fuel","function":"wes_json_skip","offset":5682,"steps":186,"fuel":300,"hostCalls":2}"#)
+    }
+
+    @Test func traceValuesShowPopsPushesAndMemory() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        try CLIFixtures.write("""
+            (module
+              (import "env" "get_caller" (func $get_caller (param i32) (result i32)))
+              (memory (export "memory") 1)
+              (func $add (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+              (func (export "main") (result i32)
+                (i32.store (i32.const 16) (call $add (i32.const 2) (i32.const 3)))
+                (drop (call $get_caller (i32.const 0x100)))
+                (drop (i32.load (i32.const 16)))
+                (i32.const 0)))
+            """, to: dir + "/v.wat")
+        let r = try CLIFixtures.run([dir + "/v.wat", "--trace", dir + "/t.jsonl", "--trace-values"])
+        #expect(r.status == 0)
+        let lines = try String(contentsOfFile: dir + "/t.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 19)
+        // A wasm call pops its arguments and pushes nothing (they become the callee's locals); its return pushes in the caller.
+        #expect(lines[3] == #"{"step":3,"function":"main","offset":94,"opcode":"call","fuel":8,"pop":["i32:2","i32:3"],"push":[]}"#)
+        #expect(lines[6] == #"{"step":6,"function":"add","offset":84,"opcode":"i32.add","fuel":11,"pop":["i32:2","i32:3"],"push":["i32:5"]}"#)
+        #expect(lines[7] == #"{"step":7,"function":"add","offset":85,"opcode":"return","fuel":12,"pop":["i32:5"],"push":["i32:5"]}"#)
+        #expect(lines[8] == #"{"step":8,"function":"main","offset":96,"opcode":"i32.store","fuel":13,"pop":["i32:16","i32:5"],"push":[],"writes":[{"address":16,"length":4,"hex":"05000000"}]}"#)
+        #expect(lines[10].hasPrefix(#"{"step":10,"function":"main","offset":102,"opcode":"call","fuel":70,"pop":["i32:256"],"push":["i32:42"],"writes":[{"address":256,"length":42,"hex":"3078"#))
+        #expect(lines[14] == #"{"step":13,"function":"main","offset":107,"opcode":"i32.load","fuel":73,"pop":["i32:16"],"push":["i32:5"],"reads":[{"address":16,"length":4,"hex":"05000000"}]}"#)
+        #expect(lines.last == #"{"end":"success","code":0,"results":["i32:0"],"steps":17,"fuel":76,"hostCalls":1}"#)
+        let alone = try CLIFixtures.run([dir + "/v.wat", "--trace-values"])
+        #expect(alone.status == 2)
+        #expect(alone.errors == "--trace-values: needs --trace OUT.jsonl\n")
     }
 
     @Test func tracingDoesNotChangeTheResult() throws {

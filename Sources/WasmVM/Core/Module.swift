@@ -108,6 +108,8 @@ public final class Module: Sendable {
     /// From the `name` section when present: function index -> name, and per function local index -> name.
     public let functionNames: [UInt32: String]
     public let localNames: [UInt32: [UInt32: String]]
+    /// From the `name` section's global names (a `.wat`'s `$names`, `__stack_pointer` from clang): global index -> name.
+    public let globalNames: [UInt32: String]
     /// The module's bytes (for disassembly and saving snapshots).
     public let bytes: [UInt8]
     /// Whether `displayName(ofFunction:)` demangles Rust and C++ names (see `withNames(demangled:)`).
@@ -117,13 +119,13 @@ public final class Module: Sendable {
                 functions: [CompiledFunction], tables: [TableType], memories: [MemoryType],
                 globals: [GlobalDefinition], exports: [Export], start: UInt32?,
                 elements: [ElementSegment], data: [DataSegment], customSections: [CustomSection],
-                functionNames: [UInt32: String], localNames: [UInt32: [UInt32: String]], bytes: [UInt8],
+                functionNames: [UInt32: String], localNames: [UInt32: [UInt32: String]], globalNames: [UInt32: String] = [:], bytes: [UInt8],
                 demanglesNames: Bool = true) {
         self.types = types; self.imports = imports; self.functionTypeIndices = functionTypeIndices
         self.functions = functions; self.tables = tables; self.memories = memories; self.globals = globals
         self.exports = exports; self.start = start; self.elements = elements; self.data = data
         self.customSections = customSections; self.functionNames = functionNames; self.localNames = localNames
-        self.bytes = bytes; self.demanglesNames = demanglesNames
+        self.globalNames = globalNames; self.bytes = bytes; self.demanglesNames = demanglesNames
     }
 
     public var importedFunctionCount: Int { imports.count { if case .function = $0.descriptor { true } else { false } } }

@@ -24,8 +24,8 @@ extension Module {
         case .localGet(let i): return "local.get \(i)"
         case .localSet(let i): return "local.set \(i)"
         case .localTee(let i): return "local.tee \(i)"
-        case .globalGet(let i): return "global.get \(i)"
-        case .globalSet(let i): return "global.set \(i)"
+        case .globalGet(let i): return "global.get \(i)" + (displayName(ofGlobal: Int(i)).map { " <\($0)>" } ?? "")
+        case .globalSet(let i): return "global.set \(i)" + (displayName(ofGlobal: Int(i)).map { " <\($0)>" } ?? "")
         case .load(let l, let m): return memoryText(MemoryAccess(l)?.op, m)
         case .store(let s, let m): return memoryText(MemoryAccess(s)?.op, m)
         case .memorySize: return "memory.size"

@@ -110,6 +110,7 @@ extension ModuleDecoder {
             switch subsection {
             case .functions(let names): functionNames = names
             case .locals(let names): localNames = names
+            case .globals(let names): globalNames = names
             default: break
             }
         }

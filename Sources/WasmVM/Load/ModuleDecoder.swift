@@ -33,6 +33,7 @@ struct ModuleDecoder {
     var customSections: [CustomSection] = []
     var functionNames: [UInt32: String] = [:]
     var localNames: [UInt32: [UInt32: String]] = [:]
+    var globalNames: [UInt32: String] = [:]
     var functions: [CompiledFunction] = []
     var sawCodeSection = false
     /// Byte offset of the section being decoded (for errors about its entries).
@@ -99,7 +100,7 @@ struct ModuleDecoder {
         return Module(types: context.types, imports: imports, functionTypeIndices: context.functionTypeIndices,
                       functions: functions, tables: tables, memories: memories, globals: globals, exports: exports,
                       start: start, elements: elements, data: data, customSections: customSections,
-                      functionNames: functionNames, localNames: localNames, bytes: bytes)
+                      functionNames: functionNames, localNames: localNames, globalNames: globalNames, bytes: bytes)
     }
 
     func invalid(_ message: String) -> LoadError { LoadError(.invalid, message, offset: sectionOffset) }
