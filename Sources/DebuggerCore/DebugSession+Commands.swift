@@ -218,8 +218,8 @@ extension DebugSession {
     }
 
     /// Commands that move or change the execution: refused when it never began.
-    static let movingCommands: Set<String> = ["run", "restart", "continue", "step", "next", "finish", "reverse-step",
-                                              "reverse-continue", "goto", "set"]
+    static let movingCommands: Set<String> = ["run", "restart", "continue", "step", "stepi", "next", "nexti", "until", "finish",
+                                              "reverse-step", "reverse-stepi", "reverse-next", "reverse-continue", "goto", "set"]
 
     func requireRunning() throws(CommandError) {
         switch state {

@@ -73,7 +73,7 @@ import Testing
         let (machine, instance) = try Self.profiled()
         try machine.start(instance, "main", [.i32(4)])
         #expect(machine.run(RunLimits(maxSteps: 30)) == .stepLimit)
-        let middle = Self.rows(machine), checkpoint = machine.checkpoint()
+        let middle = Self.rows(machine), checkpoint = try #require(machine.checkpoint())
         #expect(middle == ["f1 self 40 total 40 calls 4", "f2 self 6 total 46 calls 1"])
         _ = machine.run()
         let end = Self.rows(machine)
