@@ -23,7 +23,9 @@ struct DIETree {
                     if stack.isEmpty, rootOnly || !tree.dies.isEmpty { break }
                     continue
                 }
-                guard let a = unit.abbreviations[code] else { throw c.failure("unknown abbreviation code \(code)") }
+                guard code <= UInt64(UInt32.max), let a = unit.abbreviations[code] else {
+                    throw c.failure("unknown abbreviation code \(code)")
+                }
                 let index = Int32(tree.dies.count)
                 tree.dies.append(DIE(offset: at, tag: a.tag, abbreviation: Int32(truncatingIfNeeded: code),
                                      valueStart: Int32(tree.values.count), parent: stack.last ?? -1, subtreeEnd: index + 1))
