@@ -66,6 +66,21 @@ done
 src=debug/loop.c
 build debug/loop.wasm "$CLANG" "$WASM_LD_PATH" -O0 -g
 
+# The Rust DWARF fixture of the DebugInfo tests (not a contract): Debian's rustc
+# (apt-get install rustc libstd-rust-dev-wasm32), called by full path because a
+# rustup toolchain may come first on PATH.
+RUSTC=${RUSTC:-/usr/bin/rustc}
+if [ -x "$RUSTC" ]; then
+    out=debuginfo/shapes.wasm
+    (cd debuginfo && "$RUSTC" --target wasm32-unknown-unknown --crate-type cdylib -C opt-level=0 \
+        -C debuginfo=2 -C codegen-units=1 "--remap-path-prefix=$PWD=." -o shapes.wasm.tmp shapes.rs)
+    chmod 644 "$out.tmp"
+    mv "$out.tmp" "$out"
+    echo "built $out ($(wc -c <"$out") bytes)"
+else
+    echo "build.sh: $RUSTC not found; debuginfo/shapes.wasm not rebuilt" >&2
+fi
+
 if command -v wasm-validate >/dev/null 2>&1; then
     for f in */*.wasm; do wasm-validate "$f"; done
     for f in teach/*.wat; do

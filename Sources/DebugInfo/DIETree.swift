@@ -23,15 +23,24 @@ struct DIETree {
                     if stack.isEmpty, rootOnly || !tree.dies.isEmpty { break }
                     continue
                 }
-                guard let a = unit.abbreviations[code] else { throw c.failure("unknown abbreviation code \(code)") }
-                let index = Int32(tree.dies.count)
-                tree.dies.append(DIE(offset: at, tag: a.tag, abbreviation: Int32(truncatingIfNeeded: code),
-                                     valueStart: Int32(tree.values.count), parent: stack.last ?? -1, subtreeEnd: index + 1))
-                for i in 0..<a.forms.count {
-                    tree.values.append(try FormReader.read(form: a.forms[i], &c, is64: unit.is64, addressSize: unit.addressSize,
-                                                           version: unit.version, implicitConst: a.implicitConsts[i],
-                                                           unitOffset: unitOffset))
+                guard code <= UInt64(UInt32.max), let a = unit.abbreviations[code] else {
+                    throw c.failure("unknown abbreviation code \(code)")
                 }
+                let index = Int32(tree.dies.count)
+                let valueStart = tree.values.count
+                for i in 0..<a.forms.count {
+                    do throws(DWARFError) {
+                        tree.values.append(try FormReader.read(form: a.forms[i], &c, is64: unit.is64, addressSize: unit.addressSize,
+                                                               version: unit.version, implicitConst: a.implicitConsts[i],
+                                                               unitOffset: unitOffset))
+                    } catch {
+                        // A DIE cut short is dropped whole, so every kept DIE has all its values.
+                        tree.values.removeSubrange(valueStart...)
+                        throw error
+                    }
+                }
+                tree.dies.append(DIE(offset: at, tag: a.tag, abbreviation: Int32(truncatingIfNeeded: code),
+                                     valueStart: Int32(valueStart), parent: stack.last ?? -1, subtreeEnd: index + 1))
                 if rootOnly { break }
                 if a.hasChildren {
                     guard stack.count < maximumDepth else { throw c.failure("DIEs nested deeper than \(maximumDepth)") }

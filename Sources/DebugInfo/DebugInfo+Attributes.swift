@@ -55,7 +55,7 @@ extension DebugInfo {
             guard !isTombstone(low, unit) else { return [] }
             let high = tree.value(die, Attribute.highPC, unit)
             if let h = address(high, unit) { return h > low ? [low..<h] : [] }
-            if let length = high?.unsigned { return length > 0 ? [low..<low &+ length] : [] }
+            if let length = high?.unsigned { return length > 0 && low &+ length > low ? [low..<low &+ length] : [] }
         }
         guard let value = tree.value(die, Attribute.ranges, unit) else { return [] }
         return rangeList(value, unit)
@@ -146,7 +146,7 @@ extension DebugInfo {
                 guard let length = try? c.u16(), (try? c.need(Int(length))) != nil else { return nil }
                 let expr = c.offset..<c.offset + Int(length)
                 c.offset += Int(length)
-                if !isTombstone(lo, unit), (base &+ lo..<base &+ hi).contains(pc) { return expr }
+                if !isTombstone(lo, unit), base &+ lo <= pc, pc < base &+ hi { return expr }
             }
             return nil
         }

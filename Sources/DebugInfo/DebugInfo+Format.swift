@@ -5,8 +5,10 @@ extension DebugInfo {
     static let elementLimit = 200
     static let repeatThreshold = 10
 
-    func format(_ v: TypedValue, _ state: WasmStateReader, top: Bool = true, depth: Int = 0) -> String {
-        guard depth < 16 else { return "..." }
+    func format(_ v: TypedValue, _ state: WasmStateReader, top: Bool = true, depth: Int = 0,
+                budget: FormatBudget = FormatBudget()) -> String {
+        // Depth and a total count bound what a malformed (or cyclic) type can make us print.
+        guard depth < 16, budget.take() else { return "..." }
         if case .optimizedOut = v.location { return "<optimized out>" }
         let r = resolved(v.type)
         switch r.kind {
@@ -29,16 +31,16 @@ extension DebugInfo {
                 return address == 0 ? hex : hex + " " + quotedString(at: address, state)
             }
             if r.kind == .reference && r.isRust == false {
-                return "@" + hex + ": " + format(TypedValue(type: type(r.target), location: .memory(address)), state, top: false, depth: depth + 1)
+                return "@" + hex + ": " + format(TypedValue(type: type(r.target), location: .memory(address)), state, top: false, depth: depth + 1, budget: budget)
             }
             return top ? "(\(typeName(v.type))) \(hex)" : hex
         case .array:
-            return array(v, r, state, depth: depth)
+            return array(v, r, state, depth: depth, budget: budget)
         case .structure, .union, .classType:
-            if r.isRust, let special = rustValue(v, r, state, depth: depth) { return special }
+            if r.isRust, let special = rustValue(v, r, state, depth: depth, budget: budget) { return special }
             var parts: [String] = []
             for m in r.members {
-                let text = member(v, m, state, depth: depth)
+                let text = member(v, m, state, depth: depth, budget: budget)
                 if r.isRust {
                     parts.append((m.name.map { $0 + ": " } ?? "") + text)
                 } else {
@@ -49,7 +51,7 @@ extension DebugInfo {
                 let name = r.name ?? ""
                 if name.hasPrefix("(") { return "(" + parts.joined(separator: ", ") + ")" }
                 if r.members.allSatisfy({ $0.name?.hasPrefix("__") == true }) {
-                    return r.members.isEmpty ? shortName(name) : shortName(name) + "(" + r.members.map { member(v, $0, state, depth: depth) }.joined(separator: ", ") + ")"
+                    return r.members.isEmpty ? shortName(name) : shortName(name) + "(" + r.members.map { member(v, $0, state, depth: depth, budget: budget) }.joined(separator: ", ") + ")"
                 }
                 return shortName(name) + " {" + parts.joined(separator: ", ") + "}"
             }
@@ -62,9 +64,9 @@ extension DebugInfo {
         }
     }
 
-    func member(_ v: TypedValue, _ m: DType.Member, _ state: WasmStateReader, depth: Int) -> String {
+    func member(_ v: TypedValue, _ m: DType.Member, _ state: WasmStateReader, depth: Int, budget: FormatBudget) -> String {
         let t = type(m.type)
-        if let bits = m.bitSize, let bitOffset = m.bitOffset {
+        if let bits = m.bitSize, let bitOffset = m.bitOffset, (1...64).contains(bits), bitOffset >= 0, bitOffset < 1 << 32 {
             let byte = bitOffset / 8
             let span = (bitOffset % 8 + bits + 7) / 8
             guard let b = TypedValue(type: t, location: v.part(byte, span, state)).location.read(span, state) else { return unreadable(v) }
@@ -74,7 +76,8 @@ extension DebugInfo {
             if r.isSigned, bits < 64, raw & (1 << UInt64(bits - 1)) != 0 { return String(Int64(bitPattern: raw | ~((1 << UInt64(bits)) - 1))) }
             return r.kind == .base ? scalar(r, withUnsafeBytes(of: raw.littleEndian, Array.init).prefix(r.size ?? 8).map { $0 }) : String(raw)
         }
-        return format(TypedValue(type: t, location: v.part(m.offset, size(of: t) ?? 0, state)), state, top: false, depth: depth + 1)
+        return format(TypedValue(type: t, location: v.part(m.offset, size(of: t) ?? 0, state)), state, top: false,
+                      depth: depth + 1, budget: budget)
     }
 
     func unreadable(_ v: TypedValue) -> String {
@@ -143,7 +146,7 @@ extension DebugInfo {
         return "\"" + chars.map { Self.escape($0, quote: "\"") }.joined() + "\"" + (ended || chars.count < Self.elementLimit ? "" : "...")
     }
 
-    private func array(_ v: TypedValue, _ r: DType, _ state: WasmStateReader, depth: Int) -> String {
+    private func array(_ v: TypedValue, _ r: DType, _ state: WasmStateReader, depth: Int, budget: FormatBudget) -> String {
         var element = type(r.target)
         if r.counts.count > 1 {
             element = DType(kind: .array, name: nil, size: nil, target: r.target, counts: Array(r.counts.dropFirst()))
@@ -169,7 +172,7 @@ extension DebugInfo {
         var items: [String] = []
         for i in 0..<shown {
             items.append(format(TypedValue(type: element, location: v.part(i * elementSize, elementSize, state)), state,
-                                top: false, depth: depth + 1))
+                                top: false, depth: depth + 1, budget: budget))
         }
         var grouped: [String] = []
         var i = 0
@@ -183,6 +186,7 @@ extension DebugInfo {
             }
             i = j
         }
+        if r.isRust || re.isRust { return "[" + grouped.joined(separator: ", ") + (count > shown ? "..." : "") + "]" }
         return "{" + grouped.joined(separator: ", ") + (count > shown ? "..." : "") + "}"
     }
 
@@ -203,7 +207,7 @@ extension DebugInfo {
     }
 
     /// Rust slices (`&[T]`), strings (`&str`) and enums (a variant part).
-    private func rustValue(_ v: TypedValue, _ r: DType, _ state: WasmStateReader, depth: Int) -> String? {
+    private func rustValue(_ v: TypedValue, _ r: DType, _ state: WasmStateReader, depth: Int, budget: FormatBudget) -> String? {
         let name = r.name ?? ""
         if let part = r.variantPart {
             var discriminant: UInt64?
@@ -219,9 +223,9 @@ extension DebugInfo {
             let variantName = variant.member.name ?? shortName(t.name ?? "?")
             if fields.isEmpty { return variantName }
             if fields.allSatisfy({ $0.name?.hasPrefix("__") == true }) {
-                return variantName + "(" + fields.map { member(inner, $0, state, depth: depth) }.joined(separator: ", ") + ")"
+                return variantName + "(" + fields.map { member(inner, $0, state, depth: depth, budget: budget) }.joined(separator: ", ") + ")"
             }
-            return variantName + " {" + fields.map { ($0.name ?? "?") + ": " + member(inner, $0, state, depth: depth) }.joined(separator: ", ") + "}"
+            return variantName + " {" + fields.map { ($0.name ?? "?") + ": " + member(inner, $0, state, depth: depth, budget: budget) }.joined(separator: ", ") + "}"
         }
         let isSlice = name.hasPrefix("&[") || name.hasPrefix("&mut [") || name.hasPrefix("*const [") || name.hasPrefix("*mut [")
         let isStr = name == "&str" || name == "&mut str"
@@ -242,8 +246,18 @@ extension DebugInfo {
         let elementSize = size(of: element) ?? 0
         let shown = min(length, Self.elementLimit)
         let items = (0..<shown).map {
-            format(TypedValue(type: element, location: .memory(address &+ UInt64($0 * elementSize))), state, top: false, depth: depth + 1)
+            format(TypedValue(type: element, location: .memory(address &+ UInt64($0 * elementSize))), state, top: false,
+                   depth: depth + 1, budget: budget)
         }
         return "[" + items.joined(separator: ", ") + (length > shown ? "..." : "") + "]"
+    }
+}
+
+/// How many more values one `format` may print.
+final class FormatBudget {
+    var remaining = 20_000
+    func take() -> Bool {
+        remaining -= 1
+        return remaining >= 0
     }
 }

@@ -51,8 +51,8 @@ extension DebugInfo {
                     t.counts.append(Int(clamping: count))
                 } else if let upper = child.value(Attribute.upperBound) {
                     let lower = Int64(bitPattern: child.value(Attribute.lowerBound)?.unsigned ?? 0)
-                    if case .signed(let v) = upper { t.counts.append(v >= lower ? Int(clamping: v - lower + 1) : 0) }
-                    else if let v = upper.unsigned, v != UInt64.max, v != 0xffff_ffff { t.counts.append(Int(clamping: Int64(bitPattern: v) - lower + 1)) }
+                    if case .signed(let v) = upper { t.counts.append(v >= lower ? Int(clamping: max(0, v &- lower &+ 1)) : 0) }
+                    else if let v = upper.unsigned, v != UInt64.max, v != 0xffff_ffff { t.counts.append(Int(clamping: max(0, Int64(bitPattern: v) &- lower &+ 1))) }
                     else { t.counts.append(nil) }
                 } else {
                     t.counts.append(nil)
@@ -127,24 +127,25 @@ extension DebugInfo {
         return current
     }
 
-    func size(of t: DType) -> Int? {
+    func size(of t: DType, depth: Int = 0) -> Int? {
         let r = resolved(t)
         switch r.kind {
         case .array:
-            guard let element = size(of: type(r.target)) else { return nil }
+            guard depth < 16, let element = size(of: type(r.target), depth: depth + 1) else { return nil }
             var n = element
             for c in r.counts { guard let c else { return r.size }; n = n.multipliedReportingOverflow(by: c).partialValue }
-            return r.size ?? n
+            let total = r.size ?? n
+            return total >= 0 && total <= Int(UInt32.max) ? total : nil
         case .void: return 1
-        default: return r.size
+        default: return r.size.flatMap { $0 <= Int(UInt32.max) ? $0 : nil }
         }
     }
 
     // MARK: names
 
     /// The type's name as gdb writes it: "const char *", "char [42]", "struct point", "int (*)(int)".
-    func typeName(_ t: DType) -> String {
-        declaration(t, "", depth: 0).trimmingTrailingSpace
+    func typeName(_ t: DType, depth: Int = 0) -> String {
+        declaration(t, "", depth: depth).trimmingTrailingSpace
     }
 
     /// A declarator: the type written around `inner` (a name, or "" for the bare type).
@@ -158,7 +159,7 @@ extension DebugInfo {
         case .pointer, .reference:
             let star = t.kind == .pointer ? "*" : "&"
             let target = type(t.target)
-            let wrapsSuffix = [.array, .subroutine].contains(resolvedForDeclarator(target).kind) && resolvedForDeclarator(target).kind == target.kind
+            let wrapsSuffix = target.kind == .array || target.kind == .subroutine
             if t.isRust, let name = t.name { return join(name, inner) }
             return declaration(target, wrapsSuffix ? "(" + star + inner + ")" : star + inner, depth: depth + 1)
         case .const, .volatile, .restrict, .atomic:
@@ -169,13 +170,18 @@ extension DebugInfo {
                     .replacingDoubleSpaces
             }
             return word + " " + declaration(target, inner, depth: depth + 1)
+        case .array where t.isRust || type(t.target).isRust:
+            // Rust writes [T; N] (nested for more dimensions).
+            var name = typeName(type(t.target), depth: depth + 1)
+            for c in t.counts.reversed() { name = "[" + name + "; " + (c.map(String.init) ?? "?") + "]" }
+            return inner.isEmpty ? name : name + " " + inner
         case .array:
             let dims = t.counts.map { $0.map { "[\($0)]" } ?? "[]" }.joined()
             let element = type(t.target)
             return declaration(element, inner.isEmpty ? " " + dims : inner + dims, depth: depth + 1)
                 .replacingDoubleSpaces
         case .subroutine:
-            var params = t.parameters.map { typeName(type($0)) }
+            var params = t.parameters.map { typeName(type($0), depth: depth + 1) }
             if t.variadic { params.append("...") }
             if params.isEmpty && !t.variadic { params = [t.isRust ? "" : "void"] }
             return declaration(type(t.target), inner + "(" + params.joined(separator: ", ") + ")", depth: depth + 1)
@@ -183,8 +189,6 @@ extension DebugInfo {
             return join(baseName(t), inner)
         }
     }
-
-    private func resolvedForDeclarator(_ t: DType) -> DType { t }
 
     private func baseName(_ t: DType) -> String {
         switch t.kind {

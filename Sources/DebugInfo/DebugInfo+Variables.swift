@@ -253,7 +253,7 @@ extension DebugInfo {
             }
             if let a = v.location.address { return TypedValue(type: element, location: .memory(a &+ UInt64(bitPattern: i &* size))) }
             guard i >= 0 else { throw DebugInfoError("no such vector element") }
-            return TypedValue(type: element, location: v.part(Int(i * size), Int(size), state))
+            return TypedValue(type: element, location: v.part(Int(i &* size), Int(size), state))
         case .pointer:
             let target = type(r.target)
             let (address, _) = try integer(v, state)
@@ -286,7 +286,8 @@ extension DebugInfo {
         return qualifier + body(base) + (suffix.isEmpty ? "" : suffix.replacingDoubleSpaces)
     }
 
-    func body(_ t: DType) -> String {
+    func body(_ t: DType, depth: Int = 0) -> String {
+        guard depth < 8 else { return "{...}" }
         let head: String
         if t.isRust {
             head = (t.kind == .enumeration || t.variantPart != nil ? "enum " : t.kind == .union ? "union " : "struct ") + (t.name ?? "")
@@ -316,7 +317,7 @@ extension DebugInfo {
             if t.isRust {
                 lines.append("    \(m.name ?? "_"): \(typeName(mt)),")
             } else if m.name == nil, resolved(mt).isAggregate {
-                lines.append(body(resolved(mt)).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + ";")
+                lines.append(body(resolved(mt), depth: depth + 1).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + ";")
             } else {
                 lines.append("    " + declaration(mt, m.name ?? "", depth: 0) + (m.bitSize.map { " : \($0)" } ?? "") + ";")
             }

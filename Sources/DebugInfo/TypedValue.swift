@@ -5,6 +5,7 @@ struct TypedValue {
 
     /// The part at `offset` of `size` bytes (a member, an element).
     func part(_ offset: Int, _ size: Int, _ state: WasmStateReader) -> ValueLocation {
+        guard offset >= 0, size >= 0, offset <= Int(UInt32.max), size <= Int(UInt32.max) else { return .optimizedOut }
         switch location {
         case .memory(let a): return .memory(a &+ UInt64(offset))
         case .optimizedOut: return .optimizedOut

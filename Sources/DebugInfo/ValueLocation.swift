@@ -10,6 +10,8 @@ enum ValueLocation {
 
     /// The value's bytes, `count` of them, or nil when memory cannot be read.
     func read(_ count: Int, _ state: WasmStateReader) -> [UInt8]? {
+        // No value this debugger prints is larger; a bigger size is malformed DWARF.
+        guard count >= 0, count <= 1 << 20 else { return nil }
         switch self {
         case .memory(let address): return count == 0 ? [] : state.memory(address, count)
         case .value(let bytes):
