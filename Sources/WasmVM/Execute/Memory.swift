@@ -50,9 +50,12 @@ public final class Memory {
     }
 
     /// Grows by `pages`; returns the old page count, or nil when the limit forbids it.
+    /// Whether `grow(by:)` is within the maximum and the page limit (hosts check before charging for it).
+    public func canGrow(by pages: Int) -> Bool { pages >= 0 && pages <= pageLimit - pageCount }
+
     public func grow(by pages: Int) -> Int? {
         let old = pageCount
-        guard pages >= 0, pages <= pageLimit - old else { return nil }
+        guard canGrow(by: pages) else { return nil }
         if pages == 0 { return old }
         let newBytes = (old + pages) * wasmPageSize
         guard let grown = realloc(base, newBytes) else { return nil }
