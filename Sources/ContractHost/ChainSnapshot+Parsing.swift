@@ -55,6 +55,8 @@ extension ChainSnapshot {
         switch codeReader.value {
         case .string(let p):
             guard !p.isEmpty else { throw codeReader.fail("expected a path to a .wasm or .wat file, or { \"hex\": … }") }
+            // The system cuts a path at a NUL, so "a.wasm\u0000x" would load a.wasm: refuse it.
+            guard !p.utf8.contains(0) else { throw codeReader.fail("the path contains a NUL character (\\u0000)") }
             code = .file(p)
         case .object: code = .inline(try codeReader.asBytes())
         default: throw codeReader.fail("expected a path to a .wasm or .wat file, or { \"hex\": … }")

@@ -27,11 +27,10 @@ public final class ContractExecution {
         self.snapshot = snapshot
         self.module = module
         abi = ABICheck(module: module)
-        let moduleFile = snapshot.codePath ?? snapshot.file
         if let b = abi.bindings.first(where: { $0.error != nil }) {
-            throw InputError(file: moduleFile, message: "ABI error: " + b.error!)
+            throw snapshot.moduleError("ABI error: " + b.error!)
         }
-        if let e = abi.moduleErrors.first { throw InputError(file: moduleFile, message: "ABI error: " + e) }
+        if let e = abi.moduleErrors.first { throw snapshot.moduleError("ABI error: " + e) }
         entryFunction = try Self.resolveEntry(snapshot: snapshot, module: module)
         host = HostState(heapBase: Self.heapBase(module))
         // A start function runs within the call's fuel, so a looping one traps `out_of_fuel` instead of hanging.
@@ -45,7 +44,8 @@ public final class ContractExecution {
             externals[b.importIndex] = machine.addHostFunction(module: b.import.module, name: b.import.name, type: f.type) {
                 [unowned self] (context: inout HostCallContext) throws(Trap) -> [Value] in
                 let (results, extra) = try HostCallHandler.perform(f, arguments: context.arguments, memory: context.memory,
-                                                                   snapshot: self.snapshot, state: &self.host)
+                                                                   snapshot: self.snapshot, state: &self.host,
+                                                                   fuelAvailable: context.fuelAvailable)
                 context.extraFuel = extra
                 return results
             }
@@ -57,7 +57,7 @@ public final class ContractExecution {
                 imports.firstIndex(of: imp).flatMap { externals[$0] }
             }
         } catch {
-            throw InputError(file: moduleFile, message: "cannot instantiate: \(error)")
+            throw snapshot.moduleError("cannot instantiate: \(error)")
         }
     }
 

@@ -86,12 +86,19 @@ extension HostCallHandler {
         case .malloc:
             let size = Int32(bitPattern: i32(0))
             guard size > 0 else { return .failure(HostFailure("size \(size) is not positive")) }
-            var grown = 0
+            var grown = 0, unaffordable = 0
             let mem = memory.memory
+            let available = fuelAvailable
             let address = ledger.state.allocator.allocate(UInt64(size), memorySize: memory.byteCount) { pages in
-                guard let mem, mem.grow(by: pages) != nil else { return false }
+                guard let mem, mem.canGrow(by: pages) else { return false }
+                // Fuel before growing: memory is never allocated for a call that cannot pay for it.
+                guard UInt64(pages) * HostFuel.perGrownPage <= available else { unaffordable = pages; return false }
+                guard mem.grow(by: pages) != nil else { return false }
                 grown = pages
                 return true
+            }
+            if unaffordable > 0 {
+                throw Trap(.outOfFuel, "malloc(\(size)) would grow memory by \(unaffordable) pages for \(UInt64(unaffordable) * HostFuel.perGrownPage) fuel; \(available) left")
             }
             grownPages = grown
             guard let address else { return .failure(HostFailure("cannot allocate \(size) bytes: memory cannot grow")) }

@@ -19,6 +19,8 @@ struct HostCallHandler {
     let arguments: [Value]
     var decoded: [String?]
     var grownPages = 0
+    /// Fuel left for this call's extra cost (`HostCallContext.fuelAvailable`).
+    var fuelAvailable: UInt64 = .max
 
     init(function: HostFunction, arguments: [Value], memory: Memory?, snapshot: ChainSnapshot, state: HostState) {
         self.snapshot = snapshot
@@ -36,9 +38,10 @@ struct HostCallHandler {
     /// cost nothing per call. Every handler checks memory bounds before changing anything,
     /// so a trapping call leaves the state as it was, apart from its log record.
     static func perform(_ function: HostFunction, arguments: [Value], memory: Memory?, snapshot: ChainSnapshot,
-                        state: inout HostState) throws(Trap) -> (results: [Value], extraFuel: UInt64) {
+                        state: inout HostState, fuelAvailable: UInt64 = .max) throws(Trap) -> (results: [Value], extraFuel: UInt64) {
         var h = HostCallHandler(function: function, arguments: arguments, memory: memory, snapshot: snapshot,
                                 state: HostState(heapBase: 0))
+        h.fuelAvailable = fuelAvailable
         swap(&h.ledger.state, &state)
         let before = h.ledger.state.draft.entryCount
         var record = HostCallRecord(function: function, arguments: [], results: [], failure: nil, trap: nil, extraFuel: 0)

@@ -48,11 +48,20 @@ extension ChainSnapshot {
             if case .failure(let e) = FilePaths.read(codePath!) {
                 throw InputError(file: file, place: "contract.code", message: "\(e.file): \(e.message)")
             }
-            return try ModuleFile.load(path: codePath!)
+            do { return try ModuleFile.load(path: codePath!) } catch {
+                throw moduleError(error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
+            }
         case .inline(let bytes):
             do { return try ModuleFile.load(bytes: bytes, file: file) } catch {
-                throw InputError(file: file, place: "contract.code", message: error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
+                throw moduleError(error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
             }
         }
+    }
+
+    /// An error of the contract's module, naming the file given on the command line (HOST-ABI.md):
+    /// a snapshot at `contract.code` (then the module file, if it is one), or the module itself.
+    public func moduleError(_ message: String) -> InputError {
+        if let path = codePath, path == file { return InputError(file: path, message: message) }
+        return InputError(file: file, place: "contract.code", message: (codePath.map { "\($0): " } ?? "") + message)
     }
 }

@@ -25,7 +25,8 @@ public struct Keymap: Hashable, Sendable {
         self.name = name ?? file
         bindings = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads "\r\n" as one Character, so CRLF files split on it too (and on a lone "\r" at a line end below).
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -61,7 +62,7 @@ public struct Keymap: Hashable, Sendable {
             bindings.append(Binding(keys: keys, action: action, line: lineNumber))
         }
         if bindings.isEmpty {
-            let lastLine = text.hasSuffix("\n") ? lineNumber - 1 : lineNumber
+            let lastLine = text.last == "\n" || text.last == "\r\n" ? lineNumber - 1 : lineNumber
             throw KeymapError(file: file, line: max(1, lastLine), message: "no bindings")
         }
     }

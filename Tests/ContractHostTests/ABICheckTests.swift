@@ -55,12 +55,13 @@ import WasmVM
         #expect(ABICheck(module: Self.module(imports: [], exportsMemory: false)).isValid)
     }
 
-    @Test func abiErrorsAreRefusedBeforeExecutionNamingTheModuleFile() {
+    /// Failed before: the error named only `dir/c.wasm`, not the snapshot given on the command line.
+    @Test func abiErrorsAreRefusedBeforeExecutionNamingTheSnapshotAndTheModule() {
         let m = Self.module(imports: [("env", "malloc", Self.t([.i64], [.i64]))])
         var s = Fixtures.snapshot()
         s.code = .file("c.wasm")
         s.baseDirectory = "dir"
-        #expect(throws: InputError(file: "dir/c.wasm", message: "ABI error: import env.malloc: the contract declares (i64) -> (i64), the host offers (i32) -> (i32)")) {
+        #expect(throws: InputError(file: s.file, place: "contract.code", message: "dir/c.wasm: ABI error: import env.malloc: the contract declares (i64) -> (i64), the host offers (i32) -> (i32)")) {
             try ContractExecution(snapshot: s, module: m)
         }
     }

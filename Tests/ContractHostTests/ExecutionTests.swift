@@ -134,7 +134,7 @@ import WasmVM
 
     @Test func moduleWithoutMemoryExportIsRefused() throws {
         let wat = Contract.wat([.getBlockHeight], main: "(i32.const 0)", memory: "(memory 1)")
-        #expect(throws: InputError(file: "t.snapshot.json", message: "ABI error: the module imports host functions but exports no memory named \"memory\"")) {
+        #expect(throws: InputError(file: "t.snapshot.json", place: "contract.code", message: "ABI error: the module imports host functions but exports no memory named \"memory\"")) {
             try Contract.execution(wat)
         }
     }

@@ -33,6 +33,35 @@ import WasmVM
         #expect(full.hostLog[0].failure == "cannot allocate 200000 bytes: memory cannot grow")
     }
 
+    /// Failed before: `malloc(0x7fffffff)` grew memory to 2 GiB, then trapped `out_of_fuel`.
+    /// The pages' fuel (1,024 each) is checked first; memory is not grown for a call that cannot pay.
+    @Test func mallocChargesFuelBeforeGrowingMemory() throws {
+        let huge = try Contract.run(Contract.wat([.malloc], main: "(drop (call $malloc (i32.const 0x7fffffff))) (i32.const 0)"))
+        #expect(huge.result?.trap?.kind == .outOfFuel)
+        #expect(huge.result?.trap?.message == "malloc(2147483647) would grow memory by 32768 pages for 33554432 fuel; 9999949 left")
+        #expect(huge.result?.fuelUsed == 1)
+        #expect(huge.machine.memory(of: huge.instance)?.pageCount == 1)
+        #expect(huge.hostLog.count == 1)
+        // One page: 1 (i32.const) + 50 (the call) + 1,024 (the page) + 1 (drop) + 1 (i32.const) + 1 (end) = 1,078.
+        let wat = Contract.wat([.malloc], main: "(drop (call $malloc (i32.const 65536))) (i32.const 0)")
+        var snapshot = Fixtures.snapshot()
+        snapshot.call.fuel = 1078
+        let paid = try Contract.run(wat, snapshot)
+        #expect(paid.result?.status == .success)
+        #expect(paid.result?.fuelUsed == 1078)
+        #expect(paid.machine.memory(of: paid.instance)?.pageCount == 2)
+        snapshot.call.fuel = 1074
+        let short = try Contract.run(wat, snapshot)
+        #expect(short.result?.trap?.kind == .outOfFuel)
+        #expect(short.result?.trap?.message == "malloc(65536) would grow memory by 1 pages for 1024 fuel; 1023 left")
+        #expect(short.result?.fuelUsed == 1)
+        #expect(short.machine.memory(of: short.instance)?.pageCount == 1)
+        // Memory that cannot grow at all still makes malloc return 0, whatever the fuel.
+        let capped = try Contract.run(Contract.wat([.malloc], main: "(call $malloc (i32.const 0x7fffffff))", memory: "(memory (export \"memory\") 1 1)"))
+        #expect(capped.result?.code == 0)
+        #expect(capped.hostLog[0].failure == "cannot allocate 2147483647 bytes: memory cannot grow")
+    }
+
     @Test func freeingAPointerMallocDidNotReturnTraps() throws {
         let e = try Contract.run(Contract.wat([.malloc, .free], main: """
             (call $free (i32.add (call $malloc (i32.const 8)) (i32.const 4)))

@@ -77,6 +77,9 @@ import WasmVM
 
     @Test func missingAndMistypedFields() {
         #expect(Fixtures.parseError(Fixtures.snapshotText(call: "{}")) == "token.snapshot.json: call.function: missing")
+        // Failed before: the path was cut at the NUL and `token.wasm` loaded instead.
+        let nul = Fixtures.snapshotText().replacingOccurrences(of: #"{"hex":"0061736d01000000"}"#, with: #""token.wasm\u0000.wat""#)
+        #expect(Fixtures.parseError(nul) == "token.snapshot.json: contract.code: the path contains a NUL character (\\u0000)")
         #expect(Fixtures.parseError(Fixtures.snapshotText(call: #"{"function":3}"#))
             == "token.snapshot.json: call.function: expected a string, found a number")
         #expect(Fixtures.parseError(Fixtures.snapshotText(call: #"{"function":"f","fuel":-1}"#))

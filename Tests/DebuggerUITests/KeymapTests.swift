@@ -95,6 +95,29 @@ import Testing
         }
     }
 
+    /// Failed before: "FILE:1: no bindings" (Swift reads "\r\n" as one Character, so nothing split).
+    @Test func crlfLineEndsAreAccepted() throws {
+        let vim = try String(contentsOf: Self.root.appendingPathComponent("keymaps/vim"), encoding: .utf8)
+        let crlf = try Keymap(parsing: vim.replacingOccurrences(of: "\n", with: "\r\n"), file: "vim.crlf")
+        #expect(crlf.bindings == Keymap.builtin("vim")!.bindings)
+        do { _ = try Keymap(parsing: "q = quit\r\nx = frob\r\n", file: "k"); Issue.record("bad line accepted") } catch {
+            #expect(error.description == "k:2: unknown action `frob`")
+        }
+        do { _ = try Keymap(parsing: "# only\r\n\r\n", file: "k"); Issue.record("empty keymap accepted") } catch {
+            #expect(error.description == "k:2: no bindings")
+        }
+    }
+
+    /// Failed before: a directory or a device was "no such keymap".
+    @Test func directoriesAndDevicesAreNamedForWhatTheyAre() throws {
+        let cases = [(FileManager.default.temporaryDirectory.path, "a directory"), ("/dev/null", "a character device")]
+        for (path, kind) in cases {
+            do { _ = try Keymap.load(path); Issue.record("\(path) accepted") } catch {
+                #expect(error.description == "\(path): is \(kind), not a keymap file")
+            }
+        }
+    }
+
     @Test(arguments: ["s", "?", "Ctrl-x", "F5", "Tab", "Shift-Tab", "PgUp", "PgDn", "Space", "Enter", "Esc"])
     func keyNamesRoundTrip(_ name: String) throws {
         #expect(try #require(Key(name: name)).name == name)

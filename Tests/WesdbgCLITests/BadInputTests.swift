@@ -82,6 +82,29 @@ import Testing
         #expect(result.errors.filter { $0 == "\n" }.count == 1)
     }
 
+    /// Failed before: module and ABI errors named `bad.wasm`, not the snapshot given on the command line.
+    @Test(.enabled(if: built)) func moduleErrorsThroughASnapshotNameTheSnapshot() throws {
+        func snapshot(_ code: String) -> [UInt8] {
+            let text = try! String(contentsOfFile: CLIFixtures.sample("teach/sum.snapshot.json"), encoding: .utf8)
+            return Array(text.replacingOccurrences(of: #""code": "arith.wat""#, with: #""code": \#(code)"#).utf8)
+        }
+        try Self.check([
+            "bad.wasm": [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05],
+            "abi.wat": Array(#"(module (import "env" "nope" (func)) (memory (export "memory") 1) (func (export "sum") (param i32) (result i32) (i32.const 0)))"#.utf8),
+            "bad.json": snapshot(#""bad.wasm""#),
+            "abi.json": snapshot(#""abi.wat""#),
+            "nul.json": snapshot(#""abi.wat\u0000x""#),
+        ], [
+            (["run", "bad.json"], "bad.json: contract.code: bad.wasm: byte offset 0xa: malformed module: unexpected end of byte sequence"),
+            (["debug", "bad.json", "-x", "step"], "bad.json: contract.code: bad.wasm: byte offset 0xa: malformed module: unexpected end of byte sequence"),
+            (["inspect", "bad.json"], "bad.json: contract.code: bad.wasm: byte offset 0xa: malformed module: unexpected end of byte sequence"),
+            (["run", "abi.json"], "abi.json: contract.code: abi.wat: ABI error: import env.nope: unknown host function; the contract declares () -> ()"),
+            (["debug", "abi.json", "-x", "step"], "abi.json: contract.code: abi.wat: ABI error: import env.nope: unknown host function; the contract declares () -> ()"),
+            (["run", "nul.json"], "nul.json: contract.code: the path contains a NUL character (\\u0000)"),
+            (["run", "abi.wat"], "abi.wat: ABI error: import env.nope: unknown host function; the contract declares () -> ()"),
+        ])
+    }
+
     @Test(.enabled(if: built)) func badOptionsKeymapsAndNoTerminal() throws {
         let sample = CLIFixtures.sample("token/transfer.snapshot.json")
         try Self.check(["bad.keymap": Array("s = step\nbogus line\n".utf8), "twice.keymap": Array("s = step\ns = next\n".utf8)], [

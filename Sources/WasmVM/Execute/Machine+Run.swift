@@ -112,6 +112,7 @@ extension Machine {
         guard let host = function.host else { preconditionFailure("not a host function") }
         guard fuelUsedValue + FuelCosts.hostCall <= fuelLimitValue else { return trapped(Trap(.outOfFuel)) }
         var context = HostCallContext(name: host.name, arguments: arguments, memory: nil)
+        context.fuelAvailable = fuelLimitValue - fuelUsedValue - FuelCosts.hostCall
         do {
             let values = try host.body(&context)
             guard values.map(\.type) == function.type.results else {
@@ -199,6 +200,7 @@ extension Machine {
         if let limit = pauseAtFuel, fuelUsed + cost > limit { return .stop(.fuelLimit) }
         if fuelUsed + cost > fuelLimitValue { return .stop(trap(.outOfFuel, nil, function, pc)) }
         var context = HostCallContext(name: host.name, arguments: arguments, memory: function.instance.memory)
+        context.fuelAvailable = fuelLimitValue - fuelUsed - cost
         let values: [Value]
         do {
             values = try host.body(&context)

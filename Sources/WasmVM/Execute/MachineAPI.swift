@@ -14,6 +14,9 @@ public struct HostCallContext {
     public let memory: Memory?
     /// Extra fuel the host wants charged for this call (added after it returns).
     public var extraFuel: UInt64 = 0
+    /// Fuel left for `extraFuel` once the call's base cost is paid: a host checks it before
+    /// costly work (growing memory), so that work is never done for a call that cannot pay.
+    public var fuelAvailable: UInt64 = .max
     public init(name: String, arguments: [Value], memory: Memory?) {
         self.name = name; self.arguments = arguments; self.memory = memory
     }

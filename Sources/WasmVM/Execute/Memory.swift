@@ -66,11 +66,14 @@ public final class Memory {
         markWritten(Int(address), bytes.count)
     }
 
+    /// Whether `grow(by:)` is within the maximum and the page limit (hosts check before charging for it).
+    public func canGrow(by pages: Int) -> Bool { pages >= 0 && pages <= pageLimit - pageCount }
+
     /// Grows by `pages`; returns the old page count, or nil when the limit forbids it or the
     /// host cannot allocate it (`memory.grow` then returns -1, as the spec allows).
     public func grow(by pages: Int) -> Int? {
         let old = pageCount
-        guard pages >= 0, pages <= pageLimit - old else { return nil }
+        guard canGrow(by: pages) else { return nil }
         if pages == 0 { return old }
         guard resize(to: old + pages) else { return nil }
         memset(base + old * wasmPageSize, 0, pages * wasmPageSize)
