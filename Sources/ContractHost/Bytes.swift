@@ -47,16 +47,26 @@ extension JSONValue {
     }
 }
 
-/// Display text for logs and human output: UTF-8 text quoted (JSON escapes), else `0x…` hex.
-/// Mostly-binary bytes (more than a quarter control characters) are shown as hex too.
-func displayBytes(_ bytes: [UInt8], limit: Int = 64) -> String {
-    let controls = bytes.count { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F }
-    if controls * 4 <= bytes.count, let s = String(validating: bytes, as: UTF8.self) {
-        let shown = s.count > limit ? String(s.prefix(limit)) + "…" : s
-        var out = ""
+/// Display text for logs and human output: UTF-8 text quoted (JSON escapes), else `0x…` hex;
+/// past `limit` characters (text) or bytes (hex), `…` and `PayloadPreview.tail`. Only the
+/// first `4 * limit` bytes are looked at, so the cost does not grow with the payload (but
+/// for hashing it when `digest` is not given).
+func displayBytes(_ bytes: [UInt8], limit: Int = PayloadPreview.limit, digest: UInt64? = nil) -> String {
+    let head = PayloadPreview.head(bytes, count: 4 * limit)
+    let controls = head.count { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F }
+    var out: String
+    let shownBytes: Int
+    if controls * 4 <= head.count, let s = String(validating: head, as: UTF8.self) {
+        let shown = String(s.prefix(limit))
+        shownBytes = shown.utf8.count
+        out = ""
         JSONValue.writeString(shown, to: &out)
-        return out
+    } else {
+        shownBytes = Swift.min(limit, bytes.count)
+        out = "0x" + Hex.encode(bytes.prefix(limit))
     }
-    let hex = Hex.encode(bytes.prefix(limit))
-    return "0x" + hex + (bytes.count > limit ? "…" : "")
+    if shownBytes < bytes.count {
+        out += "…" + PayloadPreview.tail(count: bytes.count, digest: digest ?? PayloadPreview.digest(bytes))
+    }
+    return out
 }

@@ -18,17 +18,17 @@ extension ExecutionResult {
         if !draft.inputs.isEmpty { lines.append("  inputs:"); lines += draft.inputs.map { "    \($0)" } }
         if !draft.outputs.isEmpty {
             lines.append("  outputs:")
-            lines += draft.outputs.enumerated().map { "    [\($0)] \($1.summary)" }
+            lines += draft.outputs.indices.map { "    [\($0)] \(draft.outputSummary(at: $0))" }
         }
         if !draft.stateWrites.isEmpty {
             lines.append("  state writes:")
-            lines += draft.stateWrites.map { "    \(displayBytes($0.key)) = \(displayBytes($0.value))" }
+            lines += draft.stateWrites.map { "    \(displayBytes($0.key, digest: $0.keyDigest)) = \(displayBytes($0.value, digest: $0.valueDigest))" }
         }
         if !draft.events.isEmpty {
             lines.append("  events:")
-            lines += draft.events.map { "    \(displayBytes($0.name)) \(displayBytes($0.data))" }
+            lines += draft.events.map { "    \(displayBytes($0.name, digest: $0.nameDigest)) \(displayBytes($0.data, digest: $0.dataDigest))" }
         }
-        if let r = draft.returnData { lines.append("  return data: \(displayBytes(r, limit: 256))") }
+        if let r = draft.returnData { lines.append("  return data: \(displayBytes(r, limit: 256, digest: draft.returnDataDigest))") }
         if let expected {
             let actual = Expectation(of: self)
             lines.append(expected.matches(actual) ? "expect: matches (\(expected.json.compactText))"

@@ -15,25 +15,48 @@ public struct TransactionDraft: Sendable, Equatable {
         case resource(kind: String, data: [UInt8])
     }
 
+    // Each payload keeps its hash (computed when it is set) so previews are O(1) (PayloadPreview).
     public struct StateWrite: Sendable, Equatable {
-        public var key: [UInt8]
-        public var value: [UInt8]
+        public var key: [UInt8] { didSet { keyDigest = PayloadPreview.digest(key) } }
+        public var value: [UInt8] { didSet { valueDigest = PayloadPreview.digest(value) } }
+        public private(set) var keyDigest: UInt64
+        public private(set) var valueDigest: UInt64
+
+        public init(key: [UInt8], value: [UInt8]) {
+            self.key = key; self.value = value
+            keyDigest = PayloadPreview.digest(key); valueDigest = PayloadPreview.digest(value)
+        }
     }
 
     public struct Event: Sendable, Equatable {
-        public var name: [UInt8]
-        public var data: [UInt8]
+        public var name: [UInt8] { didSet { nameDigest = PayloadPreview.digest(name) } }
+        public var data: [UInt8] { didSet { dataDigest = PayloadPreview.digest(data) } }
+        public private(set) var nameDigest: UInt64
+        public private(set) var dataDigest: UInt64
+
+        public init(name: [UInt8], data: [UInt8]) {
+            self.name = name; self.data = data
+            nameDigest = PayloadPreview.digest(name); dataDigest = PayloadPreview.digest(data)
+        }
     }
 
     /// Spent UTXO ids, or `draft:<output index>` for outputs of this draft.
     public var inputs: [String] = []
     public private(set) var outputs: [Output] = []
+    /// Hashes of each output's id and data (assets: 0), for previews.
+    public private(set) var outputDigests: [OutputDigest] = []
+
+    public struct OutputDigest: Sendable, Equatable {
+        public var id: UInt64
+        public var data: UInt64
+    }
     /// One entry per key (its last value), in first-write order.
     public private(set) var stateWrites: [StateWrite] = []
     /// Position of each key in `stateWrites`, so reads and writes stay O(1) however many keys a call writes.
     private var stateIndex: [[UInt8]: Int] = [:]
     public var events: [Event] = []
-    public var returnData: [UInt8]?
+    public var returnData: [UInt8]? { didSet { returnDataDigest = returnData.map(PayloadPreview.digest) } }
+    public private(set) var returnDataDigest: UInt64?
     /// Indices into `outputs` already spent by a later transfer.
     public private(set) var spentOutputs: Set<Int> = []
     /// Unspent asset outputs by owner and token, in output order: UTXO selection stays
@@ -50,6 +73,20 @@ public struct TransactionDraft: Sendable, Equatable {
     mutating func append(_ output: Output) {
         if case .asset(let a) = output { unspent[CoinKey(owner: a.owner, token: a.token), default: []].append(outputs.count) }
         outputs.append(output)
+        switch output {
+        case .asset: outputDigests.append(OutputDigest(id: 0, data: 0))
+        case .state(let id, let data): outputDigests.append(OutputDigest(id: PayloadPreview.digest(id), data: PayloadPreview.digest(data)))
+        case .resource(_, let data): outputDigests.append(OutputDigest(id: 0, data: PayloadPreview.digest(data)))
+        }
+    }
+
+    /// One line for output `index` (`Output.summary`), in constant time however large its data.
+    public func outputSummary(at index: Int) -> String {
+        if case .state(let id, let data) = outputs[index] {
+            let d = outputDigests[index]
+            return "state \(displayBytes(id, digest: d.id)) = \(displayBytes(data, digest: d.data))"
+        }
+        return outputs[index].summary
     }
 
     mutating func spend(output index: Int) {
@@ -74,7 +111,7 @@ public struct TransactionDraft: Sendable, Equatable {
     }
 
     mutating func writeState(_ key: [UInt8], _ value: [UInt8]) {
-        if let i = stateIndex[key] { stateWrites[i].value = value }
+        if let i = stateIndex[key] { stateWrites[i].value = value }   // didSet hashes it once
         else { stateIndex[key] = stateWrites.count; stateWrites.append(StateWrite(key: key, value: value)) }
     }
 

@@ -1,3 +1,4 @@
+import ContractHost
 import Foundation
 import WasmVM
 
@@ -67,6 +68,14 @@ extension Breakpoint.Kind {
         case .line(let file, let line): "\(SourceContext.displayPath(file)):\(line)"
         }
     }
+}
+
+/// `quoted`, bounded: past `PayloadPreview.limit` bytes the first ones, `…`, the length and
+/// the hash (`digest`, computed here when not given), so previews cost O(1) per entry.
+func quoted(_ bytes: [UInt8], digest: UInt64?) -> String {
+    guard bytes.count > PayloadPreview.limit else { return quoted(bytes) }
+    return quoted(Array(PayloadPreview.head(bytes))) + "…"
+        + PayloadPreview.tail(count: bytes.count, digest: digest ?? PayloadPreview.digest(bytes))
 }
 
 /// `"text"` for printable UTF-8, else `0x` hex.

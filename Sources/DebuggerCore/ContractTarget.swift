@@ -47,10 +47,10 @@ public final class ContractTarget: DebugTarget {
         let draft = execution.host.draft
         return [
             ("inputs", draft.inputs),
-            ("outputs", draft.outputs.map(\.summary)),
-            ("state writes", draft.stateWrites.map { "\(quoted($0.key)) = \(quoted($0.value))" }),
-            ("events", draft.events.map { "\(quoted($0.name)) \(quoted($0.data))" }),
-            ("return data", draft.returnData.map { [quoted($0)] } ?? []),
+            ("outputs", draft.outputs.indices.map(draft.outputSummary(at:))),
+            ("state writes", draft.stateWrites.map { "\(quoted($0.key, digest: $0.keyDigest)) = \(quoted($0.value, digest: $0.valueDigest))" }),
+            ("events", draft.events.map { "\(quoted($0.name, digest: $0.nameDigest)) \(quoted($0.data, digest: $0.dataDigest))" }),
+            ("return data", draft.returnData.map { [quoted($0, digest: draft.returnDataDigest)] } ?? []),
         ]
     }
 
@@ -71,7 +71,7 @@ public final class ContractTarget: DebugTarget {
             // A pointer argument the call reads from: show what it points at.
             if case .i32(let v) = value, !name.hasSuffix("_len"),
                let read = accesses.first(where: { !$0.isWrite && $0.range.lowerBound == UInt64(v) }), let b = bytes(read.range) {
-                decoded = quoted(b.last == 0 ? Array(b.dropLast()) : b)
+                decoded = quoted(b.last == 0 ? Array(b.dropLast()) : b, digest: nil)
             }
             return PendingHostCall.Argument(name: name, value: value, decoded: decoded)
         }
