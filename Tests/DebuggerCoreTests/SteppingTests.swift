@@ -62,7 +62,15 @@ struct SteppingTests {
         let output = session.must("continue")
         #expect(session.snapshot.statusLine == "finished: success")
         #expect(output == "finished: success, step 25\nreturned i32:5")
-        #expect(session.must("fuel") == "fuel used 82 of 10000000, last step cost 1\n  50  record (host)\n  24  main\n  4  add\n  4  store")
+        #expect(session.must("fuel") == """
+            fuel used 82 of 10000000, last step cost 1
+            function         self   share   total   calls
+            record (host)      50   61.0%      50       1
+            main               24   29.3%      82       1
+            add                 4    4.9%       4       1
+            store               4    4.9%       4       1
+            total              82  100.0%
+            """)
         #expect(session.snapshot.globals == [NamedValue(name: "global.0 count", value: .i32(8))])
         let error = session.execute("step")
         #expect(error.isError)
