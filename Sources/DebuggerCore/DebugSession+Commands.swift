@@ -283,11 +283,7 @@ extension DebugSession {
             codeLocation(atModuleOffset: location.moduleOffset).map { TemporaryStop(key: $0, depth: depth, orShallower: true, reason: "until") }
         }
         guard !stops.isEmpty else { throw CommandError("no code at or after line \(line) of \(spec[..<colon])") }
-        let wasm = machine.frames
-        if wasm.count >= 2 {
-            let caller = wasm[wasm.count - 2].location
-            stops.append(TemporaryStop(key: CodeLocationKey(function: caller.function, pc: caller.pc + 1), depth: depth - 1, reason: "until"))
-        }
+        if let after = returnAddress { stops.append(TemporaryStop(key: after, depth: depth - 1, reason: "until")) }
         return stops
     }
 
@@ -327,14 +323,19 @@ extension DebugSession {
         return runForward(goal: .returnTo(after, depth: depth, reason: "next"), hits: &hits)
     }
 
+    /// Where the innermost wasm frame returns to: the instruction after its caller's call (nil in the entry frame).
+    var returnAddress: CodeLocationKey? {
+        let wasm = machine.frames
+        guard wasm.count >= 2 else { return nil }
+        let caller = wasm[wasm.count - 2].location
+        return CodeLocationKey(function: caller.function, pc: caller.pc + 1)
+    }
+
     /// `finish`: until the current frame returns to its caller.
     func finishFrame() -> Stop {
         var hits: [(step: UInt64, stop: Stop)] = []
         let wasm = machine.frames
-        guard wasm.count >= 2 else { return runForward(goal: .breakpoints, hits: &hits) }
-        let caller = wasm[wasm.count - 2].location
-        let callee = wasm[wasm.count - 1].location
-        let after = CodeLocationKey(function: caller.function, pc: caller.pc + 1)
+        guard let callee = wasm.last?.location, let after = returnAddress else { return runForward(goal: .breakpoints, hits: &hits) }
         var stop = runForward(goal: .returnTo(after, depth: wasm.count - 1, reason: "finish"), hits: &hits)
         // gdb's "Run till exit from" and "Value returned": the callee's results, now on the caller's stack.
         if stop.reason == "finish" {

@@ -101,11 +101,8 @@ extension DebugSession {
                 stops.append(TemporaryStop(key: CodeLocationKey(function: here.function, pc: pc), depth: depth, reason: Marker.call))
             }
         }
-        let wasm = machine.frames
-        if wasm.count >= 2 {
-            let caller = wasm[wasm.count - 2].location
-            stops.append(TemporaryStop(key: CodeLocationKey(function: caller.function, pc: caller.pc + 1), depth: depth - 1,
-                                       orShallower: true, reason: Marker.returned))
+        if let after = returnAddress {
+            stops.append(TemporaryStop(key: after, depth: depth - 1, orShallower: true, reason: Marker.returned))
         }
         return stops
     }

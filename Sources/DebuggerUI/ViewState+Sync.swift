@@ -23,22 +23,8 @@ extension ViewState {
         }
         syncedLineCount = snapshot.code?.lines.count
 
-        if let count = snapshot.code?.lines.count, count > 0 {
-            let cursor = max(0, min(codeCursor ?? 0, count - 1))
-            codeCursor = cursor
-            scroll[.code] = CodePane.top(cursor: cursor, top: scroll[.code] ?? 0, rows: rows(.code, layout), count: count)
-        } else {
-            codeCursor = nil
-            scroll[.code] = 0
-        }
-        if sourceCount > 0 {
-            let cursor = max(0, min(sourceCursor ?? 0, sourceCount - 1))
-            sourceCursor = cursor
-            scroll[.source] = CodePane.top(cursor: cursor, top: scroll[.source] ?? 0, rows: rows(.source, layout), count: sourceCount)
-        } else {
-            sourceCursor = nil
-            scroll[.source] = 0
-        }
+        codeCursor = clampedCursor(codeCursor, of: .code, count: snapshot.code?.lines.count ?? 0, layout)
+        sourceCursor = clampedCursor(sourceCursor, of: .source, count: sourceCount, layout)
         let row = UInt64(MemoryPane.bytesPerRow)
         let lastRow = UInt64(max(0, snapshot.memory.byteCount - 1)) / row * row
         memoryAddress = min(memoryAddress / row * row, lastRow)
@@ -54,6 +40,17 @@ extension ViewState {
             scroll[pane] = max(0, min(scroll[pane] ?? 0, count - rows(pane, layout)))
         }
         scroll[.console] = max(0, min(scroll[.console] ?? 0, console.output.count - (rows(.console, layout) - 1)))
+    }
+
+    /// Keeps a line cursor (Code, Source) inside the pane's lines and scrolled into view.
+    private mutating func clampedCursor(_ cursor: Int?, of pane: Pane, count: Int, _ layout: Layout) -> Int? {
+        guard count > 0 else {
+            scroll[pane] = 0
+            return nil
+        }
+        let clamped = max(0, min(cursor ?? 0, count - 1))
+        scroll[pane] = CodePane.top(cursor: clamped, top: scroll[pane] ?? 0, rows: rows(pane, layout), count: count)
+        return clamped
     }
 
     /// Interior rows of a pane; a hidden tab gets the rows it will have when shown.

@@ -46,6 +46,7 @@ import Testing
             "  [4] main  () -> (i32)  4 bytes at 0xa8",
             "custom sections:",
             "  name  11 bytes at 0xb3",
+            "debug info: none (build with -g for source-level debugging)",
             "host ABI: 1 error",
             "",
         ])
