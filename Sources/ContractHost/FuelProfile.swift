@@ -19,6 +19,11 @@ public struct FuelProfile: Sendable, Equatable {
     public var stacks: [(names: [String], fuel: UInt64)]
     /// Fuel used by the call: the sum of the rows' self fuel, and of the stacks' fuel.
     public var total: UInt64
+    /// Whether some calls went too deep (or were too many distinct stacks) to get a stack of
+    /// their own: their fuel is in their caller's stack.
+    public var stacksTruncated: Bool
+    public static let maxStackDepth = Machine.maxFuelStackDepth
+    public static let maxStacks = Machine.maxFuelStacks
 
     public static func == (l: FuelProfile, r: FuelProfile) -> Bool {
         l.rows == r.rows && l.total == r.total && l.stacks.map(\.names) == r.stacks.map(\.names) && l.stacks.map(\.fuel) == r.stacks.map(\.fuel)
@@ -48,6 +53,7 @@ public struct FuelProfile: Sendable, Equatable {
             }, s.selfFuel)
         }
         total = machine.fuelUsed
+        stacksTruncated = machine.fuelStacksTruncated
     }
 
     /// `12.3%` of the whole, rounded half up to a tenth (integer arithmetic: deterministic).

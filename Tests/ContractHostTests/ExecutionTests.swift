@@ -111,6 +111,7 @@ import WasmVM
             #"{"step":1,"function":"main","offset":\#(call + 2),"opcode":"drop","fuel":51}"#,
             #"{"step":2,"function":"main","offset":\#(call + 3),"opcode":"i32.const","fuel":52}"#,
             #"{"step":3,"function":"main","offset":\#(call + 5),"opcode":"return","fuel":53}"#,
+            #"{"end":"success","code":0,"results":["i32:0"],"steps":4,"fuel":53,"hostCalls":1}"#,
         ])
     }
 

@@ -67,7 +67,7 @@ import Testing
     @Test func pageCopiesAreFreedWithTheLastCheckpointHoldingThem() throws {
         let (machine, instance) = try instantiate(Self.module)
         _ = machine.call(instance, "fill", [.i32(4)])
-        var first: MachineCheckpoint? = try #require(machine.checkpoint())
+        var first = Optional(try #require(machine.checkpoint()))
         _ = machine.call(instance, "fill", [.i32(2)])
         let second = try #require(machine.checkpoint())
         #expect(second.sharedPageBytes == 6 * 65536)

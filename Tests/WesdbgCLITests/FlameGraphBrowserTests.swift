@@ -35,7 +35,9 @@ import Testing
         let frames = dom.components(separatedBy: "<g class=\"frame\"").dropFirst()
         let visible = frames.filter { !$0.prefix { $0 != ">" }.contains("display: none") }
         let labels = visible.flatMap { Self.matches(#"<text x="[0-9.]+" y="[0-9]+">([^<]+)</text>"#, in: $0) }
-        #expect(labels == ["all", "transfer", "wes_json_find", "memcmp", "wes_json_skip"])
+        // memcmp's frame is visible but 27 px wide: too narrow for three characters, so unlabelled.
+        #expect(labels == ["all", "transfer", "wes_json_find", "wes_json_skip"])
+        #expect(visible.contains { $0.hasPrefix(#" data-name="memcmp""#) && $0.contains(#"width="27.07""#) })
         let hidden = frames.filter { $0.prefix { $0 != ">" }.contains("display: none") }.flatMap { Self.matches(#"^ data-name="([^"]+)""#, in: $0) }
         #expect(hidden.contains("report_transfer") && hidden.contains("memcpy") && !hidden.contains("wes_json_skip"))
         // Hover text of every frame, the search's share and the zoom's reset button.

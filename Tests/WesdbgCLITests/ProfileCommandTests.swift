@@ -123,7 +123,22 @@ import ContractHost
         #expect(clobber.errors == "\(snapshot): --svg would overwrite an input of this run; choose another file\n")
         let missing = try Self.profile([snapshot, "--folded", dir + "/no/such/dir/f"])
         #expect(missing.status == 2)
-        #expect(missing.errors == "\(dir)/no/such/dir/f: cannot be written\n")
+        #expect(missing.errors == "\(dir)/no/such/dir/f: cannot be written: its directory does not exist\n")
+    }
+
+    /// Recursion to the call-stack limit: stacks stop at 256 frames (deeper calls count in the
+    /// 256th), so memory stays small (it was quadratic in the depth: 13 GB here) and the fuel still adds up.
+    @Test func deepRecursionStacksAreCutAt256Frames() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        let r = try Self.profile([CLIFixtures.sample("teach/factorial_deep.snapshot.json"), "--folded", dir + "/f"])
+        #expect(r.status == 1)
+        #expect(r.output.contains("\nstacks: calls deeper than 256 frames (or past 131071 distinct stacks) count in their caller's frame\n"))
+        let lines = try Self.read(dir + "/f").split(separator: "\n")
+        #expect(lines.map { $0.split(separator: ";").count }.max() == 256)
+        #expect(lines.last == Substring(Array(repeating: "factorial", count: 256).joined(separator: ";") + " 256685"))
+        #expect(lines.reduce(UInt64(0)) { $0 + UInt64($1.split(separator: " ").last!)! } == 260000)
+        let shallow = try Self.profile([CLIFixtures.sample("teach/factorial.snapshot.json"), "--folded", dir + "/g"])
+        #expect(!shallow.output.contains("stacks:"))
     }
 
     @Test func aTrapIsProfiledToTheTrappingInstruction() throws {

@@ -33,6 +33,6 @@ import Testing
         #expect(try Self.run(["run", CLIFixtures.sample("teach/trap_host.snapshot.json"), "--json"]).status == 1)
         #expect(try Self.run(["run", "/nonexistent.json"]) == (2, "/nonexistent.json: no such file\n"))
         #expect(try Self.run(["run"]) == (2, "wesdbg: Missing expected argument '<file>' (see --help)\n"))
-        #expect(try Self.run(["run", "x.wat", "--fuel", "lots"]) == (2, "wesdbg: The value 'lots' is invalid for '--fuel <fuel>' (see --help)\n"))
+        #expect(try Self.run(["run", "x.wat", "--fuel", "lots"]) == (2, "wesdbg: The value 'lots' is invalid for '--fuel <fuel>': must be an integer 0...18446744073709551615, not 'lots' (see --help)\n"))
     }
 }

@@ -29,31 +29,35 @@ import Testing
 
     @Test func breakByRustNameAndBacktrace() throws {
         let lines = try transcript("vault/deposit.snapshot.json", ["break vault::parse_amount", "continue", "bt"])
-        #expect(Array(lines.prefix(5)) == [
+        #expect(Array(lines.prefix(6)) == [
             "(wesdbg) break vault::parse_amount",
             "breakpoint 1: vault::parse_amount (func 23) entry",
             "(wesdbg) continue",
             "breakpoint 1",
-            "paused at vault::parse_amount+0x33 (offset 0x2492), step 7422",
+            // After the prologue (DWARF's first line row past the entry), on the function's first statement.
+            "paused at vault::parse_amount+0x5f (offset 0x24be) at src/lib.rs:55, step 7438",
+            "55\t    if text.is_empty() || text.len() > 20 {",
         ])
+        // Frames name the source function (generic arguments included) and line, then the code position.
         #expect(Array(lines.suffix(7)) == [
-            "=> #0 vault::parse_amount+0x33 (offset 0x2492)",
-            "   #1 core::ops::function::FnOnce::call_once+0x44 (offset 0x46b2)",
-            "   #2 core::option::Option<T>::and_then+0xc6 (offset 0x5ff7)",
-            "   #3 vault::amount_param+0x76 (offset 0x326b)",
-            "   #4 core::ops::function::FnOnce::call_once+0x44 (offset 0x476a)",
-            "   #5 core::option::Option<T>::and_then+0xc6 (offset 0x5ebf)",
-            "   #6 deposit+0x9e (offset 0x346a)",
+            "=> #0 vault::parse_amount (src/lib.rs:55) at vault::parse_amount+0x5f (offset 0x24be)",
+            "   #1 core::ops::function::FnOnce::call_once<fn(&[u8]) -> core::option::Option<u64>, (&[u8])> (/usr/src/rustc-1.63.0/library/core/src/ops/function.rs:248) at core::ops::function::FnOnce::call_once+0x44 (offset 0x46b2)",
+            "   #2 core::option::Option<&[u8]>::and_then<&[u8], u64, fn(&[u8]) -> core::option::Option<u64>> (/usr/src/rustc-1.63.0/library/core/src/option.rs:1262) at core::option::Option<T>::and_then+0xc6 (offset 0x5ff7)",
+            "   #3 vault::amount_param (src/lib.rs:84) at vault::amount_param+0x76 (offset 0x326b)",
+            "   #4 core::ops::function::FnOnce::call_once<fn(&[u8]) -> core::option::Option<u64>, (&[u8])> (/usr/src/rustc-1.63.0/library/core/src/ops/function.rs:248) at core::ops::function::FnOnce::call_once+0x44 (offset 0x476a)",
+            "   #5 core::option::Option<&[u8]>::and_then<&[u8], u64, fn(&[u8]) -> core::option::Option<u64>> (/usr/src/rustc-1.63.0/library/core/src/option.rs:1262) at core::option::Option<T>::and_then+0xc6 (offset 0x5ebf)",
+            "   #6 vault::deposit (src/lib.rs:95) at deposit+0x9e (offset 0x346a)",
         ])
     }
 
     @Test func aPanicTrapsThroughTheCoreLibrary() throws {
         let lines = try transcript("vault/withdraw_corrupt.snapshot.json", ["continue", "bt", "set print demangle off", "bt"])
         #expect(lines[1] == "trapped: unreachable, step 15874")
-        #expect(lines.contains("   #6 core::option::Option<T>::expect+0x57 (offset 0x5c21)"))
-        #expect(lines.contains("   #7 vault::Account::load+0x215 (offset 0x2189)"))
-        #expect(lines.contains("   #7 _ZN5vault7Account4load17h27b6cfb5607ff6aeE+0x215 (offset 0x2189)"))
-        #expect(lines.last == "   #8 withdraw+0x12f (offset 0x37da)")
+        #expect(lines.contains("   #6 core::option::Option<u64>::expect<u64> (/usr/src/rustc-1.63.0/library/core/src/option.rs:738) at core::option::Option<T>::expect+0x57 (offset 0x5c21)"))
+        #expect(lines.contains("   #7 vault::Account::load (src/lib.rs:34) at vault::Account::load+0x215 (offset 0x2189)"))
+        // Demangling off shows the symbol's linkage name; DWARF's source name is not mangled.
+        #expect(lines.contains("   #7 vault::Account::load (src/lib.rs:34) at _ZN5vault7Account4load17h27b6cfb5607ff6aeE+0x215 (offset 0x2189)"))
+        #expect(lines.last == "   #8 vault::withdraw (src/lib.rs:121) at withdraw+0x12f (offset 0x37da)")
     }
 
     @Test func inspectListsDemangledNames() throws {

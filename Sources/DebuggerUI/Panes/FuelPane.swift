@@ -29,7 +29,7 @@ public enum FuelPane {
         }
         let shown = fuel.byFunction.prefix(shownFunctions)
         let nameWidth = max(8, min(max(8, width - 22), shown.map(\.name.count).max() ?? 0))
-        lines.append(StyledLine("  " + Format.padded("by function", nameWidth) + " " + Format.rightAligned("self", 10)
+        lines.append(StyledLine("  " + Format.padded("function", nameWidth) + " " + Format.rightAligned("self", 10)
                                 + " " + Format.rightAligned("total", 10), .title))
         for entry in shown {
             lines.append(StyledLine("  " + Format.padded(entry.name, nameWidth) + " " + Format.rightAligned(String(entry.selfFuel), 10)

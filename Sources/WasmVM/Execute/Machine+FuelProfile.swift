@@ -116,6 +116,11 @@ extension Machine {
         }
     }
 
+    /// Whether a call was folded into its caller's stack (`CallTree`'s depth and size bounds).
+    public var fuelStacksTruncated: Bool { recordsCallStacks && callTree.truncated }
+    public static let maxFuelStackDepth = CallTree.maxDepth
+    public static let maxFuelStacks = CallTree.maxNodes - 1
+
     /// What a store function is, for naming profile rows.
     public func functionRef(address: Int) -> FunctionRef {
         let f = storeFunctions[address]

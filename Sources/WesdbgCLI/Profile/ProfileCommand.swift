@@ -40,6 +40,9 @@ struct ProfileCommand: BufferedCommand {
         let result = execution.runToEnd()
         let profile = FuelProfile(machine: execution.machine, module: execution.module, instance: execution.instance)
         output += profile.table()
+        if profile.stacksTruncated && !outputs.isEmpty {
+            output += "stacks: calls deeper than \(FuelProfile.maxStackDepth) frames (or past \(FuelProfile.maxStacks) distinct stacks) count in their caller's frame\n"
+        }
         output += result.text.split(separator: "\n").filter { $0.hasPrefix("status:") || $0.hasPrefix("trap:") || $0.hasPrefix("fuel:") }
             .map { $0 + "\n" }.joined()
         let title = "Fuel of \(execution.entryName): \(profile.total) (\(call.file))"
@@ -49,8 +52,8 @@ struct ProfileCommand: BufferedCommand {
             case "--svg": FlameGraph.svg(profile, title: title)
             default: Speedscope.text(profile, name: execution.entryName)
             }
-            if let failure = writeOutputFile(text, to: path) {
-                errors += failure + "\n"
+            do { try OutputFile.write(text, to: path) } catch {
+                errors += "\(error)\n"
                 return 2
             }
         }
