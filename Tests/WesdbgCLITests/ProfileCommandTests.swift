@@ -141,6 +141,29 @@ import ContractHost
         #expect(!shallow.output.contains("stacks:"))
     }
 
+    /// `--lines`: self fuel by source line; the hot lines are wes_json_skip's string scan
+    /// (include/wes.h:199-202), and the lines add up to the call's fuel.
+    @Test func linesAttributeSelfFuelToSourceLines() throws {
+        let r = try Self.profile([CLIFixtures.sample("token/transfer.debug.snapshot.json"), "--lines"])
+        #expect(r.status == 0)
+        let table = r.output.components(separatedBy: "\n\n")[1].split(separator: "\n")
+        #expect(Array(table.prefix(5)) == [
+            "line                 self   share",
+            "include/wes.h:202    9868   14.7%",
+            "include/wes.h:201    9855   14.7%",
+            "include/wes.h:92     6161    9.2%",
+            "include/wes.h:200    5694    8.5%",
+        ])
+        #expect(table.last == "total               66979  100.0%")
+        let sum = table.dropFirst().dropLast().reduce(UInt64(0)) { $0 + (UInt64($1.split(separator: " ").reversed()[1]) ?? 0) }
+        #expect(sum == 66979)
+        #expect(r.output.hasSuffix("fuel: 66979 used of 10000000\n"))
+
+        let stripped = try Self.profile([CLIFixtures.sample("token/transfer.snapshot.json"), "--lines"])
+        #expect(stripped.status == 2)
+        #expect(stripped.errors == "\(CLIFixtures.sample("token/transfer.snapshot.json")): --lines needs DWARF line info (build the module with -g)\n")
+    }
+
     @Test func aTrapIsProfiledToTheTrappingInstruction() throws {
         let r = try Self.profile([CLIFixtures.sample("teach/divide_by_zero.snapshot.json")])
         #expect(r.status == 1)

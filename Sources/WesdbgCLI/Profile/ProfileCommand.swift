@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractHost
+import DebugInfo
 import Foundation
 
 struct ProfileCommand: BufferedCommand {
@@ -24,6 +25,9 @@ struct ProfileCommand: BufferedCommand {
     @Option(help: ArgumentHelp("Write a speedscope profile (JSON, speedscope's file format).", valueName: "OUT.json"))
     var speedscope: String?
 
+    @Flag(help: "Also attribute self fuel to source lines (needs DWARF line info: build with -g; steps every instruction, so slower).")
+    var lines = false
+
     func execute(output: inout String, errors: inout String) -> Int32 {
         let execution: ContractExecution
         do { execution = try call.makeExecution() } catch {
@@ -35,11 +39,22 @@ struct ProfileCommand: BufferedCommand {
             errors += "\(path): \(option) would overwrite an input of this run; choose another file\n"
             return 2
         }
+        var lineInfo: DebugInfo?
+        if lines {
+            let (info, warning) = DebugInfo.read(moduleBytes: execution.module.bytes)
+            guard let info, info.hasLines else {
+                errors += "\(call.file): --lines needs DWARF line info (build the module with -g)\(warning.map { ": " + $0 } ?? "")\n"
+                return 2
+            }
+            lineInfo = info
+        }
         execution.machine.profilesFuel = true
         execution.machine.recordsCallStacks = !outputs.isEmpty
+        let lineProfile = lineInfo.map { LineProfile(running: execution, lines: $0) }
         let result = execution.runToEnd()
         let profile = FuelProfile(machine: execution.machine, module: execution.module, instance: execution.instance)
         output += profile.table()
+        if let lineProfile { output += "\n" + lineProfile.table(shares: profile) + "\n" }
         if profile.stacksTruncated && !outputs.isEmpty {
             output += "stacks: calls deeper than \(FuelProfile.maxStackDepth) frames (or past \(FuelProfile.maxStacks) distinct stacks) count in their caller's frame\n"
         }
