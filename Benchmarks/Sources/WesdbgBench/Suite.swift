@@ -27,6 +27,7 @@ struct Suite {
         print("wesdbg benchmark: \(options.runs) timed runs per engine, alternating; median execute time (load excluded), "
               + (Stopwatch.useWallClock ? "wall clock" : "thread CPU time"))
         print("workloads: \(options.workloads)")
+        print("cpu: \(Self.cpuModel)")
         print("")
         print(pad("workload", 12) + lpad("wesdbg ms", 11) + lpad("WasmKit ms", 12) + lpad("ratio", 8)
               + lpad("agree", 7) + lpad("steps (M)", 11) + lpad("ns/step", 9))
@@ -152,6 +153,14 @@ struct Suite {
         }
         line += String(format: "WasmKit parse+instantiate (eager compile) %.1f ms", wasmKit.milliseconds)
         print(line)
+    }
+
+    /// The CPU the table was taken on (ratios move with it: AMD and Intel machines of one kind differ).
+    static var cpuModel: String {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
+        let models = info.split(separator: "\n").filter { $0.hasPrefix("model name") }
+        guard let first = models.first, let colon = first.firstIndex(of: ":") else { return "unknown" }
+        return first[first.index(after: colon)...].trimmingCharacters(in: .whitespaces) + " (\(models.count) cores)"
     }
 
     private func geometricMean(_ values: [Double]) -> Double {

@@ -49,13 +49,15 @@ public final class Machine {
     /// Attribute fuel to functions: self, total and calls (work on calls and returns only).
     public var profilesFuel: Bool = false
     /// With `profilesFuel`, also keep fuel per distinct call stack (`fuelStacks`).
-    public var recordsCallStacks: Bool = false
+    /// The hooks run on every call and return: their state skips Swift's dynamic
+    /// exclusivity checks (a `swift_beginAccess` per property access tripled fib's time).
+    @exclusivity(unchecked) public var recordsCallStacks: Bool = false
     /// One tally per store function (`tallyCapacity` of them), reset by `startCall`.
-    var tallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
+    @exclusivity(unchecked) var tallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
     var tallyCapacity = 0
     /// `fuelUsed` when the running function's self fuel was last settled.
-    var tallyMark: UInt64 = 0
-    var callTree = CallTree()
+    @exclusivity(unchecked) var tallyMark: UInt64 = 0
+    @exclusivity(unchecked) var callTree = CallTree()
 
     // MARK: Hooks
     public var pauseBeforeHostCalls: Bool = false
