@@ -11,11 +11,11 @@ struct DebugCommand: ParsableCommand {
         commandName: "debug",
         abstract: "Debug a contract call: the terminal UI, or debugger commands in batch.",
         discussion: """
-            FILE is a snapshot (.json) or a module (.wasm, .wat). Without --batch or -x the terminal UI \
+            FILE is a snapshot (.json), a module (.wasm, .wat) or a bug bundle directory (save --bundle);             a snapshot's edits are made when execution reaches their steps. Without --batch or -x the terminal UI \
             opens, paused before the first instruction. With --batch SCRIPT (one command a line, # comments) \
             and/or -x CMD ... the commands run without a terminal: each is echoed as "(wesdbg) CMD" followed \
             by what it prints. Exit status: 0 all commands valid, 1 a command was invalid (the others still \
-            run), 2 bad input (file, script, options).
+            run), 2 bad input (file, script, options, an edit that cannot be made).
             """)
 
     @OptionGroup var call: CallOptions

@@ -8,8 +8,7 @@ struct RunCommand: BufferedCommand {
         commandName: "run",
         abstract: "Execute a call at full speed and report status, fuel and draft.",
         discussion: """
-            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage),
-            3 the snapshot has an `expect` the replay does not match (whatever the outcome).
+            FILE is a snapshot (.json), a module (.wasm, .wat) or a bug bundle directory (save --bundle);             a snapshot's edits are made at their steps. Exit status: 0 success, 1 failure or trap, 2 bad input             (snapshot, module, ABI error, an edit that cannot be made, usage), 3 the snapshot has an `expect`             the replay does not match (whatever the outcome). With several FILEs: a PASS/FAIL line each             (passed: the expect matched), then `N passed, N failed`; exit 0 all passed, 3 some failed, 2 some             could not be run.
             """)
 
     @OptionGroup var call: CallOptions

@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let bundle = dir + "/bug"
         let (text, valid) = transcript(try session([Self.insufficient]), [
-            "break host execute_utxo_transfer", "continue", "return 1", "hostlog", "continue", "save --bundle \(bundle)",
+            "break host execute_utxo_transfer", "continue", "return 1", "hostlog", "continue", "draft", "save --bundle \(bundle)",
         ])
         #expect(valid)
         #expect(text == """
@@ -47,6 +47,14 @@ import Testing
             (wesdbg) continue
             finished: success, step 12563
             returned i32:0
+            (wesdbg) draft
+            inputs: (none)
+            outputs: (none)
+            state writes: (none)
+            events:
+              + "Transfer" "{\\"amount\\":1500,\\"from\\":\\"0x8209c622d851832908d7089992787a9f1a39ffe"… (132 bytes, fnv1a e5c2548f780986c4)
+            return data:
+              + "{\\"amount\\":1500,\\"from\\":\\"0x8209c622d851832908d7089992787a9f1a39ffe"… (132 bytes, fnv1a e5c2548f780986c4)
             (wesdbg) save --bundle \(bundle)
             saved bundle \(bundle) (expect success code 0; 1 edit, which run and debug replay): \(bundle)/snapshot.json, \(bundle)/module.wasm, \(bundle)/commands.txt
 
@@ -68,6 +76,7 @@ import Testing
             return 1
             hostlog
             continue
+            draft
 
             """)
 
