@@ -107,6 +107,12 @@ import Testing
         #expect(replay.contains("5. execute_utxo_transfer(from=i32:70928, to=i32:1189, amount=i64:1500, token=i32:1156, token_len=i32:4) -> i32:1 (mocked)\n"))
         #expect(replay.hasSuffix("(wesdbg) info edits\nedits of the snapshot:\n  edits[0] step 10560: return i32:1  [applied]\n"))
 
+        // profile makes the edits too.
+        var profiled = "", profileErrors = ""
+        #expect(try ProfileCommand.parse([moved]).execute(output: &profiled, errors: &profileErrors) == 0)
+        #expect(profiled.contains("\ntotal                                13120  100.0%\n"))
+        #expect(profiled.hasSuffix("status: success (code 0)\nfuel: 13120 used of 10000000\nedits: 1 applied\n"))
+
         // A changed module is refused.
         var bytes = [UInt8](module)
         bytes.append(0)

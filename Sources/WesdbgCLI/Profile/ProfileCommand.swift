@@ -37,13 +37,22 @@ struct ProfileCommand: BufferedCommand {
         }
         execution.machine.profilesFuel = true
         execution.machine.recordsCallStacks = !outputs.isEmpty
-        let result = execution.runToEnd()
+        let result: ExecutionResult
+        if execution.snapshot.edits.isEmpty {
+            result = execution.runToEnd()
+        } else {
+            // The snapshot's edits are made at their steps, as `run` makes them.
+            do { result = try RunCommand.runApplyingEdits(execution) } catch {
+                errors += hostInputErrorText(error)
+                return 2
+            }
+        }
         let profile = FuelProfile(machine: execution.machine, module: execution.module, instance: execution.instance)
         output += profile.table()
         if profile.stacksTruncated && !outputs.isEmpty {
             output += "stacks: calls deeper than \(FuelProfile.maxStackDepth) frames (or past \(FuelProfile.maxStacks) distinct stacks) count in their caller's frame\n"
         }
-        output += result.text.split(separator: "\n").filter { $0.hasPrefix("status:") || $0.hasPrefix("trap:") || $0.hasPrefix("fuel:") }
+        output += result.text.split(separator: "\n").filter { $0.hasPrefix("status:") || $0.hasPrefix("trap:") || $0.hasPrefix("fuel:") || $0.hasPrefix("edits") }
             .map { $0 + "\n" }.joined()
         let title = "Fuel of \(execution.entryName): \(profile.total) (\(call.file))"
         for (option, path) in outputs {
