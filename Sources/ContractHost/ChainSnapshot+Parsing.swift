@@ -25,7 +25,7 @@ extension ChainSnapshot {
     static func parse(_ json: JSONValue, file: String, baseDirectory: String) throws(PathError) -> ChainSnapshot {
         let root = JSONReader(json, path: "")
         guard case .object = json else { throw PathError(path: "", message: "expected a JSON object, found \(json.kindName)") }
-        try root.rejectUnknown(["version", "block", "contract", "caller", "utxos", "state", "call", "expect", "description"])
+        try root.rejectUnknown(["version", "block", "contract", "caller", "utxos", "state", "call", "expect", "description", "edits"])
 
         let version = try root.required("version")
         guard case .number(let v) = version.value, v == "1" else { throw version.fail("unsupported version (expected 1)") }
@@ -48,8 +48,15 @@ extension ChainSnapshot {
 
         let contract = try root.required("contract")
         try contract.requireObject()
-        try contract.rejectUnknown(["address", "code"])
+        try contract.rejectUnknown(["address", "code", "sha256"])
         let address = try contract.address("address")
+        var sha256: [UInt8]?
+        if let d = contract.optional("sha256") {
+            guard case .string(let h) = d.value, h.utf8.count == 64, h == h.lowercased(), let bytes = Hex.decode(h) else {
+                throw d.fail("expected 64 lowercase hex digits (the module's SHA-256)")
+            }
+            sha256 = bytes
+        }
         let codeReader = try contract.required("code")
         let code: Code
         switch codeReader.value {
@@ -112,6 +119,8 @@ extension ChainSnapshot {
         var snapshot = ChainSnapshot(block: block, contractAddress: address, code: code, caller: caller, utxos: utxos,
                                      state: state, call: call, expect: expect, file: file, baseDirectory: baseDirectory)
         snapshot.summary = try root.optional("description")?.asString()
+        snapshot.codeSHA256 = sha256
+        if let e = root.optional("edits") { snapshot.edits = try SnapshotEdit.parseList(e) }
         return snapshot
     }
 }

@@ -1,7 +1,8 @@
 extension ChainSnapshot {
     /// The snapshot as JSON for a file written at `outputPath`: a file `code` is referenced
     /// relative to that file's directory, inline code stays inline hex. `expect` replaces the recorded one.
-    public func json(savedAt outputPath: String, expect: Expectation?) -> JSONValue {
+    /// `edits` (the snapshot's own when nil) are written when there are any; `codeSHA256` as `contract.sha256`.
+    public func json(savedAt outputPath: String, expect: Expectation?, edits: [SnapshotEdit]? = nil) -> JSONValue {
         let codeJSON: JSONValue
         switch code {
         case .file: codeJSON = .string(FilePaths.relative(codePath!, from: FilePaths.directory(of: outputPath)))
@@ -19,13 +20,16 @@ extension ChainSnapshot {
         var members: [(key: String, value: JSONValue)] = [
             ("version", .integer(version)),
             ("block", .object(blockMembers)),
-            ("contract", .object([("address", .string(contractAddress.text)), ("code", codeJSON)])),
+            ("contract", .object([("address", .string(contractAddress.text)), ("code", codeJSON)]
+                                 + (codeSHA256.map { [("sha256", JSONValue.string(Hex.encode($0)))] } ?? []))),
             ("caller", .string(caller.text)),
             ("utxos", .array(utxos.map(\.json))),
             ("state", .object(stateMembers)),
             ("call", .object([("function", .string(call.function)), ("params", call.params),
                               ("args", .array(call.args.map { .string($0.description) })), ("fuel", .integer(call.fuel))])),
         ]
+        let edits = edits ?? self.edits
+        if !edits.isEmpty { members.append(("edits", .array(edits.map(\.json)))) }
         if let expect { members.append(("expect", expect.json)) }
         if let summary { members.insert(("description", .string(summary)), at: 1) }
         return .object(members)

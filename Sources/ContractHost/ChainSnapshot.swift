@@ -49,6 +49,12 @@ public struct ChainSnapshot: Sendable {
     public var expect: Expectation?
     /// The snapshot's free-text `description` (kept when saving).
     public var summary: String?
+    /// Debugger changes to replay at their steps (`edits`, docs/host.md); empty for most snapshots.
+    public var edits: [SnapshotEdit] = []
+    /// The module's recorded SHA-256 (`contract.sha256`, written in bug bundles): loading checks it.
+    public var codeSHA256: [UInt8]?
+    /// The module's bytes as loaded (`loadModule`), for `save --bundle` to copy.
+    public var codeBytes: [UInt8]?
 
     /// The snapshot file as the user named it (for messages), or the module file for a bare module.
     public var file: String

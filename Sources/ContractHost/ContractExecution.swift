@@ -43,6 +43,12 @@ public final class ContractExecution {
             guard let f = b.function else { continue }
             externals[b.importIndex] = machine.addHostFunction(module: b.import.module, name: b.import.name, type: f.type) {
                 [unowned self] (context: inout HostCallContext) throws(Trap) -> [Value] in
+                // A mocked call runs nothing: no memory read or written, no fuel beyond the base cost.
+                if let mock = self.host.takeMock(for: b.import.name) {
+                    self.host.log.append(HostCallRecord(mocked: f, arguments: context.arguments, mock: mock))
+                    context.extraFuel = 0
+                    return mock.results
+                }
                 let (results, extra) = try HostCallHandler.perform(f, arguments: context.arguments, memory: context.memory,
                                                                    snapshot: self.snapshot, state: &self.host,
                                                                    fuelAvailable: context.fuelAvailable)

@@ -29,6 +29,7 @@ extension ExecutionResult {
             lines += draft.events.map { "    \(displayBytes($0.name, digest: $0.nameDigest)) \(displayBytes($0.data, digest: $0.dataDigest))" }
         }
         if let r = draft.returnData { lines.append("  return data: \(displayBytes(r, limit: 256, digest: draft.returnDataDigest))") }
+        if let edits { lines += edits.lines }
         if let expected {
             let actual = Expectation(of: self)
             lines.append(expected.matches(actual) ? "expect: matches (\(expected.json.compactText))"

@@ -15,6 +15,8 @@ public struct ExecutionResult: Sendable, Equatable {
     public var hostCalls: Int
     /// The snapshot's `expect`, when it has one.
     public var expected: Expectation?
+    /// How the snapshot's `edits` were replayed (nil when it has none).
+    public var edits: EditReport?
 
     public var committed: Bool { status == .success }
 
@@ -38,6 +40,7 @@ public struct ExecutionResult: Sendable, Equatable {
             ("draft", draft.json(committed: committed)),
             ("hostCalls", .integer(hostCalls)),
         ]
+        if let edits { m.append(("edits", edits.json)) }
         if let expected {
             m.append(("expect", .object([
                 ("matches", .bool(expected.matches(Expectation(of: self)))),
@@ -50,4 +53,37 @@ public struct ExecutionResult: Sendable, Equatable {
 
     /// The text `wesdbg run --json` prints (ends with a newline).
     public var jsonText: String { json.prettyText + "\n" }
+}
+
+/// How a snapshot's `edits` were replayed (`wesdbg run`): how many were applied, and those
+/// whose step the call never reached (it ended first).
+public struct EditReport: Sendable, Equatable {
+    public struct Unreached: Sendable, Equatable {
+        /// Index into the snapshot's `edits`.
+        public var index: Int
+        public var step: UInt64
+        public init(index: Int, step: UInt64) { self.index = index; self.step = step }
+    }
+    public var applied: Int
+    public var unreached: [Unreached]
+    /// The step the call ended at.
+    public var endStep: UInt64
+    public init(applied: Int, unreached: [Unreached], endStep: UInt64) {
+        self.applied = applied; self.unreached = unreached; self.endStep = endStep
+    }
+
+    /// `{"applied": 2, "unreached": [{"edit": 3, "step": 900}]}`
+    public var json: JSONValue {
+        .object([
+            ("applied", .integer(applied)),
+            ("unreached", .array(unreached.map { .object([("edit", .integer($0.index)), ("step", .integer($0.step))]) })),
+        ])
+    }
+
+    /// `edits: 2 applied` and a line per edit never reached.
+    public var lines: [String] {
+        ["edits: \(applied) applied"] + unreached.map {
+            "edits[\($0.index)]: step \($0.step) never reached (the call ended at step \(endStep))"
+        }
+    }
 }

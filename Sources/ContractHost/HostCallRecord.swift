@@ -19,6 +19,8 @@ public struct HostCallRecord: Sendable, Equatable {
     public var trap: String?
     /// Fuel the host added beyond `FuelCosts.hostCall`.
     public var extraFuel: UInt64
+    /// The call did not run: a debugger mock (`return`, `mock host`, a snapshot edit) gave its results.
+    public var mocked = false
 
     /// `execute_utxo_transfer(from=0x…, to=0x…, amount=10, token="") -> i32:1`
     public var summary: String {
@@ -26,12 +28,13 @@ public struct HostCallRecord: Sendable, Equatable {
         var s = "\(function.importName)(\(args))"
         if let trap { return s + " trapped: \(trap)" }
         if !results.isEmpty { s += " -> " + results.map(\.description).joined(separator: ", ") }
+        if mocked { return s + (failure != nil ? " failed (mocked)" : " (mocked)") }
         if let failure { s += " failed: \(failure)" }
         return s
     }
 
     public var json: JSONValue {
-        .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("function", .string(function.importName)),
             ("args", .array(arguments.map { a in
                 var m: [(key: String, value: JSONValue)] = [("name", .string(a.name)), ("value", .string(a.value.description))]
@@ -41,6 +44,8 @@ public struct HostCallRecord: Sendable, Equatable {
             ("results", .array(results.map { .string($0.description) })),
             ("failure", failure.map(JSONValue.string) ?? .null),
             ("trap", trap.map(JSONValue.string) ?? .null),
-        ])
+        ]
+        if mocked { members.append(("mocked", .bool(true))) }
+        return .object(members)
     }
 }

@@ -12,6 +12,10 @@ public struct HostState: Sendable, Equatable {
     /// The keys of `touchedStateKeys` the call has read (`state_get`, `state_get_len`, `state_exists`).
     public private(set) var readStateKeys: Set<[UInt8]> = []
     private var touched: Set<[UInt8]> = []
+    /// Standing mocks (`mock host NAME …`), one per import, in the order first set.
+    public var mocks: [HostMock] = []
+    /// The mock of the next host call only (`return VALUE…`), consumed by that call.
+    public var nextCallMock: HostMock?
 
     public init(heapBase: UInt64) { allocator = HeapAllocator(base: heapBase) }
 

@@ -8,6 +8,9 @@ public enum ModuleFile {
         return lower.hasSuffix(".wasm") || lower.hasSuffix(".wat")
     }
 
+    /// The file's bytes, or a one-line reason.
+    public static func read(path: String) -> Result<[UInt8], InputError> { FilePaths.read(path) }
+
     /// Loads a `.wasm` (binary) or `.wat` (text) file; text is recognised by content too.
     public static func load(path: String) throws(InputError) -> Module {
         let bytes: [UInt8]
@@ -41,20 +44,33 @@ public enum ModuleFile {
 
 extension ChainSnapshot {
     /// Loads the snapshot's contract code (a file relative to the snapshot, or inline hex).
-    public func loadModule() throws(InputError) -> Module {
+    public func loadModule() throws(InputError) -> Module { try loadModuleAndBytes().module }
+
+    /// The module and its bytes; with a recorded `contract.sha256`, the bytes must match it.
+    public func loadModuleAndBytes() throws(InputError) -> (module: Module, bytes: [UInt8]) {
+        let bytes: [UInt8]
+        let name: String
         switch code {
         case .file:
             // A missing or unreadable code file is the snapshot's error; a bad module is the module's.
-            if case .failure(let e) = FilePaths.read(codePath!) {
-                throw InputError(file: file, place: "contract.code", message: "\(e.file): \(e.message)")
+            switch FilePaths.read(codePath!) {
+            case .success(let b): bytes = b
+            case .failure(let e): throw InputError(file: file, place: "contract.code", message: "\(e.file): \(e.message)")
             }
-            do { return try ModuleFile.load(path: codePath!) } catch {
-                throw moduleError(error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
+            name = codePath!
+        case .inline(let b):
+            bytes = b
+            name = file
+        }
+        if let expected = codeSHA256 {
+            let actual = SHA256.digest(bytes)
+            guard actual == expected else {
+                throw InputError(file: file, place: "contract.sha256",
+                                 message: "the module's SHA-256 is \(Hex.encode(actual)), not the recorded \(Hex.encode(expected)): the module changed since this was saved")
             }
-        case .inline(let bytes):
-            do { return try ModuleFile.load(bytes: bytes, file: file) } catch {
-                throw moduleError(error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
-            }
+        }
+        do { return (try ModuleFile.load(bytes: bytes, file: name), bytes) } catch {
+            throw moduleError(error.place.isEmpty ? error.message : "\(error.place): \(error.message)")
         }
     }
 

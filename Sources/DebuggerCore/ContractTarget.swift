@@ -80,6 +80,12 @@ public final class ContractTarget: DebugTarget {
            let key = bytes(UInt64(key) ..< UInt64(key) + UInt64(length)) {
             keys.append(key)
         }
+        // A mocked call reads and writes nothing.
+        if execution.host.isMocked(call.importName) {
+            var pending = PendingHostCall(name: call.importName, arguments: arguments)
+            pending.mocked = true
+            return pending
+        }
         return PendingHostCall(name: call.importName, arguments: arguments,
                                ranges: accesses.map { MemoryRange(range: $0.range, kind: $0.isWrite ? .write : .read) },
                                stateKeysWritten: keys)
@@ -95,18 +101,30 @@ public final class ContractTarget: DebugTarget {
         execution.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
     }
 
-    /// The snapshot with `expect` set to the outcome. Debugger changes go into `description`
-    /// (the one free-text field snapshots have), so the file still loads and says it was altered.
-    public func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String {
-        guard let status = ExecutionStatus(rawValue: expect.status) else { preconditionFailure("unknown status \(expect.status)") }
+    /// The snapshot with `expect` set to the outcome and `edits` the changes that reach it.
+    public func snapshotJSON(path: String, expect: ExpectedOutcome, edits: [SnapshotEdit]) throws -> String {
         if execution.snapshot.isInput(path) { throw SessionError("\(path) is an input of this session (snapshot or module); choose another file") }
-        var json = execution.snapshot.json(savedAt: path, expect: Expectation(status: status, trap: expect.trap, code: expect.code.map(Int64.init)))
-        if !debuggerChanges.isEmpty, case .object(var members) = json {
-            let note = "debuggerChanges: this outcome was reached after changes made in wesdbg, which a replay does not apply: "
-                + debuggerChanges.joined(separator: "; ")
-            members.insert(("description", .string(note)), at: 1)
-            json = .object(members)
-        }
-        return json.prettyText + "\n"
+        return execution.snapshot.json(savedAt: path, expect: expectation(expect), edits: edits).prettyText + "\n"
     }
+
+    public func writeBundle(directory: String, expect: ExpectedOutcome, edits: [SnapshotEdit], commands: [String]) throws -> [String] {
+        do throws(OutputError) {
+            return try BugBundle.write(directory: directory, snapshot: execution.snapshot, expect: expectation(expect), edits: edits,
+                                       commands: commands)
+        } catch {
+            throw SessionError("cannot write \(error.path): \(error.reason)")
+        }
+    }
+
+    private func expectation(_ expect: ExpectedOutcome) -> Expectation {
+        guard let status = ExecutionStatus(rawValue: expect.status) else { preconditionFailure("unknown status \(expect.status)") }
+        return Expectation(status: status, trap: expect.trap, code: expect.code.map(Int64.init))
+    }
+
+    public var edits: [SnapshotEdit] { execution.snapshot.edits }
+    public var mockingUnsupported: String? { nil }
+    public var mocks: (standing: [HostMock], next: HostMock?) { (execution.host.mocks, execution.host.nextCallMock) }
+    public func setMock(_ mock: HostMock) { execution.setMock(mock) }
+    public func mockNextCall(_ mock: HostMock) { execution.mockNextCall(mock) }
+    public func removeMocks(_ importName: String?) -> Int { execution.removeMocks(importName) }
 }

@@ -19,7 +19,7 @@ extension DebugSession {
                 try requireRunning()
             }
             machine.fuelLimit = limit
-            record("set fuel \(limit)", isFuel: true)
+            record("set fuel \(limit)", edit: .fuel(limit), isFuel: true)
             return "fuel limit set to \(limit)" + (state == .paused(reason: "goto") ? "; \(statusLine), step \(machine.steps)" : "")
         case "mem", "memory":
             guard args.count == 3 else { throw CommandError("usage: set mem ADDR HEX") }
@@ -32,7 +32,7 @@ extension DebugSession {
             }
             do { try memory.write(UInt64(address), bytes) } catch { throw CommandError("set mem: \(error.message)") }
             let text = "set mem 0x\(hex(UInt64(address))) \(bytes.map { hex(UInt64($0), digits: 2) }.joined())"
-            record(text, isFuel: false)
+            record(text, edit: .set(String(text.dropFirst(4))))
             lastAccesses = [MemoryRange(range: UInt64(address) ..< UInt64(address) + UInt64(bytes.count), kind: .write)]
             return "wrote \(bytes.count) byte\(bytes.count == 1 ? "" : "s") at 0x\(hex(UInt64(address)))"
         case "print":
@@ -50,9 +50,11 @@ extension DebugSession {
     }
 
     /// A change to the state at this step: later checkpoints belong to the old timeline.
-    func record(_ text: String, isFuel: Bool) {
+    /// `edit` is how a snapshot replays it (`edits`); `frame` the selected frame of a `set local`.
+    func record(_ text: String, edit: SnapshotEdit.Action, frame: Int? = nil, isFuel: Bool = false) {
         let step = machine.steps
-        changes.append((step, text, isFuel))
+        changes.append(Change(step: step, text: text, isFuel: isFuel, edit: SnapshotEdit(step: step, action: edit, frame: frame),
+                              scheduled: applyingEdit))
         timeline += 1
         history.removeAll(from: step)
         if let checkpoint = takeCheckpoint() { history.insert(step: step, checkpoint: checkpoint, pinned: true) }
@@ -99,54 +101,67 @@ extension DebugSession {
         }
     }
 
-    /// The outcome the run reaches from here (runs it out on the side if it is still paused).
+    /// The outcome the run reaches from here (runs it out on the side if it is still paused,
+    /// applying the snapshot's edits still ahead).
     func finalOutcome() -> ExpectedOutcome? {
-        func expected() -> ExpectedOutcome? {
+        func expected(_ state: StopState) -> ExpectedOutcome? {
             switch state {
             case .trapped(let trap): return ExpectedOutcome(status: "trap", trap: trap.kind)
             case .finished(let status, let code): return ExpectedOutcome(status: status, code: code)
             default: return nil
             }
         }
-        if let known = expected() { return known }
-        guard let here = takeCheckpoint() else { return nil }
-        let savedState = state, savedAccesses = lastAccesses, savedCost = lastCost
-        configureMachine(armed: false)
-        var outcome = ExpectedOutcome(status: "trap", trap: .hostError)
-        loop: while true {
-            switch machine.run() {
+        if let known = expected(state) { return known }
+        return onTheSide { () -> ExpectedOutcome in
+            switch runOutApplyingEdits() {
             case .returned(let values):
                 let o = target.outcome(results: values)
-                outcome = ExpectedOutcome(status: o.status, code: o.code)
-                break loop
+                return ExpectedOutcome(status: o.status, code: o.code)
             case .trapped(let trap):
-                outcome = ExpectedOutcome(status: "trap", trap: trap.kind)
-                break loop
+                return ExpectedOutcome(status: "trap", trap: trap.kind)
             default:
-                continue
+                return ExpectedOutcome(status: "trap", trap: .hostError)
             }
         }
-        target.restore(here)
-        state = savedState; lastAccesses = savedAccesses; lastCost = savedCost
-        return outcome
+    }
+
+    /// `(expect trap out_of_fuel)`
+    func expectText(_ outcome: ExpectedOutcome) -> String {
+        var text = "expect \(outcome.status)"
+        if let trap = outcome.trap { text += " \(trap.rawValue)" }
+        if let code = outcome.code { text += " code \(code)" }
+        return text
+    }
+
+    func editsNote(_ edits: [SnapshotEdit]) -> String {
+        edits.isEmpty ? "" : "; \(edits.count) edit\(edits.count == 1 ? "" : "s"), which run and debug replay"
     }
 
     func save(to path: String) throws(CommandError) -> String {
         guard let outcome = finalOutcome() else { throw CommandError("save: out of host memory to run the call out") }
+        let edits = effectiveEdits
         let json: String
         do {
-            json = try target.snapshotJSON(path: path, expect: outcome, debuggerChanges: changes.map { "step \($0.step): \($0.text)" })
+            json = try target.snapshotJSON(path: path, expect: outcome, edits: edits)
         } catch {
             throw CommandError("save: \(error)")
         }
         do throws(OutputError) { try OutputFile.write(json, to: path) } catch {
             throw CommandError("save: cannot write \(path): \(error.reason)")
         }
-        var text = "saved \(path) (expect \(outcome.status)"
-        if let trap = outcome.trap { text += " \(trap.rawValue)" }
-        if let code = outcome.code { text += " code \(code)" }
-        text += ")"
-        if !changes.isEmpty { text += "; it notes \(changes.count) debugger change\(changes.count == 1 ? "" : "s")" }
-        return text
+        return "saved \(path) (\(expectText(outcome))\(editsNote(edits)))"
+    }
+
+    /// `save --bundle DIR`
+    func saveBundle(to directory: String) throws(CommandError) -> String {
+        guard let outcome = finalOutcome() else { throw CommandError("save: out of host memory to run the call out") }
+        let edits = effectiveEdits
+        let written: [String]
+        do {
+            written = try target.writeBundle(directory: directory, expect: outcome, edits: edits, commands: commandHistory)
+        } catch {
+            throw CommandError("save --bundle: \(error)")
+        }
+        return "saved bundle \(directory) (\(expectText(outcome))\(editsNote(edits))): \(written.joined(separator: ", "))"
     }
 }

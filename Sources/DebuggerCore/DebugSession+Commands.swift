@@ -6,7 +6,7 @@ extension DebugSession {
     /// Commands and their abbreviations (gdb/lldb style). Any unique prefix of a name works too.
     static let commands: [(name: String, aliases: [String], usage: String, help: String)] = [
         ("run", ["r"], "run", "restart from the first instruction (same as restart)"),
-        ("restart", [], "restart", "back to the first instruction, fresh host state; drops set changes"),
+        ("restart", [], "restart", "back to the first instruction, fresh host state; drops set changes and mocks (a snapshot's edits replay again)"),
         ("continue", ["c", "cont"], "continue", "run until a breakpoint, a watch, a trap or the end"),
         ("step", ["s"], "step [N]",
          "N source lines (default 1), into calls that have line info; N instructions where there is no line info"),
@@ -28,7 +28,7 @@ extension DebugSession {
         ("condition", ["cond"], "condition ID [EXPR]",
          "stop at breakpoint ID only when EXPR holds (local.N, global.N, stack[K], fuel, argument names; == != < <= > >= && ||); no EXPR removes it"),
         ("info", ["i"], "info breakpoints | module | line [FILE:LINE] | source | locals | args",
-         "list breakpoints, describe the module, or (with debug info) where a line's code is, the current source file, source variables"),
+         "list breakpoints, describe the module, or (with debug info) where a line's code is, the current source file, source variables; info mocks: the mocked host calls; info edits: the snapshot's edits and this session's changes"),
         ("list", ["l"], "list [FILE:LINE | LINE | FUNC]", "source lines around the current line (again: the next ten)"),
         ("print", ["p"], "print EXPR", "a source expression's value (x, *p, p->f, s.f, a[i], &x) in the selected frame"),
         ("ptype", [], "ptype EXPR", "the source type of an expression or variable"),
@@ -52,7 +52,13 @@ extension DebugSession {
         ("disassemble", ["disas"], "disassemble [FUNC]", "disassembly of a function (default: the current one)"),
         ("set", [], "set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off",
          "change the state (recorded: the run no longer matches the snapshot); set global: mutable globals only; print demangle off shows raw symbol names"),
-        ("save", [], "save FILE", "write a snapshot reproducing this run, with its outcome as expect"),
+        ("return", [], "return [VALUE…|fail [CODE]]",
+         "stopped before a host call: skip it, pushing these results (typed i32:0 or numbers, as the import returns; fail: a failure returning CODE, default 0); nothing is read or written, the host log marks it mocked"),
+        ("mock", [], "mock host NAME RESULT…|fail [CODE]",
+         "every later call of import NAME returns these results without running (fail: fails, returning CODE, default 0); recorded like set"),
+        ("unmock", [], "unmock NAME|all", "stop mocking an import (or every one)"),
+        ("save", [], "save FILE | save --bundle DIR",
+         "write a snapshot reproducing this run: its outcome as expect, its changes as edits that run and debug replay; --bundle: DIR with the snapshot, the module (with its sha256) and the commands typed"),
         ("echo", [], "echo TEXT", "print TEXT"),
         ("help", ["h", "?"], "help [CMD]", "list commands, or describe one"),
         ("quit", ["q", "exit"], "quit", "leave the debugger"),
@@ -71,14 +77,17 @@ extension DebugSession {
         let (word, rest) = line.splitFirstWord
         guard let name = Self.resolve(word) else {
             let matches = Self.commands.filter { $0.name.hasPrefix(word) }.map(\.name)
+            commandHistory.append("# refused: " + line)
             if matches.count > 1 { return CommandResult(output: "ambiguous command '\(word)': \(matches.joined(separator: ", "))", isError: true) }
             return CommandResult(output: "unknown command '\(word)' (try help)", isError: true)
         }
         do throws(CommandError) {
             let output = try run(name, arguments: rest)
             invalidate()
+            commandHistory.append(line)
             return CommandResult(output: output, quit: name == "quit")
         } catch {
+            commandHistory.append("# refused: " + line)
             return CommandResult(output: error.message, isError: true)
         }
     }
@@ -168,7 +177,7 @@ extension DebugSession {
         case "condition": return try setCondition(args, rest: rest)
         case "delete", "disable", "enable": return try editBreakpoints(name, args)
         case "info":
-            let usage = "usage: info breakpoints | module | line [FILE:LINE] | source | locals | args"
+            let usage = "usage: info breakpoints | module | line [FILE:LINE] | source | locals | args | mocks | edits"
             guard let topic = args.first, !topic.isEmpty else { throw CommandError(usage) }
             let more = rest.splitFirstWord.1
             if topic == "line" { return try infoLine(more) }
@@ -178,6 +187,8 @@ extension DebugSession {
             if "source".hasPrefix(topic) { return try infoSource() }
             if "locals".hasPrefix(topic) { return try infoVariables(parameters: false) }
             if "args".hasPrefix(topic) { return try infoVariables(parameters: true) }
+            if "mocks".hasPrefix(topic) { return mocksText() }
+            if "edits".hasPrefix(topic) { return editsText() }
             throw CommandError(usage)
         case "list": return try listText(rest.trimmingWhitespace)
         case "print": return try printExpression(rest.trimmingWhitespace)
@@ -206,9 +217,17 @@ extension DebugSession {
         case "profile": try noArguments(); return profileText()
         case "disassemble": return try disassemblyText(rest.trimmingWhitespace)
         case "set": return try setCommand(args)
+        case "return": return try returnCommand(args)
+        case "mock": return try mockCommand(args)
+        case "unmock": return try unmockCommand(args)
         case "save":
             let path = rest.trimmingWhitespace
-            guard !path.isEmpty else { throw CommandError("usage: save FILE") }
+            let (first, more) = path.splitFirstWord
+            if first == "--bundle" {
+                guard !more.isEmpty else { throw CommandError("usage: save --bundle DIR") }
+                return try saveBundle(to: more)
+            }
+            guard !path.isEmpty else { throw CommandError("usage: save FILE | save --bundle DIR") }
             return try save(to: path)
         case "echo": return rest.trimmingWhitespace
         case "help": return try helpText(rest.trimmingWhitespace)
@@ -219,7 +238,8 @@ extension DebugSession {
 
     /// Commands that move or change the execution: refused when it never began.
     static let movingCommands: Set<String> = ["run", "restart", "continue", "step", "stepi", "next", "nexti", "until", "finish",
-                                              "reverse-step", "reverse-stepi", "reverse-next", "reverse-continue", "goto", "set"]
+                                              "reverse-step", "reverse-stepi", "reverse-next", "reverse-continue", "goto", "set",
+                                              "return", "mock", "unmock"]
 
     func requireRunning() throws(CommandError) {
         switch state {
@@ -301,14 +321,20 @@ extension DebugSession {
         listCursor = nil
         let stop = body()
         if case .paused = state {
+            applyDueEdits()
             state = .paused(reason: stop.reason)
             recordCheckpoint()
         }
+        var text = stopText(stop)
+        if !editNotes.isEmpty {
+            text += "\n" + editNotes.joined(separator: "\n")
+            editNotes = []
+        }
         if let note = historyNote {
             historyNote = nil
-            return stopText(stop) + "\n" + note
+            text += "\n" + note
         }
-        return stopText(stop)
+        return text
     }
 
     /// `next`: over a wasm call (a host call is one instruction anyway).

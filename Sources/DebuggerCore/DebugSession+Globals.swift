@@ -29,7 +29,7 @@ extension DebugSession {
         try requireRunning()
         let value = try parseValue(args[2], as: type.valueType)
         machine.setGlobal(of: instance, index: index, value)
-        record("set global \(index) \(value.description)", isFuel: false)
+        record("set global \(index) \(value.description)", edit: .set("global \(index) \(value.description)"))
         return "\(globalName(index)) = \(value.paneText)"
     }
 }

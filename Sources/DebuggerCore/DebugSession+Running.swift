@@ -178,6 +178,8 @@ extension DebugSession {
         var first = true
         var fuelPause: UInt64?
         while true {
+            // A snapshot edit of this step is made before its instruction runs.
+            if mode == .stop { applyDueEdits() }
             if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
             var event: ExecutionEvent
             // The last instruction of a `step N` is single-stepped so the panes get its accesses.
@@ -202,6 +204,7 @@ extension DebugSession {
                 switch event {
                 case .returned, .trapped: break
                 default:
+                    if mode == .stop { applyDueEdits() }
                     if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
                     if let stop = codeOrHostHitHere(temporaries: temporaries) {
                         if report(stop) { return stop }
@@ -213,7 +216,9 @@ extension DebugSession {
             } else {
                 configureMachine(armed: true, extra: temporaries)
                 let checkpointAt = CheckpointHistory.nextPeriodicStep(after: machine.steps)
-                let maxSteps = stepTarget.map { min($0 - 1, checkpointAt) } ?? checkpointAt
+                var maxSteps = stepTarget.map { min($0 - 1, checkpointAt) } ?? checkpointAt
+                // Stop at the next snapshot edit's step to make it there.
+                if mode == .stop, let next = nextPendingEdit()?.edit.step, next > machine.steps { maxSteps = min(maxSteps, next) }
                 fuelPause = nextFuelPause
                 lastStepExact = false
                 event = machine.run(RunLimits(maxSteps: maxSteps, pauseAtFuel: fuelPause))
@@ -232,6 +237,11 @@ extension DebugSession {
             case .stepLimit:
                 if let stepTarget, machine.steps >= stepTarget { return Stop(reason: "step") }
                 if machine.steps % CheckpointHistory.interval == 0 { recordCheckpoint() }
+                if mode == .stop, hasPendingEdit(at: machine.steps) {
+                    applyDueEdits()
+                    // The run stopped here for the edit, before this instruction's breakpoints were checked.
+                    if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) { return stop }
+                }
                 // Between chunks the front end may ask to stop (Ctrl-C in the terminal UI).
                 if mode == .stop, interruptCheck?() == true { return Stop(reason: "interrupted") }
             case .breakpoint:

@@ -7,6 +7,28 @@ extension DebugSession {
     /// last step's memory accesses and fuel cost are exact too. Stops early if the
     /// call ends first. `set` changes made after `step` are undone.
     func travel(to step: UInt64) {
+        dropChanges(after: step)
+        // Snapshot edits on the way are made at their steps.
+        while let (_, edit) = firstPendingEdit(atOrBefore: step) {
+            replay(to: edit.step)
+            guard isRunning, machine.steps == edit.step else { return }
+            applyDueEdits()
+            if edit.step == step { return }
+        }
+        replay(to: step)
+    }
+
+    /// Forgets the changes made after `step` (travelling there undoes them).
+    private func dropChanges(after step: UInt64) {
+        if let first = changes.first(where: { $0.step > step }) {
+            history.removeAll(from: first.step)
+            changes.removeAll { $0.step > step }
+            timeline += 1
+        }
+    }
+
+    /// `travel` without the snapshot's edits.
+    private func replay(to step: UInt64) {
         if let first = changes.first(where: { $0.step > step }) {
             history.removeAll(from: first.step)
             changes.removeAll { $0.step > step }
@@ -91,12 +113,13 @@ extension DebugSession {
         if !changes.isEmpty {
             changes = []
             timeline += 1
-            history = CheckpointHistory()
+            history = CheckpointHistory(budget: history.budget)
             history.insert(step: 0, checkpoint: initialCheckpoint)
         }
         target.restore(initialCheckpoint)
         state = .paused(reason: "start")
         forgetLastStop()
+        applyDueEdits()
     }
 
     /// Clears what described the previous stop (last step's accesses and cost,

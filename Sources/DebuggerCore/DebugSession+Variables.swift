@@ -14,7 +14,8 @@ extension DebugSession {
         machine.setLocal(frame: all.count - 1 - selectedFrame, index: index, value)
         let name = localName(function: frame.location.function, index: index)
         let where_ = selectedFrame == 0 ? "" : " (frame \(selectedFrame))"
-        record("set local \(index)\(where_) \(value.description)", isFuel: false)
+        record("set local \(index)\(where_) \(value.description)", edit: .set("local \(index) \(value.description)"),
+               frame: selectedFrame == 0 ? nil : selectedFrame)
         return "\(name) = \(value.paneText)"
     }
 }

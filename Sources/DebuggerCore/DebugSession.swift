@@ -1,3 +1,4 @@
+import ContractHost
 import WasmVM
 
 /// A debugging session over one contract call: breakpoints, stepping, time
@@ -30,8 +31,18 @@ public final class DebugSession: DebugSessionDriving {
     /// False after a stop reached by `machine.run`: `lastAccesses`/`lastCost` are then
     /// recomputed on demand by re-executing the last instruction (`ensureLastStep`).
     var lastStepExact = true
-    /// `set` commands in effect, with the step they were made at.
-    var changes: [(step: UInt64, text: String, isFuel: Bool)] = []
+    /// Changes in effect (`set`, `return`, `mock`, `unmock`, applied snapshot edits), in step order.
+    var changes: [Change] = []
+    /// The snapshot's edits, applied when execution reaches their steps (`DebugSession+Edits.swift`).
+    var scheduledEdits: [SnapshotEdit] = []
+    /// Scheduled edits that could not be applied at their step (index → why): dropped from the schedule.
+    var editFailures: [Int: String] = [:]
+    /// Set while a scheduled edit is applied: `record` tags the change with its index.
+    var applyingEdit: Int?
+    /// Lines said after the next stop (scheduled edits applied on the way).
+    var editNotes: [String] = []
+    /// Command lines executed so far, refused ones as `# refused: …` (`save --bundle` writes them).
+    var commandHistory: [String] = []
     /// Innermost-first index of the frame `frame N` selected.
     var selectedFrame = 0
     /// Draft and host-log lines at the previous stop, to mark what is new.
@@ -79,6 +90,9 @@ public final class DebugSession: DebugSessionDriving {
         history.insert(step: 0, checkpoint: initialCheckpoint)
         // A trap before the first instruction is shown where it happened, as `run` reports it.
         state = target.startTrap.map { .trapped($0) } ?? .paused(reason: "start")
+        scheduledEdits = target.edits
+        applyDueEdits()
+        editNotes = []
         previousDraft = Set(draftLines())
     }
 

@@ -1,3 +1,4 @@
+import ContractHost
 import WasmVM
 
 /// What a `DebugSession` debugs: one started call on a `Machine`, plus whatever
@@ -32,14 +33,37 @@ public protocol DebugTarget: AnyObject {
     /// Import names of host functions the module uses.
     var hostFunctionNames: [String] { get }
     /// The JSON text of a snapshot reproducing this call, to be written at `path`, with
-    /// `expect` set to the outcome and the debugger's changes noted (`debuggerChanges`).
-    func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String
+    /// `expect` set to the outcome and the changes that lead there as its `edits`.
+    func snapshotJSON(path: String, expect: ExpectedOutcome, edits: [SnapshotEdit]) throws -> String
+    /// Writes a bug bundle (`save --bundle DIR`): the snapshot with its edits, the module, the
+    /// commands. Returns the paths written.
+    func writeBundle(directory: String, expect: ExpectedOutcome, edits: [SnapshotEdit], commands: [String]) throws -> [String]
     /// State and UTXOs as a read would see them now (snapshot overlaid with the draft); nil without a chain.
     func chain() -> SessionSnapshot.Chain?
+    /// The snapshot's `edits`, which the session applies when execution reaches their steps.
+    var edits: [SnapshotEdit] { get }
+    /// Why host calls cannot be mocked (a bare module's stand-in hosts), nil when they can.
+    var mockingUnsupported: String? { get }
+    /// The host state's mocks: standing ones (`mock host`) and the next call's (`return`).
+    var mocks: (standing: [HostMock], next: HostMock?) { get }
+    func setMock(_ mock: HostMock)
+    /// The next host call returns this without running (`return`).
+    func mockNextCall(_ mock: HostMock)
+    /// Removes the mocks of an import (all when nil); how many were removed.
+    func removeMocks(_ importName: String?) -> Int
 }
 
 extension DebugTarget {
     public func chain() -> SessionSnapshot.Chain? { nil }
+    public var edits: [SnapshotEdit] { [] }
+    public var mockingUnsupported: String? { "mocking host calls needs a contract call (a snapshot, or a module run over the host ABI)" }
+    public var mocks: (standing: [HostMock], next: HostMock?) { ([], nil) }
+    public func setMock(_ mock: HostMock) {}
+    public func mockNextCall(_ mock: HostMock) {}
+    public func removeMocks(_ importName: String?) -> Int { 0 }
+    public func writeBundle(directory: String, expect: ExpectedOutcome, edits: [SnapshotEdit], commands: [String]) throws -> [String] {
+        throw SessionError("save --bundle needs a contract call (a snapshot, or a module run with --call); this is a bare module")
+    }
 }
 
 extension DebugTarget {
@@ -73,6 +97,8 @@ public struct PendingHostCall: Sendable {
     public var ranges: [MemoryRange]
     /// State keys the call will write (for `watch state`).
     public var stateKeysWritten: [[UInt8]]
+    /// A mock will answer the call (`return`, `mock host`): it reads and writes nothing.
+    public var mocked = false
     public init(name: String, arguments: [Argument], ranges: [MemoryRange] = [], stateKeysWritten: [[UInt8]] = []) {
         self.name = name; self.arguments = arguments; self.ranges = ranges; self.stateKeysWritten = stateKeysWritten
     }
@@ -82,7 +108,7 @@ public struct PendingHostCall: Sendable {
         let args = arguments.map { arg in
             "\(arg.name)=\(arg.value.plainText)" + (arg.decoded.map { " \($0)" } ?? "")
         }
-        return "\(name)(\(args.joined(separator: ", ")))"
+        return "\(name)(\(args.joined(separator: ", ")))" + (mocked ? " [mocked]" : "")
     }
 }
 

@@ -1,3 +1,4 @@
+import ContractHost
 import WasmVM
 
 /// Debugs an exported function of a bare module: no chain, no draft. Imports are
@@ -108,7 +109,7 @@ public final class ModuleTarget: DebugTarget {
         instance.module.imports.compactMap { if case .function = $0.descriptor { $0.name } else { nil } }
     }
 
-    public func snapshotJSON(path: String, expect: ExpectedOutcome, debuggerChanges: [String]) throws -> String {
+    public func snapshotJSON(path: String, expect: ExpectedOutcome, edits: [SnapshotEdit]) throws -> String {
         throw SessionError("save needs a contract call (a snapshot, or a module run with --call); this is a bare module")
     }
 }

@@ -42,18 +42,32 @@ struct CallOptions: ParsableArguments {
 
     /// Reads FILE: a snapshot with the options applied over its call, or a module over an empty chain.
     /// The module is loaded once; callers reuse it across restarts.
-    func load() throws(InputError) -> (snapshot: ChainSnapshot, module: Module) {
-        if ModuleFile.isModulePath(file) {
-            let module = try ModuleFile.load(path: file)
-            return (try ChainSnapshot.bare(modulePath: file, module: module, settings: settings), module)
+    /// A directory is a bug bundle (`save --bundle`): its `snapshot.json`.
+    func load() throws(InputError) -> (snapshot: ChainSnapshot, module: Module) { try Self.load(file, settings: settings) }
+
+    static func load(_ file: String, settings: CallSettings) throws(InputError) -> (snapshot: ChainSnapshot, module: Module) {
+        if ModuleFile.isModulePath(file) && !BugBundle.isDirectory(file) {
+            let bytes: [UInt8]
+            switch ModuleFile.read(path: file) {
+            case .success(let b): bytes = b
+            case .failure(let e): throw e
+            }
+            let module = try ModuleFile.load(bytes: bytes, file: file)
+            var snapshot = try ChainSnapshot.bare(modulePath: file, module: module, settings: settings)
+            snapshot.codeBytes = bytes
+            return (snapshot, module)
         }
-        let snapshot = try ChainSnapshot.load(path: file).applying(settings)
-        return (snapshot, try snapshot.loadModule())
+        var snapshot = try (BugBundle.isDirectory(file) ? BugBundle.load(directory: file) : ChainSnapshot.load(path: file)).applying(settings)
+        let (module, bytes) = try snapshot.loadModuleAndBytes()
+        snapshot.codeBytes = bytes
+        return (snapshot, module)
     }
 
     /// Loads and builds the execution (ABI and call checked, instantiated, not started).
-    func makeExecution() throws(InputError) -> ContractExecution {
-        let (snapshot, module) = try load()
+    func makeExecution() throws(InputError) -> ContractExecution { try Self.makeExecution(file, settings: settings) }
+
+    static func makeExecution(_ file: String, settings: CallSettings) throws(InputError) -> ContractExecution {
+        let (snapshot, module) = try load(file, settings: settings)
         return try ContractExecution(snapshot: snapshot, module: module)
     }
 }

@@ -11,11 +11,11 @@ struct DebugCommand: ParsableCommand {
         commandName: "debug",
         abstract: "Debug a contract call: the terminal UI, or debugger commands in batch.",
         discussion: """
-            FILE is a snapshot (.json) or a module (.wasm, .wat). Without --batch or -x the terminal UI \
+            FILE is a snapshot (.json), a module (.wasm, .wat) or a bug bundle directory (save --bundle);             a snapshot's edits are made when execution reaches their steps. Without --batch or -x the terminal UI \
             opens, paused before the first instruction. With --batch SCRIPT (one command a line, # comments) \
             and/or -x CMD ... the commands run without a terminal: each is echoed as "(wesdbg) CMD" followed \
             by what it prints. Exit status: 0 all commands valid, 1 a command was invalid (the others still \
-            run), 2 bad input (file, script, options).
+            run), 2 bad input (file, script, options, an edit that cannot be made).
             """)
 
     @OptionGroup var call: CallOptions
@@ -46,6 +46,7 @@ struct DebugCommand: ParsableCommand {
 
     func run() throws {
         let session = try withUserErrors(file: call.file) { try makeSession() }
+        try checkEdits(session)
         if let warning = session.debugInfoWarning {
             FileHandle.standardError.write(Data("wesdbg: \(call.file): warning: \(warning); debugging by instruction\n".utf8))
         }
@@ -93,6 +94,27 @@ struct DebugCommand: ParsableCommand {
             if result.quit { break }
         }
         return valid
+    }
+
+    /// A snapshot's edits are replayed once before the session opens: one that cannot be made is
+    /// bad input (exit 2), one never reached a warning.
+    func checkEdits(_ session: DebugSession) throws {
+        let file = BugBundle.isDirectory(call.file) ? BugBundle.snapshotPath(in: call.file) : call.file
+        let (error, warnings) = Self.editProblems(session, file: file)
+        for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        if let error {
+            FileHandle.standardError.write(Data((error + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// The one-line error for an edit that cannot be made, and a warning per edit never reached.
+    static func editProblems(_ session: DebugSession, file: String) -> (error: String?, warnings: [String]) {
+        let report = session.checkEdits()
+        let warnings = report.unreached.map {
+            "wesdbg: \(file): warning: edits[\($0.index)]: step \($0.step) is never reached (the call ends at step \(report.endStep))"
+        }
+        return (report.failure.map { UserError(file: file, place: $0.place, $0.message).description }, warnings)
     }
 
     func makeSession() throws -> DebugSession {

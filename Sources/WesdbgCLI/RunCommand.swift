@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractHost
+import DebuggerCore
 import Foundation
 
 struct RunCommand: BufferedCommand {
@@ -7,11 +8,14 @@ struct RunCommand: BufferedCommand {
         commandName: "run",
         abstract: "Execute a call at full speed and report status, fuel and draft.",
         discussion: """
-            Exit status: 0 success, 1 failure or trap, 2 bad input (snapshot, module, ABI error, usage),
-            3 the snapshot has an `expect` the replay does not match (whatever the outcome).
+            FILE is a snapshot (.json), a module (.wasm, .wat) or a bug bundle directory (save --bundle);             a snapshot's edits are made at their steps. Exit status: 0 success, 1 failure or trap, 2 bad input             (snapshot, module, ABI error, an edit that cannot be made, usage), 3 the snapshot has an `expect`             the replay does not match (whatever the outcome). With several FILEs: a PASS/FAIL line each             (passed: the expect matched), then `N passed, N failed`; exit 0 all passed, 3 some failed, 2 some             could not be run.
             """)
 
     @OptionGroup var call: CallOptions
+
+    @Argument(help: ArgumentHelp("More snapshots or bug bundles: each is replayed and checked against its expect; one summary line `N passed, N failed`.",
+                                 valueName: "FILE"))
+    var more: [String] = []
 
     @Flag(help: "Print the result as JSON (HOST-ABI.md).")
     var json = false
@@ -27,6 +31,7 @@ struct RunCommand: BufferedCommand {
 
     /// Runs the command, collecting what it prints; returns the exit status.
     func execute(output: inout String, errors: inout String) -> Int32 {
+        if !more.isEmpty { return runSeveral([call.file] + more, output: &output, errors: &errors) }
         let execution: ContractExecution
         do { execution = try call.makeExecution() } catch {
             errors += hostInputErrorText(error)
@@ -40,10 +45,19 @@ struct RunCommand: BufferedCommand {
             errors += "--trace-values: needs --trace OUT.jsonl\n"
             return 2
         }
-        let result: ExecutionResult
+        var result: ExecutionResult
         // A trace or snapshot that could not be written is reported and makes the run bad input (2).
         var outputFailed = false
-        if let trace {
+        if !execution.snapshot.edits.isEmpty {
+            if trace != nil {
+                errors += "\(call.file): --trace does not replay the snapshot's edits (\(execution.snapshot.edits.count)); trace it without them, or debug it\n"
+                return 2
+            }
+            do { result = try Self.runApplyingEdits(execution) } catch {
+                errors += hostInputErrorText(error)
+                return 2
+            }
+        } else if let trace {
             let writer: OutputFile
             do { writer = try OutputFile(path: trace) } catch {
                 errors += "\(error)\n"
@@ -74,6 +88,71 @@ struct RunCommand: BufferedCommand {
         }
         if outputFailed { return 2 }
         return Self.exitStatus(of: result)
+    }
+
+    /// Runs the call with the snapshot's edits made at their steps (through a debugging
+    /// session, which knows how to make them); an edit that cannot be made is bad input.
+    static func runApplyingEdits(_ execution: ContractExecution) throws(InputError) -> ExecutionResult {
+        let session: DebugSession
+        do { session = try DebugSession(target: ContractTarget(execution: execution)) } catch {
+            throw InputError(file: execution.snapshot.file, message: "\(error)")
+        }
+        let report = session.runApplyingEdits()
+        if let failure = report.failure {
+            throw InputError(file: execution.snapshot.file, place: failure.place, message: failure.message)
+        }
+        _ = execution.run()
+        guard var result = execution.result else { preconditionFailure("the call ended but has no result") }
+        result.edits = report.report
+        return result
+    }
+
+    /// `wesdbg run FILE FILE…`: each replayed against its `expect`; a line per file, then `N passed, N failed`.
+    /// Exit status 0 when all passed, 3 when some did not match, 2 when some could not be run.
+    func runSeveral(_ files: [String], output: inout String, errors: inout String) -> Int32 {
+        for (option, given) in [("--json", json), ("--trace", trace != nil), ("--save-failure", saveFailure != nil), ("--trace-values", traceValues)] where given {
+            errors += "\(option): takes one FILE (\(files.count) given)\n"
+            return 2
+        }
+        var passed = 0, failed = 0, bad = false
+        for file in files {
+            let execution: ContractExecution
+            do { execution = try CallOptions.makeExecution(file, settings: call.settings) } catch {
+                errors += hostInputErrorText(error)
+                output += "FAIL \(file): bad input\n"
+                failed += 1
+                bad = true
+                continue
+            }
+            let result: ExecutionResult
+            if execution.snapshot.edits.isEmpty {
+                result = execution.runToEnd()
+            } else {
+                do { result = try Self.runApplyingEdits(execution) } catch {
+                    errors += hostInputErrorText(error)
+                    output += "FAIL \(file): bad input\n"
+                    failed += 1
+                    bad = true
+                    continue
+                }
+            }
+            let actual = Expectation(of: result)
+            let edits = result.edits.map { "; \($0.applied) edit\($0.applied == 1 ? "" : "s") applied" } ?? ""
+            guard let expected = result.expected else {
+                output += "FAIL \(file): no expect to check (got \(actual.json.compactText))\n"
+                failed += 1
+                continue
+            }
+            if expected.matches(actual) {
+                output += "PASS \(file) (\(actual.json.compactText)\(edits))\n"
+                passed += 1
+            } else {
+                output += "FAIL \(file): expected \(expected.json.compactText), got \(actual.json.compactText)\(edits)\n"
+                failed += 1
+            }
+        }
+        output += "\(passed) passed, \(failed) failed\n"
+        return bad ? 2 : failed > 0 ? 3 : 0
     }
 
     /// 3 when the replay misses the snapshot's `expect` (a regression, whatever the outcome),

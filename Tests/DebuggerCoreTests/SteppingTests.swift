@@ -136,7 +136,7 @@ struct SteppingTests {
             #expect(DebugSession.resolve(typed) == expected, "\(typed)")
         }
         #expect(DebugSession.resolve("re") == nil)
-        #expect(session.execute("re").output == "ambiguous command 're': restart, reverse-step, reverse-next, reverse-stepi, reverse-continue")
+        #expect(session.execute("re").output == "ambiguous command 're': restart, reverse-step, reverse-next, reverse-stepi, reverse-continue, return")
         let help = session.must("help")
         #expect(help.contains("reverse-continue [rc]\n    go back to the previous breakpoint or watch hit"))
         #expect(session.must("help fin") == "finish\nrun until the current function returns\nabbreviations: fin")

@@ -57,7 +57,7 @@ import Testing
             (["run", "empty.json"], "empty.json: line 1, column 1: invalid JSON: unexpected end of input"),
             (["run", "latin1.json"], "latin1.json: line 1, column 1: invalid JSON: unexpected character 'ÿ'"),
             (["run", "deep.json"], "deep.json: line 1, column 513: invalid JSON: nesting deeper than 512 levels"),
-            (["run", NSTemporaryDirectory() + "/wesdbg-bad-dir.json"], NSTemporaryDirectory() + "/wesdbg-bad-dir.json: is a directory, not a file"),
+            (["run", NSTemporaryDirectory() + "/wesdbg-bad-dir.json"], NSTemporaryDirectory() + "/wesdbg-bad-dir.json: not a bug bundle: the directory has no snapshot.json (save --bundle DIR writes one)"),
             (["run", "/dev/zero"], "/dev/zero: cannot be read"),
         ])
     }

@@ -132,13 +132,16 @@ struct DebugBatchTests {
         let (text, valid) = transcript(session, ["step 5", "save \(plain)", "set fuel 100", "save \(changed)"])
         #expect(valid)
         #expect(text.contains("saved \(plain) (expect success code 0)\n"))
-        #expect(text.contains("saved \(changed) (expect trap out_of_fuel); it notes 1 debugger change\n"))
+        #expect(text.contains("saved \(changed) (expect trap out_of_fuel; 1 edit, which run and debug replay)\n"))
         let saved = try ChainSnapshot.load(path: plain)
         #expect(saved.expect == Expectation(status: .success, code: 0))
         #expect(saved.call.function == "transfer")
+        #expect(saved.edits.isEmpty)
         let altered = try String(contentsOfFile: changed, encoding: .utf8)
-        #expect(altered.contains("\"description\": \"debuggerChanges: this outcome was reached after changes made in wesdbg, which a replay does not apply: step 5: set fuel 100\""))
+        #expect(altered.contains("\"edits\": [\n    { \"step\": 5, \"fuel\": 100 }\n  ],\n  \"expect\": { \"status\": \"trap\", \"trap\": \"out_of_fuel\" }"))
         #expect(try ChainSnapshot.load(path: changed).expect == Expectation(status: .trap, trap: .outOfFuel))
+        // The edit replays: the saved snapshot's own expect matches.
+        #expect(try CLIFixtures.run([changed]).output.hasSuffix("edits: 1 applied\nexpect: matches ({\"status\":\"trap\",\"trap\":\"out_of_fuel\"})\n"))
         // Still paused where it was: saving runs the rest on the side.
         #expect(session.snapshot.step == 5)
         #expect(session.snapshot.fuel.modified)

@@ -46,19 +46,32 @@ struct ProfileCommand: BufferedCommand {
                 errors += "\(call.file): --lines needs DWARF line info (build the module with -g)\(warning.map { ": " + $0 } ?? "")\n"
                 return 2
             }
+            guard execution.snapshot.edits.isEmpty else {
+                errors += "\(call.file): --lines does not replay a snapshot's edits; profile it without --lines\n"
+                return 2
+            }
             lineInfo = info
         }
         execution.machine.profilesFuel = true
         execution.machine.recordsCallStacks = !outputs.isEmpty
         let lineProfile = lineInfo.map { LineProfile(running: execution, lines: $0) }
-        let result = execution.runToEnd()
+        let result: ExecutionResult
+        if execution.snapshot.edits.isEmpty {
+            result = execution.runToEnd()
+        } else {
+            // The snapshot's edits are made at their steps, as `run` makes them.
+            do { result = try RunCommand.runApplyingEdits(execution) } catch {
+                errors += hostInputErrorText(error)
+                return 2
+            }
+        }
         let profile = FuelProfile(machine: execution.machine, module: execution.module, instance: execution.instance)
         output += profile.table()
         if let lineProfile { output += "\n" + lineProfile.table(shares: profile) + "\n" }
         if profile.stacksTruncated && !outputs.isEmpty {
             output += "stacks: calls deeper than \(FuelProfile.maxStackDepth) frames (or past \(FuelProfile.maxStacks) distinct stacks) count in their caller's frame\n"
         }
-        output += result.text.split(separator: "\n").filter { $0.hasPrefix("status:") || $0.hasPrefix("trap:") || $0.hasPrefix("fuel:") }
+        output += result.text.split(separator: "\n").filter { $0.hasPrefix("status:") || $0.hasPrefix("trap:") || $0.hasPrefix("fuel:") || $0.hasPrefix("edits") }
             .map { $0 + "\n" }.joined()
         let title = "Fuel of \(execution.entryName): \(profile.total) (\(call.file))"
         for (option, path) in outputs {
