@@ -163,8 +163,8 @@ extension DebugSession {
                 if machine.steps < step { return Stop(reason: "the call ends at step \(machine.steps)") }
                 return Stop(reason: "goto")
             }
-        case "break": return try addBreakpoint(args)
-        case "watch": return try addWatch(args, rest: rest)
+        case "break": return try addConditional("break", rest) { (args, _) throws(CommandError) in try addBreakpoint(args) }
+        case "watch": return try addConditional("watch", rest) { (args, rest) throws(CommandError) in try addWatch(args, rest: rest) }
         case "condition": return try setCondition(args, rest: rest)
         case "delete", "disable", "enable": return try editBreakpoints(name, args)
         case "info":
@@ -299,16 +299,20 @@ extension DebugSession {
         previousHostLogCount = target.hostLog().count
         selectedFrame = 0
         listCursor = nil
+        conditionNotes = []
         let stop = body()
         if case .paused = state {
             state = .paused(reason: stop.reason)
             recordCheckpoint()
         }
+        var text = stopText(stop)
+        for note in conditionNotes { text += "\n" + note }
+        conditionNotes = []
         if let note = historyNote {
             historyNote = nil
-            return stopText(stop) + "\n" + note
+            text += "\n" + note
         }
-        return stopText(stop)
+        return text
     }
 
     /// `next`: over a wasm call (a host call is one instruction anyway).

@@ -97,6 +97,7 @@ extension DebugSession {
         target.restore(initialCheckpoint)
         state = .paused(reason: "start")
         forgetLastStop()
+        resetConditionCounts()
     }
 
     /// Clears what described the previous stop (last step's accesses and cost,
