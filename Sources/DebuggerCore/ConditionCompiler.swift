@@ -152,6 +152,8 @@ struct ConditionCompiler {
     private func comparison(_ op: BinaryOperator, _ l: ConditionNode, _ r: ConditionNode, column: Int) throws(CommandError) -> (ConditionFrame) throws(ConditionFailure) -> Bool {
         let left = try compiled(l), right = try compiled(r)
         switch (left, right) {
+        case (.string, .string):
+            throw conditionError(l.column, "compare a string with a host argument or a source variable, not with another string")
         case (.string(let text), let other), (let other, .string(let text)):
             guard op == .equal || op == .notEqual else { throw conditionError(column, "a string compares only with == or !=") }
             let otherNode = if case .string = left { r } else { l }
@@ -283,7 +285,8 @@ struct ConditionCompiler {
                 let a = try address(f)
                 guard let memory = f.machine.memory(of: f.instance) else { throw ConditionFailure("the module has no memory") }
                 guard a >= 0, let v = memory.loadLittleEndian(UInt64(a), count: width) else {
-                    throw ConditionFailure("mem\(width * 8)[0x\(hex(UInt64(bitPattern: a)))] is outside memory (\(memory.byteCount) bytes)")
+                    let at = a < 0 ? "\(a)" : "0x\(hex(UInt64(a)))"
+                    throw ConditionFailure("mem\(width * 8)[\(at)] is outside memory (\(memory.byteCount) bytes)")
                 }
                 return Int64(bitPattern: v)
             }
@@ -305,8 +308,12 @@ struct ConditionCompiler {
             }
         case .binary(let op, let l, let r):
             if op == .and || op == .or || op.isComparison { return .integer(try booleanInteger(node)) }
-            let right = try compiled(r)
-            let a = try integer(l), b = try integer(right, r)
+            let left = try compiled(l), right = try compiled(r)
+            if case .constant(let x) = left, case .constant(let y) = right {
+                if (op == .divide || op == .remainder) && y == 0 { throw conditionError(column, "division by zero") }
+                return .constant(Self.fold(op, x, y))
+            }
+            let a = try integer(left, l), b = try integer(right, r)
             switch op {
             case .add: return .integer { (f) throws(ConditionFailure) in (try a(f)) &+ (try b(f)) }
             case .subtract: return .integer { (f) throws(ConditionFailure) in (try a(f)) &- (try b(f)) }
@@ -342,6 +349,23 @@ struct ConditionCompiler {
             } catch {
                 throw conditionError(column, error.description)
             }
+        }
+    }
+
+    /// Arithmetic on two constants, as the compiled code would do it.
+    private static func fold(_ op: BinaryOperator, _ x: Int64, _ y: Int64) -> Int64 {
+        switch op {
+        case .add: x &+ y
+        case .subtract: x &- y
+        case .multiply: x &* y
+        case .divide: x.dividedReportingOverflow(by: y).partialValue
+        case .remainder: x.remainderReportingOverflow(dividingBy: y).partialValue
+        case .bitAnd: x & y
+        case .bitOr: x | y
+        case .bitXor: x ^ y
+        case .shiftLeft: x << (y & 63)
+        case .shiftRight: x >> (y & 63)
+        default: preconditionFailure("not arithmetic")
         }
     }
 
