@@ -29,8 +29,10 @@ final class ConditionFrame: WasmStateReader {
         self.hits = hits
         self.hitsKnown = hitsKnown
         if !failures.isEmpty { failures.removeAll(keepingCapacity: true) }
-        self.hostCall = hostCall
-        hostCallLoaded = hostCall != nil
+        if hostCall != nil || hostCallLoaded {
+            self.hostCall = hostCall
+            hostCallLoaded = hostCall != nil
+        }
     }
 
     /// The host call about to be made here (decoded the first time a condition asks).

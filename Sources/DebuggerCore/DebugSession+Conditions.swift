@@ -8,7 +8,8 @@ final class ConditionProgram: @unchecked Sendable {
     let node: ConditionNode
     let text: String
     let usesHits: Bool
-    /// Compiled once when the condition reads nothing that depends on the code location.
+    /// Compiled once when the condition reads nothing that depends on the code location,
+    /// or for the one location of a code breakpoint.
     var everywhere: ConditionCode?
     /// Compiled per code location (machine id): when set for code breakpoints, on the first
     /// arrival at a location for the others (host calls, watches, fuel).
@@ -71,6 +72,7 @@ extension DebugSession {
                 }
             }
             if let firstError, compiled == 0 { throw firstError }
+            if bp.locations.count == 1 { program.everywhere = program.byLocation.values.first }
         default:
             let scope = conditionScope(bp.kind, at: nil)
             let code = try ConditionCompiler(scope: scope).compile(node)
@@ -86,8 +88,9 @@ extension DebugSession {
     }
 
     /// The compiled condition for where execution stands (compiled now on a first arrival there).
-    private func conditionCode(_ program: ConditionProgram, _ bp: Breakpoint) -> ConditionCode? {
+    private func conditionCode(_ program: ConditionProgram, _ bp: Breakpoint, at known: Int?) -> ConditionCode? {
         if let everywhere = program.everywhere { return everywhere }
+        if let known, let code = program.byLocation[known] { return code }
         guard let location = machine.location else { return nil }
         let key = CodeLocationKey(function: location.function, pc: location.pc).machineID
         if let code = program.byLocation[key] { return code }
@@ -104,10 +107,11 @@ extension DebugSession {
 
     /// Whether a breakpoint's condition holds at the current position. A condition that cannot
     /// be evaluated here is false, with a note the first time (said after the move).
-    func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil) -> Bool {
+    /// `key`: the machine id of where execution stands, when the caller has it.
+    func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil, at key: Int? = nil) -> Bool {
         if conditionMode == .forward { bp.arrivals.value += 1 }
         guard let program = bp.condition else { return true }
-        guard let code = conditionCode(program, bp) else { return false }
+        guard let code = conditionCode(program, bp, at: key) else { return false }
         let frame = conditionFrame
         frame.reset(hits: bp.arrivals.value, hitsKnown: conditionMode != .scan, hostCall: hostCall)
         let holds = code(frame)

@@ -254,6 +254,13 @@ extension DebugSession {
                 if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) {
                     return stop
                 }
+                // The machine never pauses twice at one step: resumed, it runs the instruction.
+                // Only a call is stepped here (a host call would pause before it, and the
+                // breakpoints here would be checked again), which also keeps a false condition
+                // in hot code from costing a single step and its checks.
+                if let location = machine.location, let instr = instruction(at: location), instr.op != .call && instr.op != .callIndirect {
+                    continue
+                }
                 mustStepBeforeRun = true
             case .hostCallPending, .hostCallReturned:
                 if let stop = codeOrHostHitHere(temporaries: [:]), report(stop) { return stop }
@@ -288,10 +295,11 @@ extension DebugSession {
         }
         var ids: [Int] = []
         var host: PendingHostCall?
+        let key = CodeLocationKey(function: location.function, pc: location.pc).machineID
         for bp in breakpoints where bp.isEnabled {
             switch bp.kind {
             case .function, .offset, .line:
-                if bp.isAt(function: location.function, pc: location.pc), conditionHolds(bp) { ids.append(bp.id) }
+                if bp.isAt(function: location.function, pc: location.pc), conditionHolds(bp, at: key) { ids.append(bp.id) }
             case .host(let name):
                 // Match the name before decoding the arguments (most host pauses are for other calls).
                 guard let pending = machine.pendingHostCall, name == "*" || name == pending.importName else { continue }
