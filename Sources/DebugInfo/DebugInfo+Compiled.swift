@@ -159,6 +159,16 @@ extension DebugInfo {
         }
         let bytes = self.bytes
         let addressSize = die.unit.addressSize
+        // -O0's usual form, read without the evaluator: `DW_OP_fbreg N` over a frame base in a
+        // wasm local or global (`DW_OP_WASM_location 0|1|3 I, DW_OP_stack_value`).
+        if let offset = frameOffset(expression), let subprogram, let base = subprogram.value(Attribute.frameBase),
+           let baseExpression = locationExpression(base, at: pc, subprogram.unit), let (kind, index) = wasmLocation(baseExpression) {
+            let delta = UInt64(bitPattern: offset)
+            if kind == 0 {
+                return compiled(t) { state in state.local(index).map { .memory($0 &+ delta) } ?? .optimizedOut }
+            }
+            return compiled(t) { state in state.global(index).map { .memory($0 &+ delta) } ?? .optimizedOut }
+        }
         let frameBase: (expression: Range<Int>, addressSize: Int)? = {
             guard let subprogram, let base = subprogram.value(Attribute.frameBase),
                   let e = locationExpression(base, at: pc, subprogram.unit) else { return nil }
@@ -175,6 +185,22 @@ extension DebugInfo {
             }
             return (try? LocationEvaluator(bytes: bytes, addressSize: addressSize, state: state, frameBase: base).evaluate(expression)) ?? .optimizedOut
         }
+    }
+
+    /// `DW_OP_WASM_location K I, DW_OP_stack_value` with K a local (0) or global (1, 3): (K, I).
+    private func wasmLocation(_ range: Range<Int>) -> (kind: UInt8, index: Int)? {
+        var c = ByteCursor(bytes, range, section: "location")
+        guard (try? c.u8()) == 0xed, let kind = try? c.u8(), kind == 0 || kind == 1 || kind == 3 else { return nil }
+        let index: UInt64? = kind == 3 ? (try? c.u32()).map(UInt64.init) : (try? c.uleb())
+        guard let index, index <= UInt64(Int32.max), (try? c.u8()) == 0x9f, c.isAtEnd else { return nil }
+        return (kind == 0 ? 0 : 1, Int(index))
+    }
+
+    /// `DW_OP_fbreg N` alone: N.
+    private func frameOffset(_ range: Range<Int>) -> Int64? {
+        var c = ByteCursor(bytes, range, section: "location")
+        guard (try? c.u8()) == 0x91, let offset = try? c.sleb(), c.isAtEnd else { return nil }
+        return offset
     }
 
     /// How a compiled value can be used in a condition.
@@ -195,11 +221,14 @@ extension DebugInfo {
         let signed = r.isSigned
         return { (s) throws(DebugInfoError) in
             let location = try v.locate(s)
-            guard let b = location.read(size, s) else {
-                if let a = location.address { throw DebugInfoError("cannot access memory at address 0x\(String(a, radix: 16))") }
-                throw DebugInfoError("value has been optimized out")
+            let raw: UInt64
+            if case .memory(let a) = location {
+                guard let value = s.load(a, size) else { throw DebugInfoError("cannot access memory at address 0x\(String(a, radix: 16))") }
+                raw = value
+            } else {
+                guard let b = location.read(size, s) else { throw DebugInfoError("value has been optimized out") }
+                raw = b.littleEndianValue
             }
-            let raw = b.littleEndianValue
             guard signed, size < 8 else { return Int64(bitPattern: raw) }
             let shift = UInt64(64 - size * 8)
             return Int64(bitPattern: raw << shift) >> Int64(shift)

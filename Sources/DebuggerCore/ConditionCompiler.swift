@@ -44,6 +44,9 @@ final class ConditionFrame: WasmStateReader {
     func local(_ index: Int) -> UInt64? { machine.innermostLocalSlot(index)?.slot }
     func global(_ index: Int) -> UInt64? { machine.global(of: instance, index: index)?.slot }
     func operand(_ indexFromBottom: Int) -> UInt64? { machine.innermostOperandSlot(fromBottom: indexFromBottom) }
+    func load(_ address: UInt64, _ count: Int) -> UInt64? {
+        machine.memory(of: instance)?.loadLittleEndian(address, count: count)
+    }
     func memory(_ address: UInt64, _ count: Int) -> [UInt8]? {
         guard count >= 0, count <= 1 << 24, let memory = machine.memory(of: instance), memory.contains(address, count: UInt64(count)) else { return nil }
         return try? memory.read(address, count: count)
