@@ -34,8 +34,21 @@ struct ConditionNode: Equatable, Sendable {
 
     var kind: Kind
     var column: Int
+    /// Levels of operands below and including this one (compiling recurses that deep).
+    var depth: Int
 
-    init(_ kind: Kind, _ column: Int) { self.kind = kind; self.column = column }
+    init(_ kind: Kind, _ column: Int) {
+        self.kind = kind
+        self.column = column
+        switch kind {
+        case .integer, .string, .name, .wasmName, .local, .global, .stack, .fuel, .hits: depth = 1
+        case .memory(_, let e), .unary(_, let e), .member(let e, _), .arrow(let e, _), .dereference(let e), .addressOf(let e): depth = e.depth + 1
+        case .binary(_, let l, let r), .index(let l, let r): depth = max(l.depth, r.depth) + 1
+        }
+    }
+
+    /// At most this many levels of operators and operands (`a || b || …` counts one per operator).
+    static let depthLimit = 40
 
     /// Whether anything in it depends on the code location (names other than `fixed` ones,
     /// the operand stack, source values).
@@ -111,6 +124,7 @@ extension ConditionNode {
         guard parser.peek != nil else { throw CommandError("condition: empty expression") }
         let node = try parser.expression(minimum: 1, depth: 0)
         if let extra = parser.peek { throw conditionError(extra.column, "unexpected '\(extra.text)'") }
+        if node.depth > depthLimit { throw CommandError("condition: more than \(depthLimit) levels of operators (split it, or use fewer terms)") }
         return node
     }
 }
@@ -248,18 +262,21 @@ private struct ConditionParser {
 
     /// Precedence climbing: operators at `minimum` precedence or tighter, all left-associative.
     mutating func expression(minimum: Int, depth: Int) throws(CommandError) -> ConditionNode {
-        guard depth < 64 else { throw conditionError(column, "expression nested too deeply") }
+        guard depth < 2 * ConditionNode.depthLimit else { throw conditionError(column, "expression nested too deeply") }
         var left = try unary(depth: depth + 1)
         while let token = peek, token.kind == .symbol, let op = BinaryOperator(rawValue: token.text), op.precedence >= minimum {
             index += 1
             let right = try expression(minimum: op.precedence + 1, depth: depth + 1)
             left = ConditionNode(.binary(op, left, right), token.column)
+            if left.depth > ConditionNode.depthLimit {
+                throw conditionError(token.column, "more than \(ConditionNode.depthLimit) levels of operators (split it, or use fewer terms)")
+            }
         }
         return left
     }
 
     mutating func unary(depth: Int) throws(CommandError) -> ConditionNode {
-        guard depth < 64 else { throw conditionError(column, "expression nested too deeply") }
+        guard depth < 2 * ConditionNode.depthLimit else { throw conditionError(column, "expression nested too deeply") }
         let at = column
         if take("!") { return ConditionNode(.unary(.not, try unary(depth: depth + 1)), at) }
         if take("~") { return ConditionNode(.unary(.complement, try unary(depth: depth + 1)), at) }

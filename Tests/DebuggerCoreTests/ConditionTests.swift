@@ -49,6 +49,10 @@ struct ConditionTests {
             ("p->", "condition: column 4: expected a member name"),
             ("mem32[4 == 0", "condition: column 13: expected ']'"),
             ("$ == 1", "condition: column 1: '$' must start a name ($amount)"),
+            // Bounded, so compiling cannot run out of stack.
+            (Array(repeating: "1", count: 3000).joined(separator: " + "),
+             "condition: column 159: more than 40 levels of operators (split it, or use fewer terms)"),
+            (String(repeating: "(", count: 70) + "1" + String(repeating: ")", count: 70), "condition: column 41: expression nested too deeply"),
         ]
         for (text, message) in cases {
             do throws(CommandError) {
