@@ -60,17 +60,22 @@ extension DebugInfo {
 
     /// A name at the offset: innermost scope first, then the unit's globals, then every unit's.
     func lookup(_ name: String, at moduleOffset: Int, _ state: WasmStateReader) -> TypedValue? {
+        guard let found = findVariable(name, at: moduleOffset) else { return nil }
         let pc = dwarfAddress(moduleOffset)
+        let base = found.subprogram.flatMap { frameBase($0, pc: pc, state) }
+        return TypedValue(type: type(typeOffset(of: found.die)), location: locate(found.die, pc: pc, frameBase: base, state))
+    }
+
+    /// The variable or parameter DIE a name means at the offset, with the subprogram whose
+    /// frame base its location uses (nil for a global).
+    func findVariable(_ name: String, at moduleOffset: Int) -> (die: DIERef, subprogram: DIERef?)? {
         if let frame = frameScopes(at: moduleOffset) {
-            let base = frameBase(frame.subprogram, pc: pc, state)
             var scopes = frame.scopes
             // Outside the frame's own scopes: the enclosing function's, for variables of a caller inlined into.
             if let chain = scopeChain(at: moduleOffset) { scopes += chain.reversed().filter { c in !scopes.contains { $0.offset == c.offset } } }
             for scope in scopes {
                 for child in scope.children where child.tag == Tag.variable || child.tag == Tag.formalParameter {
-                    if self.name(of: child) == name {
-                        return TypedValue(type: type(typeOffset(of: child)), location: locate(child, pc: pc, frameBase: base, state))
-                    }
+                    if self.name(of: child) == name { return (child, frame.subprogram) }
                 }
             }
         }
@@ -84,7 +89,7 @@ extension DebugInfo {
                 while let s = p { if s.tag == Tag.subprogram || s.tag == Tag.lexicalBlock { local = true; break }; p = s.parent }
                 guard !local, ref.value(Attribute.location) != nil || ref.value(Attribute.constValue) != nil,
                       self.name(of: ref) == name || qualifiedName(of: ref) == name else { continue }
-                return TypedValue(type: type(typeOffset(of: ref)), location: locate(ref, pc: pc, frameBase: nil, state))
+                return (ref, nil)
             }
         }
         return nil
@@ -144,7 +149,7 @@ extension DebugInfo {
 
     private static let long = DType(kind: .base, name: "long", size: 8, encoding: BaseEncoding.signed)
 
-    private func integer(_ v: TypedValue, _ state: WasmStateReader) throws(DebugInfoError) -> (value: Int64, isPointer: Bool) {
+    func integer(_ v: TypedValue, _ state: WasmStateReader) throws(DebugInfoError) -> (value: Int64, isPointer: Bool) {
         let r = resolved(v.type)
         guard r.kind == .base || r.kind == .enumeration || r.isPointerLike, let size = r.size else {
             throw DebugInfoError("value is not an integer")
@@ -154,7 +159,7 @@ extension DebugInfo {
         return (r.isSigned ? signExtend(raw, size) : Int64(bitPattern: raw), r.isPointerLike)
     }
 
-    private func readError(_ v: TypedValue) -> DebugInfoError {
+    func readError(_ v: TypedValue) -> DebugInfoError {
         if let a = v.location.address { return DebugInfoError("cannot access memory at address 0x\(String(a, radix: 16))") }
         return DebugInfoError("value has been optimized out")
     }
@@ -227,18 +232,23 @@ extension DebugInfo {
     private func component(_ v: TypedValue, _ field: String, _ state: WasmStateReader) throws(DebugInfoError) -> TypedValue {
         let r = resolved(v.type)
         guard r.isAggregate else { throw DebugInfoError("attempt to extract a component of a value that is not a structure") }
+        guard let (m, offset) = member(named: field, in: r) else { throw DebugInfoError("there is no member named \(field)") }
+        let t = type(m.type)
+        return TypedValue(type: t, location: v.part(offset, size(of: t) ?? 0, state))
+    }
+
+    /// A member by name and its byte offset in the (resolved) aggregate; anonymous structs and
+    /// unions lend their members to the outer one.
+    func member(named field: String, in r: DType) -> (DType.Member, Int)? {
         func search(_ t: DType, _ base: Int, depth: Int) -> (DType.Member, Int)? {
             guard depth < 8 else { return nil }
             for m in t.members {
                 if m.name == field { return (m, base + m.offset) }
-                // Anonymous structs and unions: their members are the outer one's.
                 if m.name == nil, let found = search(resolved(type(m.type)), base + m.offset, depth: depth + 1) { return found }
             }
             return nil
         }
-        guard let (m, offset) = search(r, 0, depth: 0) else { throw DebugInfoError("there is no member named \(field)") }
-        let t = type(m.type)
-        return TypedValue(type: t, location: v.part(offset, size(of: t) ?? 0, state))
+        return search(r, 0, depth: 0)
     }
 
     private func element(_ v: TypedValue, _ i: Int64, _ state: WasmStateReader) throws(DebugInfoError) -> TypedValue {

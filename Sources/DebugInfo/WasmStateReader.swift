@@ -7,4 +7,14 @@ public protocol WasmStateReader {
     /// N-th value from the bottom of the frame's operand stack, as LLVM's WebAssembly backend emits it).
     func operand(_ indexFromBottom: Int) -> UInt64?
     func memory(_ address: UInt64, _ count: Int) -> [UInt8]?
+    /// `count` (1...8) bytes of memory as a little-endian integer (a default reads `memory`).
+    func load(_ address: UInt64, _ count: Int) -> UInt64?
+}
+
+extension WasmStateReader {
+    /// `count` (1...8) bytes of memory as a little-endian integer; readers with direct access
+    /// to memory answer without building an array (breakpoint conditions read at every hit).
+    public func load(_ address: UInt64, _ count: Int) -> UInt64? {
+        memory(address, count)?.littleEndianValue
+    }
 }

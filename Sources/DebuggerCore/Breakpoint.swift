@@ -28,9 +28,13 @@ struct Breakpoint: Sendable {
     var id: Int
     var kind: Kind
     var isEnabled = true
-    var condition: Condition?
-    var conditionText: String?
+    /// Compiled when set (`condition`, `break … if`); shared by copies, as it counts hits.
+    var condition: ConditionProgram?
+    var conditionText: String? { condition?.text }
     var hits = 0
+    /// Times execution reached it going forward since the call (re)started, condition true or
+    /// not: what a condition's `hits` reads (this arrival included). Shared by copies.
+    let arrivals = ArrivalCount()
     /// Machine code locations for function/offset/line breakpoints (a line may have several).
     var locations: [(function: Int, pc: Int)] = []
 
@@ -53,6 +57,10 @@ struct Breakpoint: Sendable {
         default: false
         }
     }
+}
+
+final class ArrivalCount: @unchecked Sendable {
+    var value: Int64 = 0
 }
 
 extension Breakpoint.Kind {

@@ -68,12 +68,14 @@ public final class ContractTarget: DebugTarget {
         let arguments = call.arguments.enumerated().map { i, value in
             let name = i < names.count ? names[i] : "arg\(i)"
             var decoded: String?
+            var text: [UInt8]?
             // A pointer argument the call reads from: show what it points at.
             if case .i32(let v) = value, !name.hasSuffix("_len"),
                let read = accesses.first(where: { !$0.isWrite && $0.range.lowerBound == UInt64(v) }), let b = bytes(read.range) {
-                decoded = quoted(b.last == 0 ? Array(b.dropLast()) : b, digest: nil)
+                text = b.last == 0 ? Array(b.dropLast()) : b
+                decoded = quoted(text!, digest: nil)
             }
-            return PendingHostCall.Argument(name: name, value: value, decoded: decoded)
+            return PendingHostCall.Argument(name: name, value: value, decoded: decoded, bytes: text)
         }
         var keys: [[UInt8]] = []
         if function == .stateSet, call.arguments.count == 4, case .i32(let key) = call.arguments[0], case .i32(let length) = call.arguments[1],

@@ -101,34 +101,55 @@ extension DebugSession {
     }
 
     func setCondition(_ args: [String], rest: String) throws(CommandError) -> String {
-        guard let first = args.first, let id = Int(first) else { throw CommandError("usage: condition ID [EXPR]") }
+        guard let first = args.first else { throw CommandError("usage: condition ID [EXPR]") }
+        guard let id = Int(first), id >= 0 else { throw CommandError("condition: '\(first)' is not a breakpoint ID (info breakpoints lists them)") }
         guard let index = breakpoints.firstIndex(where: { $0.id == id }) else { throw CommandError("no breakpoint \(id)") }
         let expression = rest.splitFirstWord.1
         if id == 0 && !expression.isEmpty { throw CommandError("breakpoint 0 (trap) takes no condition: a trap always ends the call") }
         if expression.isEmpty {
             breakpoints[index].condition = nil
-            breakpoints[index].conditionText = nil
             return "breakpoint \(id) is now unconditional"
         }
-        let condition = try Condition.parse(expression)
-        let names = condition.argumentNames
-        if !names.isEmpty {
-            guard case .host(let name) = breakpoints[index].kind else {
-                throw CommandError("'\(names[0])' is not an operand here: argument names work on host-call breakpoints")
-            }
-            if name != "*", let known = target.parameterNames(ofImport: name), let unknown = names.first(where: { !known.contains($0) }) {
-                throw CommandError("\(name) has no argument '\(unknown)' (it has \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
-            }
-            if name == "*" {
-                let known = Set(hostFunctionNames.flatMap { target.parameterNames(ofImport: $0) ?? [] })
-                if let unknown = names.first(where: { !known.contains($0) }) {
-                    throw CommandError("no imported host function has an argument '\(unknown)'")
-                }
-            }
-        }
-        breakpoints[index].condition = condition
-        breakpoints[index].conditionText = expression
+        breakpoints[index].condition = try compileCondition(expression, for: breakpoints[index])
         return "breakpoint \(id) stops only if \(expression)"
+    }
+
+    /// `break LOCATION if EXPR`, `watch … if EXPR`: the command, then the condition (nil without `if`).
+    /// `if` counts only as a whole word outside quotes.
+    static func splitCondition(_ rest: String) -> (command: String, condition: String?) {
+        let chars = Array(rest)
+        var quoted = false
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "\"" { quoted.toggle() }
+            if !quoted, chars[i] == "i", i + 1 < chars.count, chars[i + 1] == "f",
+               i == 0 || chars[i - 1] == " " || chars[i - 1] == "\t",
+               i + 2 == chars.count || chars[i + 2] == " " || chars[i + 2] == "\t" {
+                return (String(chars[..<i]).trimmingWhitespace, String(chars[(i + 2)...]).trimmingWhitespace)
+            }
+            i += 1
+        }
+        return (rest, nil)
+    }
+
+    /// Adds a breakpoint or watch (`add`), then its condition; a bad condition removes it again.
+    func addConditional(_ what: String, _ rest: String, _ add: (_ args: [String], _ rest: String) throws(CommandError) -> String) throws(CommandError) -> String {
+        let (command, condition) = Self.splitCondition(rest)
+        let args = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let condition else { return try add(args, command) }
+        guard !condition.isEmpty else { throw CommandError("usage: \(what) … if EXPR (EXPR: see help condition)") }
+        if what == "break" && args == ["trap"] { throw CommandError("breakpoint 0 (trap) takes no condition: a trap always ends the call") }
+        let (savedCount, savedID) = (breakpoints.count, nextBreakpointID)
+        let output = try add(args, command)
+        guard breakpoints.count == savedCount + 1 else { return output }
+        do throws(CommandError) {
+            breakpoints[savedCount].condition = try compileCondition(condition, for: breakpoints[savedCount])
+        } catch {
+            breakpoints.removeLast()
+            nextBreakpointID = savedID
+            throw error
+        }
+        return output + " if " + condition
     }
 
     func editBreakpoints(_ command: String, _ args: [String]) throws(CommandError) -> String {

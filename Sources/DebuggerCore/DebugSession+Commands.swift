@@ -22,11 +22,16 @@ extension DebugSession {
         ("reverse-stepi", ["rsi"], "reverse-stepi [N]", "go back N instructions (default 1)"),
         ("reverse-continue", ["rc"], "reverse-continue", "go back to the previous breakpoint or watch hit"),
         ("goto", [], "goto STEP", "go to the state before executed instruction STEP (0 = start)"),
-        ("break", ["b", "br"], "break FUNC | FILE:LINE | 0xOFFSET | host NAME|* | trap | fuel N",
-         "set a breakpoint (function entry by name, demangled, raw or a unique ::-suffix, or index; source line; module byte offset, host call, trap, fuel used)"),
-        ("watch", ["w"], "watch mem ADDR LEN | watch state KEY", "stop after a write to memory or a state key"),
+        ("break", ["b", "br"], "break FUNC | FILE:LINE | 0xOFFSET | host NAME|* | trap | fuel N [if EXPR]",
+         "set a breakpoint (function entry by name, demangled, raw or a unique ::-suffix, or index; source line; module byte offset, host call, trap, fuel used); with if EXPR it stops only where EXPR holds (see help condition)"),
+        ("watch", ["w"], "watch mem ADDR LEN | watch state KEY [if EXPR]",
+         "stop after a write to memory or a state key; with if EXPR only where EXPR holds (see help condition)"),
         ("condition", ["cond"], "condition ID [EXPR]",
-         "stop at breakpoint ID only when EXPR holds (local.N, global.N, stack[K], fuel, argument names; == != < <= > >= && ||); no EXPR removes it"),
+         "stop at breakpoint ID only where EXPR is non-zero; no EXPR removes it. EXPR is C over 64-bit integers: + - * / % & | ^ << >> ! ~ "
+            + "== != < <= > >= && || ( ), on numbers, 'c', local.N, global.N, stack[K] (0 = top), wasm local and global names ($amount, "
+            + "__stack_pointer), C/Rust variables in scope (amount, to.len, p->f, *p, a[i]), host-call arguments (token == \"GOLD\"), "
+            + "mem8/mem16/mem32/mem64[ADDR] (little endian), fuel, hits (arrivals here, this one included). Checked when set: an error "
+            + "names its column; what cannot be evaluated at a stop (division by zero, memory outside) is false, with a note once"),
         ("info", ["i"], "info breakpoints | module | line [FILE:LINE] | source | locals | args",
          "list breakpoints, describe the module, or (with debug info) where a line's code is, the current source file, source variables; info mocks: the mocked host calls; info edits: the snapshot's edits and this session's changes"),
         ("list", ["l"], "list [FILE:LINE | LINE | FUNC]", "source lines around the current line (again: the next ten)"),
@@ -172,8 +177,8 @@ extension DebugSession {
                 if machine.steps < step { return Stop(reason: "the call ends at step \(machine.steps)") }
                 return Stop(reason: "goto")
             }
-        case "break": return try addBreakpoint(args)
-        case "watch": return try addWatch(args, rest: rest)
+        case "break": return try addConditional("break", rest) { (args, _) throws(CommandError) in try addBreakpoint(args) }
+        case "watch": return try addConditional("watch", rest) { (args, rest) throws(CommandError) in try addWatch(args, rest: rest) }
         case "condition": return try setCondition(args, rest: rest)
         case "delete", "disable", "enable": return try editBreakpoints(name, args)
         case "info":
@@ -319,6 +324,7 @@ extension DebugSession {
         previousHostLogCount = target.hostLog().count
         selectedFrame = 0
         listCursor = nil
+        conditionNotes = []
         let stop = body()
         if case .paused = state {
             applyDueEdits()
@@ -330,6 +336,8 @@ extension DebugSession {
             text += "\n" + editNotes.joined(separator: "\n")
             editNotes = []
         }
+        for note in conditionNotes { text += "\n" + note }
+        conditionNotes = []
         if let note = historyNote {
             historyNote = nil
             text += "\n" + note

@@ -238,7 +238,10 @@ extension DebugSession {
                 }.joined(separator: ", ")
             default: break
             }
-            if let condition = bp.conditionText { what += "  if \(condition)" }
+            if let condition = bp.condition {
+                what += "  if \(condition.text)"
+                if condition.usesHits { what += " (reached \(bp.arrivals.value) time\(bp.arrivals.value == 1 ? "" : "s"))" }
+            }
             lines.append(id + type + enabled + hits + what)
         }
         return lines.joined(separator: "\n")

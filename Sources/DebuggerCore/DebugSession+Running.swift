@@ -42,6 +42,12 @@ extension DebugSession {
     /// Patches in the machine breakpoints, watches and host pauses the enabled
     /// breakpoints need (`armed`), or removes them all for plain replays.
     func configureMachine(armed: Bool, extra: [Int: TemporaryStop] = [:]) {
+        // A run resumed after every false condition: nothing to patch when nothing changed.
+        if extra.isEmpty, let last = armedFor, last.version == breakpointsVersion, last.armed == armed {
+            machine.pauseBeforeHostCalls = armedHostPauses
+            machine.pauseAfterHostCalls = false
+            return
+        }
         var wanted: [Int: CodeLocationKey] = [:]
         var watches: [Range<UInt64>] = []
         var hostPauses = false
@@ -72,15 +78,18 @@ extension DebugSession {
         }
         machine.pauseBeforeHostCalls = hostPauses
         machine.pauseAfterHostCalls = false
+        armedFor = extra.isEmpty ? (breakpointsVersion, armed) : nil
+        armedHostPauses = hostPauses
     }
 
     /// The smallest enabled fuel threshold not yet reached.
     var nextFuelPause: UInt64? {
         let used = machine.fuelUsed
-        return breakpoints.compactMap { bp -> UInt64? in
-            guard bp.isEnabled, case .fuel(let n) = bp.kind, n > used else { return nil }
-            return n
-        }.min()
+        var next: UInt64?
+        for bp in breakpoints where bp.isEnabled {
+            if case .fuel(let n) = bp.kind, n > used, next.map({ n < $0 }) ?? true { next = n }
+        }
+        return next
     }
 
     // MARK: Single steps
@@ -109,7 +118,11 @@ extension DebugSession {
         lastStepExact = detailed
         lastCost = machine.fuelUsed &- fuelBefore
         if case .trapped = event { lastAccesses = [] } else { lastAccesses = accesses }
-        pendingWatchHits = watchHits(writes: accesses.filter { $0.kind == .write }.map(\.range), stateKeys: stateKeys)
+        if accesses.isEmpty && stateKeys.isEmpty {
+            if !pendingWatchHits.isEmpty { pendingWatchHits = [] }
+        } else {
+            pendingWatchHits = watchHits(writes: accesses.filter { $0.kind == .write }.map(\.range), stateKeys: stateKeys)
+        }
         return event
     }
 
@@ -156,6 +169,9 @@ extension DebugSession {
     /// goes on until `goal` (a `.step`) is reached.
     func runForward(goal: Goal, mode: HitMode = .stop, checkHere: Bool = false,
                     hits: inout [(step: UInt64, stop: Stop)]) -> Stop {
+        let savedMode = conditionMode
+        conditionMode = mode == .collect ? .scan : .forward
+        defer { conditionMode = savedMode }
         var temporaries: [Int: TemporaryStop] = [:]
         switch goal {
         case .returnTo(let key, let depth, let reason): temporaries[key.machineID] = TemporaryStop(key: key, depth: depth, reason: reason)
@@ -248,6 +264,13 @@ extension DebugSession {
                 if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) {
                     return stop
                 }
+                // The machine never pauses twice at one step: resumed, it runs the instruction.
+                // Only a call is stepped here (a host call would pause before it, and the
+                // breakpoints here would be checked again), which also keeps a false condition
+                // in hot code from costing a single step and its checks.
+                if let location = machine.location, let instr = instruction(at: location), instr.op != .call && instr.op != .callIndirect {
+                    continue
+                }
                 mustStepBeforeRun = true
             case .hostCallPending, .hostCallReturned:
                 if let stop = codeOrHostHitHere(temporaries: [:]), report(stop) { return stop }
@@ -282,10 +305,11 @@ extension DebugSession {
         }
         var ids: [Int] = []
         var host: PendingHostCall?
+        let key = CodeLocationKey(function: location.function, pc: location.pc).machineID
         for bp in breakpoints where bp.isEnabled {
             switch bp.kind {
             case .function, .offset, .line:
-                if bp.isAt(function: location.function, pc: location.pc), conditionHolds(bp) { ids.append(bp.id) }
+                if bp.isAt(function: location.function, pc: location.pc), conditionHolds(bp, at: key) { ids.append(bp.id) }
             case .host(let name):
                 // Match the name before decoding the arguments (most host pauses are for other calls).
                 guard let pending = machine.pendingHostCall, name == "*" || name == pending.importName else { continue }

@@ -119,6 +119,7 @@ extension DebugSession {
         target.restore(initialCheckpoint)
         state = .paused(reason: "start")
         forgetLastStop()
+        resetConditionCounts()
         applyDueEdits()
     }
 

@@ -16,7 +16,12 @@ public final class DebugSession: DebugSessionDriving {
     /// The instance's module, or its copy showing raw names (`set print demangle off`).
     var module: Module
 
-    var breakpoints: [Breakpoint] = [Breakpoint(id: 0, kind: .trap)]
+    var breakpoints: [Breakpoint] = [Breakpoint(id: 0, kind: .trap)] { didSet { breakpointsVersion &+= 1 } }
+    /// Changes with every change of `breakpoints`: the machine is re-armed only when it moved.
+    var breakpointsVersion = 0
+    /// The `breakpointsVersion` and mode the machine was last armed for (without temporary stops).
+    var armedFor: (version: Int, armed: Bool)?
+    var armedHostPauses = false
     var nextBreakpointID = 1
     var state: StopState = .notStarted
     var history: CheckpointHistory
@@ -71,6 +76,13 @@ public final class DebugSession: DebugSessionDriving {
     /// The line `list` shows around next (file as recorded, line), moved on by each `list`.
     var listCursor: (file: String, line: Int)?
     var disassemblyCache: [Int: [DisassembledInstruction]] = [:]
+    /// How conditions evaluated now count: on a forward run (hits counted, notes given),
+    /// reverse-continue's scan (no counting), or a replay whose results are not used.
+    var conditionMode: ConditionMode = .quiet
+    /// Notes about conditions that could not be evaluated (each once per breakpoint), said after the move.
+    var conditionNotes: [String] = []
+    /// What compiled conditions read, refilled at each evaluation.
+    lazy var conditionFrame = ConditionFrame(machine: machine, instance: instance) { [unowned self] in upcomingHostCall() }
 
     /// Starts the target's call and pauses before its first instruction.
     /// `historyBudget`: bytes the time-travel checkpoints may hold (`CheckpointHistory.defaultBudget`).

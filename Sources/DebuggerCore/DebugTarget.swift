@@ -89,7 +89,11 @@ public struct PendingHostCall: Sendable {
         public var value: Value
         /// What the argument points at, read from memory (`"0x12…"`, `"USDT"`), if anything.
         public var decoded: String?
-        public init(name: String, value: Value, decoded: String? = nil) { self.name = name; self.value = value; self.decoded = decoded }
+        /// The bytes it points at (a trailing NUL dropped), when the call reads them: what `token == "GOLD"` compares.
+        public var bytes: [UInt8]?
+        public init(name: String, value: Value, decoded: String? = nil, bytes: [UInt8]? = nil) {
+            self.name = name; self.value = value; self.decoded = decoded; self.bytes = bytes
+        }
     }
     public var name: String
     public var arguments: [Argument]
