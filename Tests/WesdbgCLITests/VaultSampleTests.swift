@@ -68,4 +68,38 @@ import Testing
         #expect(result.output.contains("  __heap_base  global i32 = i32:67040"))
         #expect(!result.output.contains("_ZN"))
     }
+
+    /// The Rust sample at source level: a line breakpoint, a struct and its fields
+    /// (`Account { owner: Address([u8; 42]), balance: u64 }`), `next` and `step` by line.
+    @Test func sourceLevelWalkThroughDeposit() throws {
+        let lines = try transcript("vault/deposit.snapshot.json", [
+            "break lib.rs:100", "continue", "print account.balance", "print account.owner.__0[1]", "next", "step", "bt",
+        ])
+        #expect(lines == [
+            "(wesdbg) break lib.rs:100",
+            "breakpoint 1: src/lib.rs:100",
+            "(wesdbg) continue",
+            "breakpoint 1",
+            "paused at deposit+0x140 (offset 0x350c) at src/lib.rs:100, step 19429",
+            "100\t    let balance = match account.balance.checked_add(amount) {",
+            "=> 0x350c  local.get 2",
+            "(wesdbg) print account.balance",
+            "$1 = 100",
+            "(wesdbg) print account.owner.__0[1]",
+            "$2 = 120",
+            "(wesdbg) next",
+            "paused at deposit+0x194 (offset 0x3560) at src/lib.rs:101, step 19565",
+            "101\t        Some(balance) => balance,",
+            "=> 0x3560  local.get 2",
+            "(wesdbg) step",
+            "paused at deposit+0x1ac (offset 0x3578) at src/lib.rs:104, step 19574",
+            "104\t    if !wes::transfer_native(&account.owner, &wes::contract_address(), amount) {",
+            "=> 0x3578  i32.const 320",
+            "(wesdbg) bt",
+            "=> #0 vault::deposit (src/lib.rs:104) at deposit+0x1ac (offset 0x3578)",
+        ])
+        let account = try transcript("vault/deposit.snapshot.json", ["break lib.rs:100", "continue", "print account"])
+        #expect(account.last?.hasPrefix("$1 = Account {owner: Address([48, 120, 56, 50, ") == true)
+        #expect(account.last?.hasSuffix("]), balance: 100}") == true)
+    }
 }
