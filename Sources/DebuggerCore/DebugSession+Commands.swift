@@ -25,7 +25,7 @@ extension DebugSession {
         ("break", ["b", "br"], "break FUNC | FILE:LINE | 0xOFFSET | host NAME|* | trap | fuel N [if EXPR]",
          "set a breakpoint (function entry by name, demangled, raw or a unique ::-suffix, or index; source line; module byte offset, host call, trap, fuel used); with if EXPR it stops only where EXPR holds (see help condition)"),
         ("watch", ["w"], "watch mem ADDR LEN | watch state KEY [if EXPR]",
-         "stop after a write to memory or a state key; with if EXPR only where EXPR holds (see help condition)"),
+         "stop after a write to memory or a state key, saying what wrote (instruction or host call) and old → new; with if EXPR only where EXPR holds (see help condition); reverse-continue goes back to the previous hit"),
         ("condition", ["cond"], "condition ID [EXPR]",
          "stop at breakpoint ID only where EXPR is non-zero; no EXPR removes it. EXPR is C over 64-bit integers: + - * / % & | ^ << >> ! ~ "
             + "== != < <= > >= && || ( ), on numbers, 'c', local.N, global.N, stack[K] (0 = top), wasm local and global names ($amount, "

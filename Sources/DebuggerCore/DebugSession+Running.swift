@@ -108,8 +108,10 @@ extension DebugSession {
             if let call = upcomingHostCall() {
                 accesses = call.ranges
                 stateKeys = call.stateKeysWritten
+                lastWriter = .hostCall(call.name)
             } else if MemoryAccess.touchesMemory(instr.op), let frame = machine.innermostFrame {
                 accesses = MemoryAccess.predict(instr, operands: frame.operands)
+                lastWriter = .instruction(location)
             }
         }
         let fuelBefore = machine.fuelUsed
@@ -180,6 +182,7 @@ extension DebugSession {
         }
         var stepTarget: UInt64?
         if case .step(let n) = goal { stepTarget = n }
+        rememberWatchedValues()
 
         // Hits are counted only on real stops, not on reverse-continue's replays.
         func report(_ stop: Stop) -> Bool {
@@ -213,7 +216,7 @@ extension DebugSession {
                 mustStepBeforeRun = false
                 if !pendingWatchHits.isEmpty {
                     if case .trapped = event {} else if case .returned = event {} else {
-                        let stop = Stop(reason: watchReason(pendingWatchHits), breakpointIDs: pendingWatchHits)
+                        let stop = Stop(reason: watchReason(pendingWatchHits, writer: lastWriter), breakpointIDs: pendingWatchHits)
                         if report(stop) { return stop }
                     }
                 }
@@ -275,11 +278,12 @@ extension DebugSession {
             case .hostCallPending, .hostCallReturned:
                 if let stop = codeOrHostHitHere(temporaries: [:]), report(stop) { return stop }
                 mustStepBeforeRun = true
-            case .memoryWatch(let address, let length, _):
+            case .memoryWatch(let address, let length, let writer):
                 let ids = watchHits(writes: [address ..< address + length], stateKeys: [])
                 lastAccesses = [MemoryRange(range: address ..< address + length, kind: .write)]
-                if !ids.isEmpty, report(Stop(reason: watchReason(ids), breakpointIDs: ids)) {
-                    return Stop(reason: watchReason(ids), breakpointIDs: ids)
+                if !ids.isEmpty {
+                    let stop = Stop(reason: watchReason(ids, writer: .instruction(writer)), breakpointIDs: ids)
+                    if report(stop) { return stop }
                 }
             case .fuelLimit:
                 let used = machine.fuelUsed
@@ -352,8 +356,4 @@ extension DebugSession {
         return Stop(reason: "breakpoint \(ids.map(String.init).joined(separator: ", ")): fuel used \(used)", breakpointIDs: ids)
     }
 
-    func watchReason(_ ids: [Int]) -> String {
-        let parts = ids.compactMap { id in breakpoints.first { $0.id == id } }.map { "watch \($0.id): \($0.kind.describe(in: module))" }
-        return parts.joined(separator: "; ")
-    }
 }

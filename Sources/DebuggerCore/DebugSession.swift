@@ -58,6 +58,10 @@ public final class DebugSession: DebugSessionDriving {
     var armedWatches: [Range<UInt64>] = []
     /// Watches the last single step triggered.
     var pendingWatchHits: [Int] = []
+    /// What each watch held at its last hit (or when the run started): the "old" of the next hit.
+    var watchSeen: [Int: String] = [:]
+    /// The instruction or host call the last single step ran (the writer a watch hit names).
+    var lastWriter: Writer?
     /// Polled between run chunks (every `CheckpointHistory.interval` instructions); true pauses the run.
     var interruptCheck: (() -> Bool)?
 

@@ -114,11 +114,33 @@ struct DebugBatchTests {
         #expect(text == "(wesdbg) frobnicate\nerror: unknown command 'frobnicate' (try help)\n(wesdbg) echo still here\nstill here\n(wesdbg) quit\n")
     }
 
+    /// A watch hit names the writing instruction and shows the watched bytes old → new,
+    /// also when reverse-continue replays to an earlier hit.
+    @Test func memoryWatchHitsSayWhoWroteWhat() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try CLIFixtures.write("""
+            (module (memory 1)
+              (func (export "main") (result i32)
+                (i64.store (i32.const 16) (i64.const 42))
+                (i32.store8 (i32.const 17) (i32.const 255))
+                (i32.const 0)))
+            """, to: dir + "/stores.wat")
+        let (text, valid) = transcript(try session([dir + "/stores.wat"]), ["watch mem 16 4", "continue", "continue", "reverse-continue"])
+        #expect(valid)
+        let hits = text.split(separator: "\n").filter { $0.hasPrefix("watch 1: memory 0x10..0x14 (4 bytes) written by") }
+        #expect(hits == [
+            "watch 1: memory 0x10..0x14 (4 bytes) written by i64.store align=8 at main+0x5 (offset 0x2b): 00 00 00 00 → 2a 00 00 00",
+            "watch 1: memory 0x10..0x14 (4 bytes) written by i32.store8 align=1 at main+0xd (offset 0x33): 2a 00 00 00 → 2a ff 00 00",
+            "watch 1: memory 0x10..0x14 (4 bytes) written by i64.store align=8 at main+0x5 (offset 0x2b): 00 00 00 00 → 2a 00 00 00",
+        ])
+    }
+
     @Test func stateWatchesStopAfterTheHostWritesTheKey() throws {
         let session = try session([Self.samples + "/registry/increment.snapshot.json"])
         let (text, valid) = transcript(session, ["watch state counter", "continue", "draft"])
         #expect(valid)
-        #expect(text.contains("(wesdbg) continue\nwatch 1: state key \"counter\" written\npaused at increment+0x"))
+        #expect(text.contains("(wesdbg) continue\nwatch 1: state key \"counter\" written by host call state_set: \"41\" → \"42\"\npaused at increment+0x"))
         #expect(text.contains("state writes:\n  + \"counter\" = \"42\""))
         #expect(session.snapshot.hostCalls.map(\.text).contains("state_set(key=\"counter\", key_len=i32:7, val=\"42\", val_len=i32:2) -> i32:1"))
     }
