@@ -40,9 +40,9 @@ import Testing
             => 0x774  br_if 0
             (wesdbg) hostlog
             1. get_contract_params_len() -> i32:65
-            2. get_contract_params(out=i32:1168) -> i32:65
+            2. get_contract_params(out=1168) -> i32:65
             3. get_current_transaction() -> i32:1
-            4. get_caller(out=i32:70928) -> i32:42
+            4. get_caller(out=70928) -> i32:42
             5. execute_utxo_transfer(from=70928, to=1189, amount=1500, token=1156, token_len=4) -> i32:1 (mocked)
             (wesdbg) continue
             finished: success, step 12563

@@ -205,9 +205,9 @@ paused at transfer+0x23 (offset 0x132), step 15
 (wesdbg) stack
 stack[0]  i32 0x00000000  0  <- popped next
 (wesdbg) hostlog
-1. get_caller(out=i32:0) -> i32:42
+1. get_caller(out=0) -> i32:42
 2. execute_utxo_transfer(from=0 "0x8209c622d851832908d7089992787a9f1a39ffe5", from_len=42, to=64 "0xc1d73080c71c19539eb4f22cf2cb85cc820817a3", to_len=42, amount=250) -> i32:1
-3. set_return_data(ptr="ok", len=i32:2)
+3. set_return_data(ptr=112 "ok", len=2)
 """# + "\n")
     }
 
