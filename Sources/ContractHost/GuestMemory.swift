@@ -7,6 +7,16 @@ struct GuestMemory {
     let memory: Memory?
     let function: String
     private(set) var bytesMoved: UInt64 = 0
+    /// The ranges read and written, in order (adjacent accesses of one kind merged).
+    private(set) var accesses: [HostMemoryAccess] = []
+
+    private mutating func note(_ address: UInt64, _ count: UInt64, write: Bool) {
+        if let last = accesses.last, last.isWrite == write, last.range.upperBound == address {
+            accesses[accesses.count - 1].range = last.range.lowerBound ..< address + count
+        } else {
+            accesses.append(HostMemoryAccess(range: address ..< address + count, isWrite: write))
+        }
+    }
 
     init(memory: Memory?, function: String) { self.memory = memory; self.function = function }
 
@@ -24,6 +34,7 @@ struct GuestMemory {
         try check(address, count)
         if count == 0 { return [] }
         bytesMoved += count
+        note(address, count, write: false)
         do { return try memory!.read(address, count: Int(count)) } catch { throw outOfBounds(address, count) }
     }
 
@@ -31,6 +42,7 @@ struct GuestMemory {
         try check(address, UInt64(bytes.count))
         if bytes.isEmpty { return }
         bytesMoved += UInt64(bytes.count)
+        note(address, UInt64(bytes.count), write: true)
         do { try memory!.write(address, bytes) } catch { throw outOfBounds(address, UInt64(bytes.count)) }
     }
 

@@ -61,6 +61,7 @@ struct HostCallHandler {
         record.arguments = zip(function.parameterNames, arguments).enumerated().map {
             HostCallRecord.Argument(name: $1.0, value: $1.1, decoded: h.decoded[$0])
         }
+        record.memoryAccesses = h.memory.accesses
         var entries = state.draft.entryCount - before
         if thrown == nil, function == .setReturnData || function == .stateSet && record.failure == nil && entries == 0 { entries += 1 }
         record.extraFuel = (h.memory.bytesMoved + 7) / 8 * HostFuel.perEightBytes + UInt64(entries) * HostFuel.perDraftEntry

@@ -1,6 +1,6 @@
 import WasmVM
 
-/// One host call as the debugger's host-call pane shows it.
+/// One host call as the host made it (the debugger formats it with `HostCallView`).
 public struct HostCallRecord: Sendable, Equatable {
     public struct Argument: Sendable, Equatable {
         public var name: String
@@ -21,6 +21,8 @@ public struct HostCallRecord: Sendable, Equatable {
     public var extraFuel: UInt64
     /// The call did not run: a debugger mock (`return`, `mock host`, a snapshot edit) gave its results.
     public var mocked = false
+    /// Guest memory the call read and wrote, in order.
+    public var memoryAccesses: [HostMemoryAccess] = []
 
     /// `execute_utxo_transfer(from=0x…, to=0x…, amount=10, token="") -> i32:1`
     public var summary: String {

@@ -7,6 +7,10 @@ extension ContractTarget {
             SessionSnapshot.Chain.StateEntry(key: quoted(e.key), rawKey: e.key, value: quoted(e.value),
                                              previous: e.written && e.snapshotValue != e.value ? e.snapshotValue.map(quoted) : nil,
                                              written: e.written, isNew: e.snapshotValue == nil, read: e.read)
+        }.enumerated().map { i, entry in
+            var entry = entry
+            entry.rawValue = entries[i].value
+            return entry
         }
         let coins = execution.coins.map { c in
             SessionSnapshot.Chain.Coin(id: c.id, owner: c.owner.text, amount: c.amount, token: c.token.isEmpty ? "native" : quoted(Array(c.token.utf8)),

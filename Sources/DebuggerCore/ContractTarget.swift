@@ -35,26 +35,47 @@ public final class ContractTarget: DebugTarget {
         execution.restore(saved)
     }
 
-    public func outcome(results: [Value]) -> (status: String, code: Int?) {
+    public func outcome(results: [Value]) -> Outcome {
         if execution.entryReturnsStatus, case .i32(let v) = results.first {
             let code = Int(Int32(bitPattern: v))
-            return (code == 0 ? "success" : "failure", code)
+            return code == 0 ? .success(code: 0) : .failure(code: code)
         }
-        return ("success", nil)
+        return .success(code: nil)
     }
 
-    public func draftSections() -> [(title: String, entries: [String])] {
+    public func draftSections() -> [(title: String, entries: [ListEntry])] {
         let draft = execution.host.draft
+        func entry(_ text: String, _ fields: [DetailField] = []) -> ListEntry { ListEntry(text: text, isNew: false, fields: fields) }
         return [
-            ("inputs", draft.inputs),
-            ("outputs", draft.outputs.indices.map(draft.outputSummary(at:))),
-            ("state writes", draft.stateWrites.map { "\(quoted($0.key, digest: $0.keyDigest)) = \(quoted($0.value, digest: $0.valueDigest))" }),
-            ("events", draft.events.map { "\(quoted($0.name, digest: $0.nameDigest)) \(quoted($0.data, digest: $0.dataDigest))" }),
-            ("return data", draft.returnData.map { [quoted($0, digest: draft.returnDataDigest)] } ?? []),
+            ("inputs", draft.inputs.map { entry($0) }),
+            ("outputs", draft.outputs.indices.map { i in
+                let text = draft.outputSummary(at: i)
+                switch draft.outputs[i] {
+                case .asset: return entry(text)
+                case .state(let id, let data): return entry(text, [DetailField(label: "id", bytes: id), DetailField(label: "data", bytes: data)])
+                case .resource(let kind, let data): return entry(text, [DetailField(label: "kind \(kind)", bytes: data)])
+                }
+            }),
+            ("state writes", draft.stateWrites.map {
+                entry("\(quoted($0.key, digest: $0.keyDigest)) = \(quoted($0.value, digest: $0.valueDigest))",
+                      [DetailField(label: "key", bytes: $0.key), DetailField(label: "value", bytes: $0.value)])
+            }),
+            ("events", draft.events.map {
+                entry("\(quoted($0.name, digest: $0.nameDigest)) \(quoted($0.data, digest: $0.dataDigest))",
+                      [DetailField(label: "name", bytes: $0.name), DetailField(label: "data", bytes: $0.data)])
+            }),
+            ("return data", draft.returnData.map { [entry(quoted($0, digest: draft.returnDataDigest), [DetailField(label: "data", bytes: $0)])] } ?? []),
         ]
     }
 
-    public func hostLog() -> [String] { execution.host.log.map(\.summary) }
+    public func hostLog() -> [HostCallView] {
+        execution.host.log.map { record in
+            HostCallView(name: record.function.importName,
+                         arguments: record.arguments.map { HostCallView.Argument(name: $0.name, value: $0.value, decoded: $0.decoded) },
+                         results: record.results, failure: record.failure, trap: record.trap, mocked: record.mocked,
+                         ranges: record.memoryAccesses.map { MemoryRange(range: $0.range, kind: $0.isWrite ? .write : .read) })
+        }
+    }
 
     public func describe(_ call: HostCallEvent) -> PendingHostCall {
         let function = execution.hostFunction(for: call)

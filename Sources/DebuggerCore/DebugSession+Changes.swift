@@ -20,7 +20,7 @@ extension DebugSession {
             }
             machine.fuelLimit = limit
             record("set fuel \(limit)", edit: .fuel(limit), isFuel: true)
-            return "fuel limit set to \(limit)" + (state == .paused(reason: "goto") ? "; \(statusLine), step \(machine.steps)" : "")
+            return "fuel limit set to \(limit)" + (state == .paused(reason: .moved("goto")) ? "; \(statusLine), step \(machine.steps)" : "")
         case "mem", "memory":
             guard args.count == 3 else { throw CommandError("usage: set mem ADDR HEX") }
             let address = try UserNumber.parse(args[1], "set mem: ADDR", in: 0...UInt64(UInt32.max), hex: true)
@@ -107,7 +107,7 @@ extension DebugSession {
         func expected(_ state: StopState) -> ExpectedOutcome? {
             switch state {
             case .trapped(let trap): return ExpectedOutcome(status: "trap", trap: trap.kind)
-            case .finished(let status, let code): return ExpectedOutcome(status: status, code: code)
+            case .finished(let outcome): return ExpectedOutcome(status: outcome.status, code: outcome.code)
             default: return nil
             }
         }

@@ -174,7 +174,7 @@ extension DebugSession {
             let step = try UserNumber.parse(args[0], "goto: STEP", in: 0...UInt64.max)
             return move {
                 travel(to: step)
-                if machine.steps < step { return Stop(reason: "the call ends at step \(machine.steps)") }
+                if machine.steps < step { return Stop(reason: .note("the call ends at step \(machine.steps)")) }
                 return Stop(reason: "goto")
             }
         case "break": return try addConditional("break", rest) { (args, _) throws(CommandError) in try addBreakpoint(args) }
@@ -259,7 +259,7 @@ extension DebugSession {
     func repeatMove(_ count: UInt64, _ body: () -> Stop) -> Stop {
         var stop = body()
         var done: UInt64 = 1
-        while done < count, isRunning, ["step", "next", "until"].contains(stop.reason) {
+        while done < count, isRunning, [StopReason.moved("step"), .moved("next"), .moved("until")].contains(stop.reason) {
             stop = body()
             done += 1
         }
@@ -372,7 +372,7 @@ extension DebugSession {
         guard let callee = wasm.last?.location, let after = returnAddress else { return runForward(goal: .breakpoints, hits: &hits) }
         var stop = runForward(goal: .returnTo(after, depth: wasm.count - 1, reason: "finish"), hits: &hits)
         // gdb's "Run till exit from" and "Value returned": the callee's results, now on the caller's stack.
-        if stop.reason == "finish" {
+        if stop.reason == .moved("finish") {
             let results = module.functionType(callee.function).results.count
             let operands = machine.innermostFrame?.operands ?? []
             stop.notes.append("Run till exit from \(sourceFunctionName(at: callee))")

@@ -30,7 +30,7 @@ extension DebugSession {
                 if let stop = stepIntoCall(depth: depth, reason: reason) { return stop }
             } else {
                 let stop = runForward(goal: .reach(plan(for: here, line: line, depth: depth, move: move)), hits: &hits)
-                switch stop.reason {
+                switch stop.reason.text {
                 case Marker.line: return Stop(reason: reason)
                 case Marker.call: continue
                 case Marker.returned: break
@@ -69,7 +69,7 @@ extension DebugSession {
         }
         let after = CodeLocationKey(function: call.function, pc: call.pc + 1)
         let stop = runForward(goal: .returnTo(after, depth: depth, reason: Marker.returned), hits: &hits)
-        return stop.reason == Marker.returned ? nil : stop
+        return stop.reason == .moved(Marker.returned) ? nil : stop
     }
 
     /// The state after a single step that ended the call (for line moves that step by hand).

@@ -4,8 +4,12 @@ import WasmVM
 extension DebugSession {
     func stopText(_ stop: Stop) -> String {
         var lines: [String] = []
-        let quiet: Set<String> = ["step", "next", "until", "finish", "goto", "reverse-step", "reverse-next", "finished", "trap"]
-        if !quiet.contains(stop.reason) { lines.append(stop.reason) }
+        let quiet: Set<String> = ["step", "next", "until", "finish", "goto", "reverse-step", "reverse-next"]
+        switch stop.reason {
+        case .moved(let name) where quiet.contains(name): break
+        case .finished, .trap: break
+        default: lines.append(stop.reason.text)
+        }
         lines.append("\(statusLine), step \(machine.steps)")
         switch state {
         case .trapped(let trap):
@@ -127,14 +131,14 @@ extension DebugSession {
         if target.draftSections().isEmpty { return false }
         switch state {
         case .trapped: return true
-        case .finished(let status, _): return status != "success"
+        case .finished(let outcome): return outcome.status != "success"
         default: return false
         }
     }
 
     /// `title: entry` lines, for marking what is new.
     func draftLines() -> [String] {
-        target.draftSections().flatMap { section in section.entries.map { "\(section.title): \($0)" } }
+        target.draftSections().flatMap { section in section.entries.map { "\(section.title): \($0.text)" } }
     }
 
     func draftText() -> String {
@@ -145,7 +149,7 @@ extension DebugSession {
             if section.entries.isEmpty { lines.append("\(section.title): (none)"); continue }
             lines.append("\(section.title):")
             for entry in section.entries {
-                lines.append((previousDraft.contains("\(section.title): \(entry)") ? "    " : "  + ") + entry)
+                lines.append((previousDraft.contains("\(section.title): \(entry.text)") ? "    " : "  + ") + entry.text)
             }
         }
         return lines.joined(separator: "\n")
@@ -153,7 +157,7 @@ extension DebugSession {
 
     func hostLogText() -> String {
         let log = target.hostLog()
-        var lines = log.enumerated().map { "\($0.offset + 1). \($0.element)" }
+        var lines = log.enumerated().map { "\($0.offset + 1). \($0.element.text)" }
         if let call = upcomingHostCall() { lines.append("next: \(call.text)") }
         return lines.isEmpty ? "(no host calls yet)" : lines.joined(separator: "\n")
     }

@@ -4,10 +4,24 @@ import WasmVM
 extension DebugSession {
     /// Why a forward move stopped.
     struct Stop {
-        var reason: String
+        var reason: StopReason
         var breakpointIDs: [Int] = []
         /// Lines printed after where it stopped (`finish`'s returned value).
         var notes: [String] = []
+        init(reason: StopReason, breakpointIDs: [Int] = [], notes: [String] = []) {
+            self.reason = reason; self.breakpointIDs = breakpointIDs; self.notes = notes
+        }
+        /// A move's own stop (`step`, `next`, `finish`, internal markers), or `finished`, `trap`, `interrupted`.
+        init(reason name: String, breakpointIDs: [Int] = []) {
+            let reason: StopReason = switch name {
+            case "finished": .finished
+            case "trap": .trap
+            case "interrupted": .interrupted
+            case "start": .start
+            default: .moved(name)
+            }
+            self.init(reason: reason, breakpointIDs: breakpointIDs)
+        }
     }
 
     /// What a forward run is after, besides breakpoints.
@@ -245,7 +259,7 @@ extension DebugSession {
             switch event {
             case .returned(let results):
                 let outcome = target.outcome(results: results)
-                state = .finished(status: outcome.status, code: outcome.code)
+                state = .finished(outcome)
                 self.results = results
                 return Stop(reason: "finished")
             case .trapped(let trap):
@@ -293,7 +307,7 @@ extension DebugSession {
                 }.map(\.id)
                 mustStepBeforeRun = true
                 if !ids.isEmpty {
-                    let stop = Stop(reason: "breakpoint \(ids.map(String.init).joined(separator: ", ")): fuel used \(used)", breakpointIDs: ids)
+                    let stop = Stop(reason: .breakpoint(ids: ids, hit: .fuel(used: used)), breakpointIDs: ids)
                     if report(stop) { return stop }
                 }
             }
@@ -324,11 +338,10 @@ extension DebugSession {
             }
         }
         guard !ids.isEmpty else { return nil }
-        let list = ids.map(String.init).joined(separator: ", ")
         if let host, ids.contains(where: { id in breakpoints.first { $0.id == id }.map { if case .host = $0.kind { true } else { false } } ?? false }) {
-            return Stop(reason: "breakpoint \(list): host call \(host.text)", breakpointIDs: ids)
+            return Stop(reason: .breakpoint(ids: ids, hit: .hostCall(host.view)), breakpointIDs: ids)
         }
-        return Stop(reason: "breakpoint \(list)", breakpointIDs: ids)
+        return Stop(reason: .breakpoint(ids: ids, hit: .code), breakpointIDs: ids)
     }
 
     /// Fuel breakpoints the next instruction's charge would pass: the machine's fuel
@@ -353,7 +366,7 @@ extension DebugSession {
             return n >= used && used + cost > n && conditionHolds(bp)
         }.map(\.id)
         guard !ids.isEmpty else { return nil }
-        return Stop(reason: "breakpoint \(ids.map(String.init).joined(separator: ", ")): fuel used \(used)", breakpointIDs: ids)
+        return Stop(reason: .breakpoint(ids: ids, hit: .fuel(used: used)), breakpointIDs: ids)
     }
 
 }

@@ -30,10 +30,22 @@ extension DebugSession {
         let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: fuelByFunction(),
                             modified: changes.contains(where: \.isFuel))
         let draft = DraftView(sections: target.draftSections().map { section in
-            (section.title, section.entries.map { ListEntry(text: $0, isNew: !previousDraft.contains("\(section.title): \($0)")) })
+            (section.title, section.entries.map { entry in
+                var entry = entry
+                entry.isNew = !previousDraft.contains("\(section.title): \(entry.text)")
+                return entry
+            })
         }, discarded: isDraftDiscarded)
-        var hostCalls = target.hostLog().enumerated().map { ListEntry(text: $0.element, isNew: $0.offset >= previousHostLogCount) }
-        if let pending { hostCalls.append(ListEntry(text: "\(pending.text) pending", isNew: true)) }
+        var hostCalls = target.hostLog().enumerated().map { i, call in
+            var call = call
+            call.isNew = i >= previousHostLogCount
+            return call
+        }
+        if let pending {
+            var call = pending.view
+            call.isNew = true
+            hostCalls.append(call)
+        }
         var snapshot = SessionSnapshot(state: state, statusLine: statusLine, step: machine.steps, code: codeView(frame), stack: stack,
                                        locals: locals, globals: globals, frames: frameViews, memory: memory, fuel: fuel,
                                        draft: draft, hostCalls: hostCalls)
@@ -45,6 +57,13 @@ extension DebugSession {
             }
         }
         snapshot.chain = target.chain()
+        snapshot.breakpoints = breakpoints.map { bp in
+            BreakpointView(id: bp.id, what: bp.kind.describe(in: module), isEnabled: bp.isEnabled, hits: bp.hits,
+                           offsets: bp.locations.map { functionOffset($0.function, $0.pc) })
+        }
+        if case .finished = state {} else {
+            snapshot.location = (frame?.location ?? machine.location).map { "\(describe($0))\(sourceSuffix($0))" }
+        }
         return snapshot
     }
 

@@ -38,13 +38,13 @@ extension DebugSession {
         // A checkpoint holding a `set` at exactly this step is the state itself.
         if changes.contains(where: { $0.step == step }), let exact = history.nearest(atOrBefore: step), exact.step == step {
             target.restore(exact.checkpoint)
-            state = .paused(reason: "goto")
+            state = .paused(reason: .moved("goto"))
             return
         }
         let replayTarget = step == 0 ? 0 : step - 1
         guard let base = history.nearest(atOrBefore: replayTarget) else { preconditionFailure("no checkpoint at step 0") }
         target.restore(base.checkpoint)
-        state = .paused(reason: "goto")
+        state = .paused(reason: .moved("goto"))
         configureMachine(armed: false)
         while machine.steps < replayTarget {
             let next = min(replayTarget, CheckpointHistory.nextPeriodicStep(after: machine.steps))
@@ -72,7 +72,7 @@ extension DebugSession {
 
     func finish(_ values: [Value]) {
         let outcome = target.outcome(results: values)
-        state = .finished(status: outcome.status, code: outcome.code)
+        state = .finished(outcome)
         results = values
     }
 
@@ -91,7 +91,7 @@ extension DebugSession {
         for start in history.steps(before: limit) {
             guard let base = history.nearest(atOrBefore: start) else { continue }
             target.restore(base.checkpoint)
-            state = .paused(reason: "scan")
+            state = .paused(reason: .moved("scan"))
             mustStepBeforeRun = false
             var hits: [(step: UInt64, stop: Stop)] = []
             if segmentEnd > start {
@@ -105,7 +105,7 @@ extension DebugSession {
             segmentEnd = start
         }
         travel(to: 0)
-        return Stop(reason: "no earlier breakpoint: back at the start")
+        return Stop(reason: .note("no earlier breakpoint: back at the start"))
     }
 
     /// Back to step 0 with the loaded module and fresh host state; `set` changes are dropped.
@@ -117,7 +117,7 @@ extension DebugSession {
             history.insert(step: 0, checkpoint: initialCheckpoint)
         }
         target.restore(initialCheckpoint)
-        state = .paused(reason: "start")
+        state = .paused(reason: .start)
         forgetLastStop()
         resetConditionCounts()
         applyDueEdits()

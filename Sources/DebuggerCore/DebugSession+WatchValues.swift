@@ -41,18 +41,16 @@ extension DebugSession {
         }
     }
 
-    /// `watch 1: memory 0x490..0x498 (8 bytes) written by i64.store at transfer+0x35 (offset 0x30d): 00 … → 2a …`
-    func watchReason(_ ids: [Int], writer: Writer?) -> String {
+    /// The hits of watches `ids`, each with the writer and its old → new (then the new is the next old).
+    func watchReason(_ ids: [Int], writer: Writer?) -> StopReason {
         let writerText = writer.map(describe)
-        let parts = ids.compactMap { id in breakpoints.first { $0.id == id } }.map { bp in
-            var text = "watch \(bp.id): \(bp.kind.describe(in: module))"
-            if let writerText { text += " by \(writerText)" }
-            if let new = watchedValue(bp.kind) {
-                text += ": \(watchSeen[bp.id] ?? "?") → \(new)"
-                watchSeen[bp.id] = new
-            }
-            return text
-        }
-        return parts.joined(separator: "; ")
+        return .watch(ids.compactMap { id in breakpoints.first { $0.id == id } }.map { bp in
+            var range: Range<UInt64>?
+            if case .memory(let address, let length) = bp.kind { range = address ..< address + length }
+            let new = watchedValue(bp.kind)
+            let change = new.map { (old: watchSeen[bp.id] ?? "?", new: $0) }
+            if let new { watchSeen[bp.id] = new }
+            return WatchHit(id: bp.id, what: bp.kind.describe(in: module), range: range, writer: writerText, change: change)
+        })
     }
 }

@@ -105,7 +105,7 @@ public final class DebugSession: DebugSessionDriving {
         initialCheckpoint = initial
         history.insert(step: 0, checkpoint: initialCheckpoint)
         // A trap before the first instruction is shown where it happened, as `run` reports it.
-        state = target.startTrap.map { .trapped($0) } ?? .paused(reason: "start")
+        state = target.startTrap.map { .trapped($0) } ?? .paused(reason: .start)
         scheduledEdits = target.edits
         applyDueEdits()
         editNotes = []
@@ -184,9 +184,7 @@ public final class DebugSession: DebugSessionDriving {
         case .paused:
             return machine.location.map { "paused at \(describe($0))\(sourceSuffix($0))" } ?? "paused"
         case .trapped(let trap): return "trapped: \(trap.kind.rawValue)"
-        case .finished(let status, let code):
-            if let code, code != 0 || status != "success" { return "finished: \(status) (code \(code))" }
-            return "finished: \(status)"
+        case .finished(let outcome): return "finished: \(outcome.text)"
         }
     }
 

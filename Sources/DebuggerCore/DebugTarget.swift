@@ -19,12 +19,12 @@ public protocol DebugTarget: AnyObject {
     /// Nil when the host cannot allocate it (`Machine.checkpoint`).
     func checkpoint() -> TargetCheckpoint?
     func restore(_ checkpoint: TargetCheckpoint)
-    /// The outcome once the machine returned `results`: `("success", 0)`, `("failure", 2)`, `("success", nil)`.
-    func outcome(results: [Value]) -> (status: String, code: Int?)
-    /// Draft sections ("inputs", "outputs", "state writes", "events", "return data"), one line per entry.
-    func draftSections() -> [(title: String, entries: [String])]
-    /// One line per host call made so far, arguments decoded, with its result or failure reason.
-    func hostLog() -> [String]
+    /// The outcome once the machine returned `results`: `.success(code: 0)`, `.failure(code: 2)`, `.success(code: nil)`.
+    func outcome(results: [Value]) -> Outcome
+    /// Draft sections ("inputs", "outputs", "state writes", "events", "return data"), each with its bytes.
+    func draftSections() -> [(title: String, entries: [ListEntry])]
+    /// The host calls made so far, arguments decoded, with their results or failure reasons.
+    func hostLog() -> [HostCallView]
     /// A host call about to be made: its named, decoded arguments, the memory it will
     /// read and write and the state keys it will write.
     func describe(_ call: HostCallEvent) -> PendingHostCall
@@ -107,13 +107,14 @@ public struct PendingHostCall: Sendable {
         self.name = name; self.arguments = arguments; self.ranges = ranges; self.stateKeysWritten = stateKeysWritten
     }
 
-    /// `execute_utxo_transfer(from=0x100 "0xab…", amount=10)`
-    public var text: String {
-        let args = arguments.map { arg in
-            "\(arg.name)=\(arg.value.plainText)" + (arg.decoded.map { " \($0)" } ?? "")
-        }
-        return "\(name)(\(args.joined(separator: ", ")))" + (mocked ? " [mocked]" : "")
+    /// The call as the panes and batch commands show it (`HostCallView.text`).
+    public var view: HostCallView {
+        HostCallView(name: name, arguments: arguments.map { HostCallView.Argument(name: $0.name, value: $0.value, decoded: $0.decoded) },
+                     mocked: mocked, pending: true, ranges: ranges)
     }
+
+    /// `execute_utxo_transfer(from=256 "0xab…", amount=10)`
+    public var text: String { view.text }
 }
 
 /// Errors a session reports while being set up (bad module, link errors...).

@@ -38,12 +38,16 @@ public final class ModuleTarget: DebugTarget {
             let body = host.body
             let key = "\(host.module).\(host.name)"
             addresses[key] = machine.addHostFunction(module: host.module, name: host.name, type: host.type) { (context: inout HostCallContext) throws(Trap) -> [Value] in
+                let arguments = context.arguments.enumerated().map { i, value in
+                    HostCallView.Argument(name: i < host.parameterNames.count ? host.parameterNames[i] : "arg\(i)", value: value)
+                }
+                let ranges = host.writes(context.arguments).map { MemoryRange(range: $0, kind: .write) }
                 do throws(Trap) {
                     let results = try body(&context)
-                    box.lines.append("\(host.name)(\(context.arguments.map(\.plainText).joined(separator: ", "))) -> \(results.map(\.plainText).joined(separator: ", "))")
+                    box.lines.append(HostCallView(name: host.name, arguments: arguments, results: results, ranges: ranges))
                     return results
                 } catch {
-                    box.lines.append("\(host.name)(\(context.arguments.map(\.plainText).joined(separator: ", "))) failed: \(error.message)")
+                    box.lines.append(HostCallView(name: host.name, arguments: arguments, trap: error.message, ranges: ranges))
                     throw error
                 }
             }
@@ -60,7 +64,7 @@ public final class ModuleTarget: DebugTarget {
     public private(set) var startTrap: Trap?
 
     /// Host bodies append here; `log` mirrors it so checkpoints can copy it.
-    private final class LogBox { var lines: [String] = [] }
+    private final class LogBox { var lines: [HostCallView] = [] }
     private let logBox: LogBox
 
     public func start() throws {
@@ -79,17 +83,17 @@ public final class ModuleTarget: DebugTarget {
     }
 
     public func checkpoint() -> TargetCheckpoint? {
-        machine.checkpoint().map { TargetCheckpoint(machine: $0, host: logBox.lines, hostByteSize: logBox.lines.reduce(0) { $0 + $1.utf8.count }) }
+        machine.checkpoint().map { TargetCheckpoint(machine: $0, host: logBox.lines, hostByteSize: logBox.lines.count * 64) }
     }
 
     public func restore(_ checkpoint: TargetCheckpoint) {
         machine.restore(checkpoint.machine)
-        logBox.lines = checkpoint.host as? [String] ?? []
+        logBox.lines = checkpoint.host as? [HostCallView] ?? []
     }
 
-    public func outcome(results: [Value]) -> (status: String, code: Int?) { ("success", nil) }
-    public func draftSections() -> [(title: String, entries: [String])] { [] }
-    public func hostLog() -> [String] { logBox.lines }
+    public func outcome(results: [Value]) -> Outcome { .success(code: nil) }
+    public func draftSections() -> [(title: String, entries: [ListEntry])] { [] }
+    public func hostLog() -> [HostCallView] { logBox.lines }
 
     public func describe(_ call: HostCallEvent) -> PendingHostCall {
         let values = call.arguments, name = call.importName

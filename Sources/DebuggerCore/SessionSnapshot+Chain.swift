@@ -17,6 +17,8 @@ extension SessionSnapshot {
             public var isNew: Bool
             /// Read by this call (`state_get`, `state_get_len`, `state_exists`).
             public var read: Bool
+            /// The value's bytes (the detail view shows them whole).
+            public var rawValue: [UInt8] = []
             public init(key: String, rawKey: [UInt8], value: String, previous: String? = nil, written: Bool = false, isNew: Bool = false,
                         read: Bool = false) {
                 self.key = key; self.rawKey = rawKey; self.value = value; self.previous = previous; self.written = written; self.isNew = isNew; self.read = read

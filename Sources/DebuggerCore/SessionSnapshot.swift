@@ -6,11 +6,30 @@ import WasmVM
 /// Where execution stands; `statusLine` is the console's status text.
 public enum StopState: Hashable, Sendable {
     case notStarted
-    /// Paused; `reason` is e.g. "breakpoint 2", "step", "host call execute_utxo_transfer".
-    case paused(reason: String)
+    /// Paused, and why (the last move's stop: a breakpoint, a step, a watch…).
+    case paused(reason: StopReason)
     case trapped(Trap)
-    /// `status` is "success" or "failure"; `code` the entry point's status code if any.
-    case finished(status: String, code: Int?)
+    /// Returned: success, or failure with the entry point's status code.
+    case finished(Outcome)
+
+    /// Why execution stopped, for the status line: `breakpoint 1 (host call execute_utxo_transfer)`,
+    /// `watch 2: 0x490..0x498`, `trap: memory_out_of_bounds`, `step`, `finished: failure (code 2)`.
+    public var reasonSummary: String {
+        switch self {
+        case .notStarted: "not started"
+        case .paused(let reason): reason.summary
+        case .trapped(let trap): "trap: \(trap.kind.rawValue)"
+        case .finished(let outcome): "finished: \(outcome.text)"
+        }
+    }
+
+    /// The call can no longer run forward (finished or trapped).
+    public var isOver: Bool {
+        switch self {
+        case .finished, .trapped: true
+        case .paused, .notStarted: false
+        }
+    }
 }
 
 public struct CodeLine: Hashable, Sendable {
@@ -102,12 +121,21 @@ public struct FunctionFuelLine: Hashable, Sendable {
     }
 }
 
-/// One rendered line of the draft or host-call pane.
+/// One entry of the draft pane.
 public struct ListEntry: Hashable, Sendable {
     public var text: String
     /// Added by the last step/continue (highlighted).
     public var isNew: Bool
-    public init(text: String, isNew: Bool) { self.text = text; self.isNew = isNew }
+    /// The entry's payloads whole (the detail view shows them as hex and text).
+    public var fields: [DetailField]
+    public init(text: String, isNew: Bool, fields: [DetailField] = []) { self.text = text; self.isNew = isNew; self.fields = fields }
+}
+
+/// A labelled payload of a draft or state entry (`key`, `value`, `data`).
+public struct DetailField: Hashable, Sendable {
+    public var label: String
+    public var bytes: [UInt8]
+    public init(label: String, bytes: [UInt8]) { self.label = label; self.bytes = bytes }
 }
 
 public struct DraftView: Hashable, Sendable {
@@ -139,7 +167,12 @@ public struct SessionSnapshot: Hashable, Sendable {
     public var memory: MemoryView
     public var fuel: FuelView
     public var draft: DraftView
-    public var hostCalls: [ListEntry]
+    /// Host calls made so far, then the pending one (`pending`) if the next instruction makes one.
+    public var hostCalls: [HostCallView]
+    /// Every breakpoint with its id (0 is the trap breakpoint).
+    public var breakpoints: [BreakpointView] = []
+    /// Where execution stands: `transfer+0x11 (offset 0x3a1) at token.c:12`; nil once finished.
+    public var location: String?
     /// `set` changes in effect (`step 12: set mem 0x100 0a0b`): the run no longer matches the snapshot.
     public var debuggerChanges: [String] = []
     /// The Source pane (nil when the module has no line info).
@@ -149,7 +182,7 @@ public struct SessionSnapshot: Hashable, Sendable {
     /// State and UTXOs as a read would see them now; nil for a bare module call.
     public var chain: Chain?
     public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
-                globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [ListEntry]) {
+                globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [HostCallView]) {
         self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals
         self.globals = globals; self.frames = frames; self.memory = memory; self.fuel = fuel; self.draft = draft; self.hostCalls = hostCalls
     }

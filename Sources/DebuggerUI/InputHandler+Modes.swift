@@ -1,14 +1,33 @@
 import DebuggerCore
 
 extension InputHandler {
+    /// The help overlay: PgUp/PgDn scroll it, any other key (arrows too) closes it.
     func handleHelp(_ key: Key, state: inout ViewState) {
         switch key {
-        case .up: state.helpScroll = max(0, state.helpScroll - 1)
-        case .down: state.helpScroll = min(keymap.bindings.count, state.helpScroll + 1)
         case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
         case .pageDown: state.helpScroll = min(keymap.bindings.count, state.helpScroll + 10)
         default: state.mode = .normal
         }
+    }
+
+    /// The detail view: Esc (or Enter, q) closes it; arrows and PgUp/PgDn scroll and pan it.
+    func handleDetail(_ key: Key, detail: ViewState.Detail, state: inout ViewState) {
+        var detail = detail
+        let page = max(1, state.size.height - 6)
+        switch key {
+        case .escape, .enter, .character("q"), .control("c"):
+            state.mode = .normal
+            return
+        case .up: detail.scroll = max(0, detail.scroll - 1)
+        case .down: detail.scroll = min(1 << 20, detail.scroll + 1)
+        case .pageUp: detail.scroll = max(0, detail.scroll - page)
+        case .pageDown: detail.scroll = min(1 << 20, detail.scroll + page)
+        case .home: detail.scroll = 0; detail.column = 0
+        case .left: detail.column = max(0, detail.column - InputHandler.panStep)
+        case .right: detail.column = min(1 << 16, detail.column + InputHandler.panStep)
+        default: break
+        }
+        state.mode = .detail(detail)
     }
 
     func handleConsole(_ key: Key, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
@@ -122,6 +141,11 @@ extension InputHandler {
                 let top = CodePane.top(cursor: state.codeCursor, top: state.scroll[.code] ?? 0, rows: rows, count: count)
                 let line = top + event.row - rect.y - 1
                 if event.row > rect.y, event.row < rect.y + rect.height - 1, line < count { state.codeCursor = line }
+            }
+            // A click on a host call, draft or state entry selects it; a click on the selected one opens it.
+            if DetailView.panes.contains(pane), event.row > rect.y, event.row < rect.y + rect.height - 1 {
+                let line = (state.scroll[pane] ?? 0) + event.row - rect.y - 1
+                if state.selection[pane] == line { openDetail(state: &state, session: session) } else { state.selection[pane] = line }
             }
             // A click on a wasm frame selects it for the stack, locals and code panes.
             if pane == .callStack, event.row > rect.y, event.row < rect.y + rect.height - 1 {

@@ -29,6 +29,7 @@ public struct InputHandler {
         default:
             switch state.mode {
             case .help: handleHelp(key, state: &state)
+            case .detail(let detail): handleDetail(key, detail: detail, state: &state)
             case .prompt(let prompt): handlePrompt(key, prompt: prompt, state: &state, session: session, response: &response)
             case .console: handleConsole(key, state: &state, session: session, response: &response)
             case .normal: handleNormal(key, state: &state, session: session, response: &response)
@@ -50,8 +51,15 @@ public struct InputHandler {
             perform(action, state: &state, session: session, response: &response)
         case .none:
             state.pendingKeys = []
+            switch key {
             // Ctrl-c always gets the user out unless the keymap claims it.
-            if key == .control("c") { response.quit = true }
+            case .control("c"): response.quit = true
+            // Unless the keymap binds them: Enter opens the selected entry, Left/Right pan the focused pane.
+            case .enter: openDetail(state: &state, session: session)
+            case .left: state.column[state.focus] = max(0, (state.column[state.focus] ?? 0) - InputHandler.panStep)
+            case .right: state.column[state.focus] = min(1 << 16, (state.column[state.focus] ?? 0) + InputHandler.panStep)
+            default: break
+            }
         }
     }
 
@@ -75,12 +83,8 @@ public struct InputHandler {
                 run("break \(offset)", echo: true, state: &state, session: session, response: &response)
                 return
             }
-            // Without an id in the snapshot, find it in the breakpoint table.
-            var id = line.breakpointID
-            if id == nil {
-                response.commands.append("info breakpoints")
-                id = InputHandler.breakpointID(at: offset, in: session.execute("info breakpoints").output)
-            }
+            // The snapshot names the breakpoint: the line's own id, else one listed at this offset.
+            let id = line.breakpointID ?? session.snapshot.breakpoints.first { $0.isEnabled && $0.offsets.contains(line.offset) }?.id
             guard let id else {
                 state.console.append("cannot tell which breakpoint is at \(offset); use info breakpoints and delete ID", style: .error)
                 return
@@ -129,6 +133,9 @@ public struct InputHandler {
         case .console:
             // Console scroll counts lines up from the newest.
             state.scroll[.console, default: 0] -= delta
+        case let pane where DetailView.panes.contains(pane):
+            // A selection moves; the pane scrolls to keep it in view (normalize).
+            state.selection[pane] = max(0, (state.selection[pane] ?? 0) + max(-(1 << 30), min(1 << 30, delta)))
         default:
             state.scroll[pane, default: 0] += delta
         }
@@ -162,14 +169,17 @@ public struct InputHandler {
         if result.quit { response.quit = true }
     }
 
-    /// The id of the first row of an `info breakpoints` table that names `offset`
-    /// (`1   break   yes   0   offset 0x2e3`).
-    static func breakpointID(at offset: String, in table: String) -> Int? {
-        for row in table.split(separator: "\n") {
-            let words = row.split(separator: " ")
-            guard let first = words.first, let id = Int(first) else { continue }
-            if words.dropFirst().contains(where: { $0.filter { !"(),".contains($0) } == offset }) { return id }
+    /// Columns Left/Right move a pane or detail view by.
+    public static let panStep = 8
+
+    /// Enter: the detail view of the selected entry of the Host calls, Draft or State pane.
+    func openDetail(state: inout ViewState, session: DebugSessionDriving) {
+        guard DetailView.panes.contains(state.focus) else { return }
+        let line = state.selection[state.focus] ?? 0
+        guard DetailView.content(session.snapshot, pane: state.focus, line: line, memory: session.memoryBytes) != nil else {
+            state.console.append("no entry selected: move to one with Up/Down, then Enter", style: .error)
+            return
         }
-        return nil
+        state.mode = .detail(ViewState.Detail(pane: state.focus, line: line))
     }
 }

@@ -44,15 +44,29 @@ extension Screen {
                 scroll: max(0, prompt.selection + 3 - (state.size.height - 6)), on: &canvas)
     }
 
-    /// A centred bordered box over the panes.
-    private func overlay(title: String, lines: [StyledLine], scroll: Int, on canvas: inout Canvas) {
-        let widest = max(title.count + 4, lines.map(\.plainText.count).max() ?? 0)
-        let width = min(canvas.width - 4, widest + 4), height = min(canvas.height - 2, lines.count + 2)
+    func drawDetail(_ detail: ViewState.Detail, on canvas: inout Canvas) {
+        guard let (title, lines) = DetailView.content(snapshot, pane: detail.pane, line: detail.line, memory: memory) else {
+            overlay(title: "Details", lines: [StyledLine("nothing to show here: select an entry", .dim)], scroll: 0, on: &canvas)
+            return
+        }
+        let shifted = detail.column > 0 ? lines.map { $0.droppingColumns(detail.column) } : lines
+        overlay(title: title, lines: shifted + [StyledLine(), StyledLine("Esc closes, Up/Down/PgUp/PgDn scroll, Left/Right pan", .dim)],
+                scroll: detail.scroll, on: &canvas, fullWidth: true)
+    }
+
+    /// A centred bordered box over the panes (`fullWidth`: as wide as the screen allows).
+    private func overlay(title: String, lines: [StyledLine], scroll: Int, on canvas: inout Canvas, fullWidth: Bool = false) {
+        let widest = fullWidth ? canvas.width : max(title.count + 4, lines.map(\.plainText.count).max() ?? 0)
+        let width = min(canvas.width - (fullWidth ? 2 : 4), widest + 4), height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         canvas.fill(rect, with: Cell(" ", .overlay))
         canvas.box(rect, title: title, focused: true)
         let interior = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
         let top = max(0, min(scroll, lines.count - interior.height))
+        if top > 0 { canvas.put("↑", column: rect.x + rect.width - 1, row: interior.y, style: .focusedBorder) }
+        if top + interior.height < lines.count {
+            canvas.put("↓", column: rect.x + rect.width - 1, row: interior.y + interior.height - 1, style: .focusedBorder)
+        }
         for row in 0..<interior.height where top + row < lines.count {
             var line = lines[top + row]
             if line.background == nil { line.background = .overlay }

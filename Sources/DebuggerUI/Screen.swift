@@ -31,6 +31,7 @@ public struct Screen {
         switch state.mode {
         case .help: drawHelp(on: &canvas)
         case .prompt(let prompt): drawPrompt(prompt, on: &canvas)
+        case .detail(let detail): drawDetail(detail, on: &canvas)
         case .normal, .console: break
         }
         return canvas
@@ -78,11 +79,17 @@ public struct Screen {
         canvas.fill(rect)
         canvas.box(rect, title: title, focused: state.focus == pane)
         let top = Screen.top(pane, state: state, count: lines.count, rows: interior.height)
+        // The focused pane scrolls sideways (Left/Right); the selected entry of a detail pane is highlighted.
+        let column = state.focus == pane ? state.column[pane] ?? 0 : 0
+        let selected = state.focus == pane && DetailView.panes.contains(pane) ? state.selection[pane] : nil
         for row in 0..<interior.height {
             let index = top + row
             guard index < lines.count else { break }
-            lines[index].draw(on: &canvas, column: interior.x, row: interior.y + row, width: interior.width)
+            var line = column > 0 ? lines[index].droppingColumns(column) : lines[index]
+            if index == selected { line.background = .cursor }
+            line.draw(on: &canvas, column: interior.x, row: interior.y + row, width: interior.width)
         }
+        if column > 0 { canvas.put("←", column: rect.x, row: interior.y, style: .focusedBorder) }
         // Scroll marks on the right border when there is more above or below.
         if top > 0 { canvas.put("↑", column: rect.x + rect.width - 1, row: interior.y, style: .focusedBorder) }
         if top + interior.height < lines.count {
@@ -98,11 +105,25 @@ public struct Screen {
         }
     }
 
+    /// `breakpoint 1 (host call execute_utxo_transfer) at transfer+0x11 (offset 0x3a1)  step 42`: why, where,
+    /// the step. The where part is cut first when the line does not fit `width`.
+    public static func statusText(_ snapshot: SessionSnapshot, pendingKeys: [Key], width: Int) -> String {
+        var reason = " " + snapshot.state.reasonSummary
+        var place = snapshot.location.map { " at \($0)" } ?? ""
+        if case .notStarted = snapshot.state { place = "" }
+        var tail = "  step \(snapshot.step)"
+        if snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty { tail += "  [modified]" }
+        if !pendingKeys.isEmpty { tail += "  keys: " + pendingKeys.map(\.name).joined(separator: " ") + " -" }
+        let room = width - reason.count - tail.count
+        if place.count > room { place = room > 4 ? String(place.prefix(room - 1)) + "…" : "" }
+        if reason.count + place.count + tail.count > width { reason = String(reason.prefix(max(1, width - tail.count - 1))) + "…" }
+        return reason + place + tail
+    }
+
     private func drawStatusLine(on canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect, with: Cell(" ", .statusBar))
-        var left = " \(snapshot.statusLine)  step \(snapshot.step)"
-        if snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty { left += "  [modified]" }
-        if !state.pendingKeys.isEmpty { left += "  keys: " + state.pendingKeys.map(\.name).joined(separator: " ") + " -" }
+        // The stop reason and step always fit; hints take what is left.
+        let left = Screen.statusText(snapshot, pendingKeys: state.pendingKeys, width: rect.width - 1)
         let end = canvas.put(left, column: rect.x, row: rect.y, style: .statusBar)
         var hints = hintText
         while !hints.isEmpty && end + 2 + hints.map(\.count).reduce(0, +) + 2 * hints.count > rect.width { hints.removeLast() }
@@ -115,12 +136,18 @@ public struct Screen {
         case .console: return ["Enter run", "Up/Down history", "Esc leave"]
         case .prompt: return ["Enter choose", "Up/Down select", "Esc cancel"]
         case .help: return ["any key closes"]
+        case .detail: return ["Esc close", "Up/Down scroll", "Left/Right pan"]
         case .normal:
-            // Most useful first: hints that do not fit are dropped from the end.
-            let actions: [(Action, String)] = [(.help, "help"), (.quit, "quit"), (.step, "step"), (.next, "next"),
-                                               (.continue, "cont"), (.console, "cmd"), (.reverseStep, "back"),
-                                               (.toggleBreakpoint, "break")]
-            return actions.compactMap { action, label in keymap.keys(for: action).map { "\($0) \(label)" } }
+            // Most useful first: hints that do not fit are dropped from the end. Once the call is
+            // over only moving back helps, so restart and the reverse keys replace the forward ones.
+            var actions: [(Action, String)] = snapshot.state.isOver
+                ? [(.help, "help"), (.restart, "restart"), (.reverseStep, "back"), (.reverseContinue, "rev-cont"), (.console, "cmd"),
+                   (.quit, "quit")]
+                : [(.help, "help"), (.step, "step"), (.next, "next"), (.continue, "cont"), (.quit, "quit"), (.console, "cmd"),
+                   (.reverseStep, "back"), (.toggleBreakpoint, "break")]
+            var hints = actions.compactMap { action, label in keymap.keys(for: action).map { "\($0) \(label)" } }
+            if DetailView.panes.contains(state.focus) { hints.insert("Enter details", at: min(1, hints.count)) }
+            return hints
         }
     }
 }

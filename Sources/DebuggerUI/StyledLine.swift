@@ -22,6 +22,18 @@ public struct StyledLine: Hashable, Sendable {
 
     public var plainText: String { spans.map(\.text).joined() }
 
+    /// The line without its first `count` characters (panning a long line).
+    public func droppingColumns(_ count: Int) -> StyledLine {
+        var line = StyledLine(background: background)
+        var left = count
+        for span in spans {
+            if left >= span.text.count { left -= span.text.count; continue }
+            line.spans.append(Span(text: String(span.text.dropFirst(left)), style: span.style))
+            left = 0
+        }
+        return line
+    }
+
     /// Draws into one row of a canvas, clipped to `width` columns.
     func draw(on canvas: inout Canvas, column: Int, row: Int, width: Int) {
         let base = background ?? .normal

@@ -37,7 +37,14 @@ extension ViewState {
             .state: StatePane.lines(snapshot).count,
         ]
         for (pane, count) in counts {
-            scroll[pane] = max(0, min(scroll[pane] ?? 0, count - rows(pane, layout)))
+            if DetailView.panes.contains(pane) {
+                // The selected entry stays in the pane and in view.
+                let selected = max(0, min(selection[pane] ?? 0, count - 1))
+                selection[pane] = selected
+                scroll[pane] = CodePane.top(cursor: selected, top: scroll[pane] ?? 0, rows: rows(pane, layout), count: count)
+            } else {
+                scroll[pane] = max(0, min(scroll[pane] ?? 0, count - rows(pane, layout)))
+            }
         }
         scroll[.console] = max(0, min(scroll[.console] ?? 0, console.output.count - (rows(.console, layout) - 1)))
     }

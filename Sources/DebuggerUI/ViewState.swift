@@ -11,6 +11,18 @@ public struct ViewState: Hashable, Sendable {
         case prompt(Prompt)
         /// The key list overlay, scrolled by `helpScroll`.
         case help
+        /// The detail view of one entry of the Host calls, Draft or State pane.
+        case detail(Detail)
+    }
+
+    /// Which entry a detail view shows (a line of its pane) and how it is scrolled.
+    public struct Detail: Hashable, Sendable {
+        public var pane: Pane
+        /// Index into the pane's lines.
+        public var line: Int
+        public var scroll = 0
+        public var column = 0
+        public init(pane: Pane, line: Int) { self.pane = pane; self.line = line }
     }
 
     public var size: Size
@@ -19,6 +31,10 @@ public struct ViewState: Hashable, Sendable {
     public var activeTab: Pane = .code
     /// First visible line per pane; for the console, lines up from the newest.
     public var scroll: [Pane: Int] = [:]
+    /// First visible column per pane (Left/Right scroll long lines).
+    public var column: [Pane: Int] = [:]
+    /// The selected line of the Host calls, Draft and State panes (Enter opens its detail view).
+    public var selection: [Pane: Int] = [:]
     /// The code line under the cursor (`b` toggles its breakpoint).
     public var codeCursor: Int?
     /// First byte shown in the memory pane (a multiple of 16).

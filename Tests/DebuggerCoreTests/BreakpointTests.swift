@@ -41,7 +41,8 @@ struct BreakpointTests {
         #expect(s.stack.prefix(2).map(\.value) == [.i64(10), .i32(32)])
         #expect(s.stack.prefix(2).allSatisfy { $0.willPop })
         #expect(s.memory.pendingHostRanges == [MemoryRange(range: 32 ..< 40, kind: .write)])
-        #expect(s.hostCalls.last?.text == "record(ptr=32, amount=10) pending")
+        #expect(s.hostCalls.last?.text == "record(ptr=32, amount=10)")
+        #expect(s.hostCalls.last?.pending == true)
         session.must("c")
         #expect(session.snapshot.statusLine == "finished: success")
     }
@@ -76,7 +77,7 @@ struct BreakpointTests {
         #expect(session.snapshot.memory.lastAccesses == [MemoryRange(range: 20 ..< 24, kind: .write)])
         session.must("watch mem 36 1")
         session.must("c")
-        #expect(session.snapshot.hostCalls.map(\.text) == ["record(32, 10) -> 1"])
+        #expect(session.snapshot.hostCalls.map(\.text) == ["record(ptr=32, amount=10) -> i32:1"])
         #expect(session.snapshot.stack.map(\.value) == [.i32(1)])
         session.must("c")
         #expect(session.snapshot.statusLine == "finished: success")

@@ -29,7 +29,10 @@ import Testing
         #expect(session.must("state nope") == "\"nope\": no value (state_get fails, state_exists returns 0)")
         let chain = try #require(session.snapshot.chain)
         #expect(chain.touchedCount == 1)
-        #expect(chain.state == [.init(key: "\"counter\"", rawKey: Array("counter".utf8), value: "\"42\"", previous: "\"41\"", written: true, read: true)])
+        var counter = SessionSnapshot.Chain.StateEntry(key: "\"counter\"", rawKey: Array("counter".utf8), value: "\"42\"", previous: "\"41\"",
+                                                       written: true, read: true)
+        counter.rawValue = Array("42".utf8)
+        #expect(chain.state == [counter])
         // Time travel restores what was read and written.
         session.must("goto 0")
         #expect(session.must("state") == "\"counter\" = \"41\"")

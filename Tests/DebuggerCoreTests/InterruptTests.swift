@@ -18,7 +18,7 @@ import WasmVM
         #expect(session.snapshot.step == 3 * 1_048_576)
         #expect(output.contains("interrupted"), "\(output)")
         guard case .paused(let reason) = session.snapshot.state else { Issue.record("not paused: \(session.snapshot.state)"); return }
-        #expect(reason == "interrupted")
+        #expect(reason == .interrupted)
         // The session stays usable: stepping goes on from there.
         session.must("step")
         #expect(session.snapshot.step == 3 * 1_048_576 + 1)

@@ -13,7 +13,7 @@ import Testing
     }
 
     static let transferCall = "execute_utxo_transfer(from=70928 \"0x8209c622d851832908d7089992787a9f1a39ffe5\", to=1189 \"0xc1d73080c71c19539eb4f22cf2cb85cc820817a3\", amount=1500, token=1156 \"GOLD\", token_len=4)"
-    static let mockedRecord = "execute_utxo_transfer(from=i32:70928, to=i32:1189, amount=i64:1500, token=i32:1156, token_len=i32:4) -> i32:1 (mocked)"
+    static let mockedRecord = "execute_utxo_transfer(from=70928, to=1189, amount=1500, token=1156, token_len=4) -> i32:1 (mocked)"
 
     @Test func returnSkipsThePendingHostCall() throws {
         let session = try Self.session("token/transfer_insufficient.snapshot.json")
@@ -70,7 +70,7 @@ import Testing
             => 0x774  br_if 0
             """)
         #expect(session.snapshot.hostCalls.last?.text
-                == "execute_utxo_transfer(from=i32:70928, to=i32:1189, amount=i64:1500, token=i32:1156, token_len=i32:4) -> i32:0 failed (mocked)")
+                == "execute_utxo_transfer(from=70928, to=1189, amount=1500, token=1156, token_len=4) -> i32:0 failed (mocked)")
     }
 
     @Test func timeTravelReplaysAReturn() throws {

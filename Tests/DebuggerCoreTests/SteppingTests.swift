@@ -53,7 +53,7 @@ struct SteppingTests {
         session.must("next"); session.must("next")
         session.must("next")  // over the host call
         #expect(session.snapshot.stack.map(\.value) == [.i32(1)])
-        #expect(session.snapshot.hostCalls.map(\.text) == ["record(32, 10) -> 1"])
+        #expect(session.snapshot.hostCalls.map(\.text) == ["record(ptr=32, amount=10) -> i32:1"])
         #expect(session.memoryBytes(at: 32, count: 8) == [10, 0, 0, 0, 0, 0, 0, 0])
     }
 

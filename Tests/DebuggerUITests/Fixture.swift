@@ -19,8 +19,16 @@ enum Fixture {
         CodeLine(offset: 0x3a7, text: "end", depth: 0, isCurrent: false, hasBreakpoint: false),
     ]
 
-    static let snapshot = SessionSnapshot(
-        state: .paused(reason: "step"),
+    static let snapshot: SessionSnapshot = {
+        var s = stop
+        s.location = "transfer+0x11 (offset 0x3a1)"
+        s.breakpoints = [BreakpointView(id: 0, what: "any trap", isEnabled: true, hits: 0, offsets: []),
+                         BreakpointView(id: 1, what: "offset 0x395", isEnabled: true, hits: 0, offsets: [0x395])]
+        return s
+    }()
+
+    private static let stop = SessionSnapshot(
+        state: .paused(reason: .moved("step")),
         statusLine: "paused at transfer+0x11 (offset 0x3a1)",
         step: 42,
         code: CodeView(functionName: "transfer", functionIndex: 3, lines: codeLines, currentLine: 8),
@@ -44,13 +52,16 @@ enum Fixture {
             (title: "events", entries: [ListEntry(text: "Transfer(alice, bob, 42)", isNew: true)]),
             (title: "return data", entries: []),
         ], discarded: false),
-        hostCalls: [ListEntry(text: "env.get_caller() -> \"alice\"", isNew: false),
-                    ListEntry(text: "env.log(0x200, 5 \"hello\") -> ok", isNew: true)])
+        hostCalls: [HostCallView(name: "get_caller", arguments: [], results: [.i32(1)]),
+                    HostCallView(name: "log", arguments: [HostCallView.Argument(name: "msg", value: .i32(0x200), decoded: "\"hello\""),
+                                                          HostCallView.Argument(name: "msg_len", value: .i32(5))],
+                                 results: [.i32(1)], ranges: [MemoryRange(range: 0x200..<0x205, kind: .read)], isNew: true)])
 
     /// The same stop in a module built with -g: the Source pane and source variables.
     static let sourceSnapshot: SessionSnapshot = {
         var s = snapshot
         s.statusLine = "paused at transfer+0x11 (offset 0x3a1) at token/token.c:12"
+        s.location = "transfer+0x11 (offset 0x3a1) at token/token.c:12"
         s.source = SourceView(path: "token/token.c", lines: [
             "#include \"wes.h\"", "", "/* Moves amount of GOLD from the caller to `to`. */",
             "int transfer(const char *params, int len) {", "\tuint64_t amount = 0;", "\tconst char *to = 0;",

@@ -69,22 +69,19 @@ import Testing
         #expect(state.focus == .code)
     }
 
-    /// A snapshot without breakpoint ids: the id comes from `info breakpoints`.
-    @Test func toggleBreakpointFindsTheIdInTheTable() {
+    /// A code line without a breakpoint id: the id comes from the snapshot's breakpoint list, never from command output.
+    @Test func toggleBreakpointFindsTheIdInTheSnapshot() {
         var snapshot = Fixture.snapshot
         snapshot.code!.lines[2].breakpointID = nil
         snapshot.code!.lines[8].hasBreakpoint = true
+        snapshot.breakpoints = [BreakpointView(id: 0, what: "any trap", isEnabled: true, hits: 0, offsets: []),
+                                BreakpointView(id: 3, what: "offset 0x3a1", isEnabled: true, hits: 1, offsets: [0x3a1]),
+                                BreakpointView(id: 4, what: "transfer (offset 0x395)", isEnabled: true, hits: 0, offsets: [0x395])]
         let session = FakeSession(snapshot: snapshot)
-        session.outputs["info breakpoints"] = CommandResult(output: """
-            ID  type         enabled  hits  what
-            0   trap         yes      0     any trap
-            3   break        yes      1     offset 0x3a1
-            4   break        yes      0     transfer (offset 0x395)
-            """)
         var (state, _) = Self.drive(Self.chars("b"), session: session)
         (state, _) = Self.drive(Array(repeating: .up, count: 6) + Self.chars("b"), session: session, state: state)
-        #expect(session.commands == ["info breakpoints", "delete 3", "info breakpoints", "delete 4"])
-        session.outputs["info breakpoints"] = CommandResult(output: "ID  type  enabled  hits  what\n")
+        #expect(session.commands == ["delete 3", "delete 4"])
+        session.snapshot.breakpoints = []
         (state, _) = Self.drive(Self.chars("b"), session: session, state: state)
         #expect(state.console.output.last?.text == "cannot tell which breakpoint is at 0x395; use info breakpoints and delete ID")
     }

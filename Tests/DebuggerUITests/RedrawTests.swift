@@ -43,6 +43,6 @@ import Testing
         #expect(rows == [0, 1, 2, 3, 4, 9, 10, 15, 16, 17, 18, 39])
         let cells = runs.map(\.text.count).reduce(0, +)
         #expect(cells < 120 * 40 / 10)
-        #expect(cells == 379)
+        #expect(cells == 377)
     }
 }

@@ -40,10 +40,10 @@ import Testing
             => 0x774  br_if 0
             (wesdbg) hostlog
             1. get_contract_params_len() -> i32:65
-            2. get_contract_params(out=i32:1168) -> i32:65
+            2. get_contract_params(out=1168) -> i32:65
             3. get_current_transaction() -> i32:1
-            4. get_caller(out=i32:70928) -> i32:42
-            5. execute_utxo_transfer(from=i32:70928, to=i32:1189, amount=i64:1500, token=i32:1156, token_len=i32:4) -> i32:1 (mocked)
+            4. get_caller(out=70928) -> i32:42
+            5. execute_utxo_transfer(from=70928, to=1189, amount=1500, token=1156, token_len=4) -> i32:1 (mocked)
             (wesdbg) continue
             finished: success, step 12563
             returned i32:0
@@ -104,7 +104,7 @@ import Testing
             => 0x76e  call 5 <wes_execute_utxo_transfer>
             edits[0] applied: step 10560: return i32:1
             """))
-        #expect(replay.contains("5. execute_utxo_transfer(from=i32:70928, to=i32:1189, amount=i64:1500, token=i32:1156, token_len=i32:4) -> i32:1 (mocked)\n"))
+        #expect(replay.contains("5. execute_utxo_transfer(from=70928, to=1189, amount=1500, token=1156, token_len=4) -> i32:1 (mocked)\n"))
         #expect(replay.hasSuffix("(wesdbg) info edits\nedits of the snapshot:\n  edits[0] step 10560: return i32:1  [applied]\n"))
 
         // profile makes the edits too.

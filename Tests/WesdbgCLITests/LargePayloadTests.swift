@@ -32,7 +32,10 @@ struct LargePayloadTests {
         let ff64 = "0x" + String(repeating: "ff", count: 64) + "… (1048576 bytes, fnv1a a87cb5a6c9f22325)"
         #expect(text.contains("state writes:\n  + \"B\" = " + ff64 + "\n"))
         #expect(text.contains("events:\n  + \"Big\" " + a64 + "\n"))
-        #expect(text.contains("1. emit_event(name=\"Big\", name_len=i32:3, data=" + a64 + ", data_len=i32:1048576)\n"))
+        // Pointers print as numbers, then what they point at (the one host-call format).
+        #expect(text.contains("1. emit_event(name="))
+        #expect(text.contains(" \"Big\", name_len=3, data="))
+        #expect(text.contains(" " + a64 + ", data_len=1048576)\n"))
         #expect(text.split(separator: "\n").allSatisfy { $0.utf8.count < 400 })
         #expect(session.snapshot.draft.sections.flatMap(\.entries).allSatisfy { $0.text.utf8.count < 300 })
     }

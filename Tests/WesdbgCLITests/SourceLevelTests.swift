@@ -139,7 +139,7 @@ struct SourceLevelTests {
         #expect(rows[0].hasPrefix("┌ Source: token/token.c (transfer) "))
         #expect(rows.contains { $0.hasPrefix("│*>  83      if (!wes_execute_utxo_transf││*> 0x0686    i32.const 48") })
         #expect(rows.contains { $0.contains("│variables (6)") })
-        #expect(rows.last?.hasPrefix(" paused at transfer+0x289 (offset 0x686) at token/token.c:83  step 55073") == true)
+        #expect(rows.last?.contains(" at transfer+0x289 (offset 0x686) at token/token.c:83  step 55073") == true, "\(rows.last ?? "")")
     }
 
     /// `list` around the current line, then the next ten; files found above the module's directory.

@@ -97,7 +97,7 @@ struct TmuxEndToEndTests {
         let command = "'\(binary)' debug '\(sample)'; echo WESDBG_EXIT=$?; exec sh"
         try server.run(["new-session", "-d", "-s", server.target, "-x", "120", "-y", "40", "env", "-u", "NO_COLOR", "sh", "-c", command])
 
-        let start = try server.waitFor("the panes") { $0.contains("paused at") && $0.contains("Console") }
+        let start = try server.waitFor("the panes") { $0.contains(" start at transfer") && $0.contains("Console") }
         for title in ["Code:", "Stack", "Locals / Globals", "Memory @", "Call stack", "Fuel", "Draft", "Host calls", "Console"] {
             #expect(start.contains(title), "pane \(title) missing")
         }
@@ -107,8 +107,29 @@ struct TmuxEndToEndTests {
         let stepped = try server.waitFor("a step") { $0.contains("step 1 ") || $0.contains("step 1\n") }
         #expect(stepped != start)
 
+        // Break on the transfer; the status line says why it stopped.
+        try server.keys("h")
+        _ = try server.waitFor("the host-call prompt") { $0.contains("Break before calls of host function") }
+        try server.keys("execute_utxo", "Enter")
+        _ = try server.waitFor("the breakpoint") { $0.contains("breakpoint 1: host call execute_utxo_transfer") }
+        try server.keys("c")
+        let atCall = try server.waitFor("the host-call stop") { $0.contains(" breakpoint 1 (host call execute_utxo_transfer) at ") }
+        #expect(atCall.contains("step 10395"))
+        // The pending call (the last entry of the Host calls pane) opens in a detail view with every argument.
+        try server.keys("8", "End", "Enter")
+        let detail = try server.waitFor("the detail view") { $0.contains("Host call pending") }
+        #expect(detail.contains("amount    = 250"), "\(detail)")
+        #expect(detail.contains("token     = 1156  i32  \"GOLD\""), "\(detail)")
+        #expect(detail.contains("token_len = 4"))
+        #expect(detail.contains("memory read"))
+        try server.keys("Escape")
+        _ = try server.waitFor("the detail view to close") { !$0.contains("Host call pending") }
+
         try server.keys("c")
         let finished = try server.waitFor("finished: success") { $0.contains("finished: success") }
+        // Over: the hints offer restart and going back, not stepping on.
+        #expect(finished.contains("r restart"))
+        #expect(!finished.contains("s step"))
         #expect(finished.contains("outputs (2)"))
         #expect(finished.contains("asset 250 \"GOLD\""))
 
@@ -123,7 +144,7 @@ struct TmuxEndToEndTests {
         _ = try server.waitFor("wesdbg to exit 0") { $0.contains("WESDBG_EXIT=0") }
         try server.keys("echo shell-ok-$((40+2))", "Enter")
         let shell = try server.waitFor("a usable shell") { $0.contains("shell-ok-42") }
-        #expect(!shell.contains("paused at"))
+        #expect(!shell.contains("start at transfer"))
     }
 
     /// NO_COLOR: no colour escapes at all, roles still told apart by reverse and bold.
@@ -133,7 +154,7 @@ struct TmuxEndToEndTests {
         let server = Server()
         let command = "NO_COLOR=1 '\(binary)' debug '\(sample)'; echo WESDBG_EXIT=$?; exec sh"
         try server.run(["new-session", "-d", "-s", server.target, "-x", "100", "-y", "30", "sh", "-c", command])
-        _ = try server.waitFor("the panes") { $0.contains("paused at") }
+        _ = try server.waitFor("the panes") { $0.contains(" start at transfer") }
         try server.keys("s")
         _ = try server.waitFor("a step") { $0.contains("step 1 ") }
         let escaped = try server.run(["capture-pane", "-e", "-p", "-t", server.target])

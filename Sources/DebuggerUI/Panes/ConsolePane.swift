@@ -21,8 +21,11 @@ public enum ConsolePane {
             input.append(" ", .cursor)
             lines.append(input)
         } else {
-            let key = keymap.keys(for: .console) ?? ":"
-            lines.append(StyledLine("press \(key) to type a command, \(keymap.keys(for: .help) ?? "?") for keys", .dim))
+            // Only keys the keymap has: without a console key there is no command line to offer.
+            var parts: [String] = []
+            if let key = keymap.keys(for: .console) { parts.append("press \(key) to type a command") }
+            if let key = keymap.keys(for: .help) { parts.append("\(key) for keys") }
+            lines.append(StyledLine(parts.joined(separator: ", "), .dim))
         }
         return lines
     }

@@ -17,4 +17,15 @@ public enum DraftPane {
         }
         return lines
     }
+
+    /// The section title and entry shown at `line` of `lines`, nil for a title line.
+    public static func entry(_ snapshot: SessionSnapshot, line: Int) -> (String, ListEntry)? {
+        var index = snapshot.draft.discarded ? 1 : 0
+        for section in snapshot.draft.sections {
+            index += 1
+            if line < index + section.entries.count { return line >= index ? (section.title, section.entries[line - index]) : nil }
+            index += section.entries.count
+        }
+        return nil
+    }
 }

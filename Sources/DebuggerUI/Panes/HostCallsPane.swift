@@ -5,9 +5,9 @@ public enum HostCallsPane {
     public static func title(_ snapshot: SessionSnapshot) -> String { "Host calls (\(snapshot.hostCalls.count))" }
 
     public static func lines(_ snapshot: SessionSnapshot) -> [StyledLine] {
-        if snapshot.hostCalls.isEmpty { return [StyledLine("(none yet)", .dim)] }
-        return snapshot.hostCalls.map { entry in
-            StyledLine((entry.isNew ? "+ " : "  ") + entry.text, entry.isNew ? .newEntry : .normal)
+        if snapshot.hostCalls.isEmpty { return [StyledLine(snapshot.state.isOver ? "(none)" : "(none yet)", .dim)] }
+        return snapshot.hostCalls.map { call in
+            StyledLine((call.isNew ? "+ " : "  ") + call.text + (call.pending ? " pending" : ""), call.isNew ? .newEntry : .normal)
         }
     }
 }
