@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "WasmVM", targets: ["WasmVM"]),
         .library(name: "ContractHost", targets: ["ContractHost"]),
         .library(name: "DebuggerCore", targets: ["DebuggerCore"]),
+        // For Fuzzing/ (the keymap fuzz target); nothing else outside this package uses it.
+        .library(name: "DebuggerUI", targets: ["DebuggerUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),

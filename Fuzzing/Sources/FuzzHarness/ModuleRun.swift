@@ -1,0 +1,129 @@
+import WasmVM
+
+/// One module run the same way in a chosen loop: load, instantiate (imports stubbed), then
+/// every exported function called in export order with zero arguments and a fuel budget.
+/// `transcript` is what the loops must agree on byte for byte: each call's returned values
+/// (bit patterns) or trap (kind, message, function, offset), its fuel and steps, and a hash
+/// of memory 0 and the globals after it.
+public enum LoopKind: String, CaseIterable, Sendable {
+    /// Fast code from every block head (run mode).
+    case fast
+    /// Every instruction through the exact stepping loop (`wast --exact`).
+    case exact
+    /// `Machine.step()` one instruction at a time (the debugger's stepi).
+    case stepped
+}
+
+public struct ModuleRun: Sendable {
+    /// Fuel for each exported call and for the start function.
+    public var fuel: UInt64
+    /// Memories and tables are capped so that a declared 4 GiB memory does not swamp a fuzzer.
+    public var maxMemoryPages: Int
+    public var maxTableElements: Int
+
+    public init(fuel: UInt64 = 100_000, maxMemoryPages: Int = 64, maxTableElements: Int = 10_000) {
+        self.fuel = fuel; self.maxMemoryPages = maxMemoryPages; self.maxTableElements = maxTableElements
+    }
+
+    /// The lines a loop produced for `module`.
+    public func transcript(of module: Module, loop: LoopKind) -> [String] {
+        var configuration = MachineConfiguration()
+        configuration.usesFastCode = loop == .fast
+        configuration.startFunctionFuel = fuel
+        configuration.maxMemoryPages = maxMemoryPages
+        configuration.maxTableElements = maxTableElements
+        let machine = Machine(configuration: configuration)
+        var lines: [String] = []
+        var externals: [ExternalValue?] = []
+        for item in module.imports {
+            switch item.descriptor {
+            case .function(let typeIndex):
+                guard Int(typeIndex) < module.types.count else { externals.append(nil); continue }
+                let type = module.types[Int(typeIndex)]
+                let name = "\(item.module).\(item.name)"
+                // A stub host function: zero results; an import named "trap" traps host_error.
+                externals.append(machine.addHostFunction(module: item.module, name: item.name, type: type) {
+                    (context: inout HostCallContext) throws(Trap) -> [Value] in
+                    if item.name == "trap" { throw Trap(.hostError, "stub \(name) traps") }
+                    return type.results.map(Value.zero)
+                })
+            case .memory(let type): externals.append(machine.addMemory(type))
+            case .table(let type): externals.append(machine.addTable(type))
+            case .global(let type): externals.append(machine.addGlobal(type, value: .zero(type.valueType)))
+            }
+        }
+        let imports = module.imports
+        let instance: Instance
+        do {
+            let (made, trap) = try machine.instantiateKeepingTrap(module) { imp in
+                imports.firstIndex(of: imp).flatMap { externals[$0] }
+            }
+            instance = made
+            if let trap {
+                lines.append("start trapped: \(Self.describe(trap)) fuel \(machine.fuelUsed) steps \(machine.steps)")
+                return lines
+            }
+        } catch {
+            lines.append("cannot instantiate: \(error)")
+            return lines
+        }
+        lines.append("instantiated: " + state(machine, instance))
+        for export in module.exports where export.kind == .function {
+            guard case .function(let address)? = machine.export(instance, named: export.name) else { continue }
+            let type = machine.functionType(address: address)
+            let arguments = type.parameters.map(Value.zero)
+            let event: ExecutionEvent
+            do {
+                try machine.startCall(function: address, arguments: arguments, fuel: fuel)
+                event = loop == .stepped ? stepToEnd(machine) : machine.run()
+            } catch {
+                event = .trapped(error)
+            }
+            let outcome: String
+            switch event {
+            case .returned(let values): outcome = "returned \(values)"
+            case .trapped(let trap): outcome = "trapped \(Self.describe(trap))"
+            default: outcome = "paused \(event)"
+            }
+            lines.append("\(export.name): \(outcome) fuel \(machine.fuelUsed) steps \(machine.steps) " + state(machine, instance))
+        }
+        return lines
+    }
+
+    private func stepToEnd(_ machine: Machine) -> ExecutionEvent {
+        while true {
+            let event = machine.step()
+            switch event {
+            case .returned, .trapped: return event
+            default: continue
+            }
+        }
+    }
+
+    static func describe(_ trap: Trap) -> String {
+        "\(trap.kind.rawValue) '\(trap.message)' function \(trap.function.map(String.init) ?? "-") offset \(trap.offset.map(String.init) ?? "-")"
+    }
+
+    /// Memory 0 (size and an FNV-1a hash) and the instance's globals.
+    private func state(_ machine: Machine, _ instance: Instance) -> String {
+        var text = "globals \(machine.globals(of: instance))"
+        if let memory = machine.memory(of: instance) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            if let bytes = try? memory.read(0, count: memory.byteCount) {
+                for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            }
+            text += " memory \(memory.pageCount) pages fnv \(String(hash, radix: 16))"
+        }
+        return text
+    }
+
+    /// Where two transcripts first differ, or nil.
+    public static func firstDifference(_ a: [String], _ b: [String]) -> (index: Int, a: String, b: String)? {
+        for i in 0..<max(a.count, b.count) {
+            let x = i < a.count ? a[i] : "(nothing)"
+            let y = i < b.count ? b[i] : "(nothing)"
+            if x != y { return (i, x, y) }
+        }
+        return nil
+    }
+}
