@@ -22,7 +22,8 @@ let package = Package(
         .executableTarget(name: "FuzzSnapshot", dependencies: ["CFuzzer",
             .product(name: "ContractHost", package: "wesdbg"), .product(name: "WasmVM", package: "wesdbg")]),
         .executableTarget(name: "FuzzCommands", dependencies: ["CFuzzer",
-            .product(name: "DebuggerCore", package: "wesdbg"), .product(name: "ContractHost", package: "wesdbg")]),
+            .product(name: "DebuggerCore", package: "wesdbg"), .product(name: "ContractHost", package: "wesdbg"),
+            .product(name: "WasmVM", package: "wesdbg")]),
         .executableTarget(name: "FuzzKeymap", dependencies: ["CFuzzer", .product(name: "DebuggerUI", package: "wesdbg")]),
         // An ordinary executable (no sanitizers): wasm files in, fast vs exact disagreements out.
         .executableTarget(name: "Differential", dependencies: ["FuzzHarness"]),

@@ -2,7 +2,7 @@ import Foundation
 import FuzzHarness
 import WasmVM
 
-// Differential: Differential [--fuel N] [--no-step] FILE.wasm...
+// Differential: Differential [--fuel N] [--no-step] [--show] FILE.wasm...  (--show: print the fast transcripts)
 // Each module's exports run in the fast loop, the exact loop and (unless --no-step) one
 // Machine.step() at a time; the transcripts (results, traps, fuel, steps, memory and globals
 // after each call) must be byte-identical. Prints each disagreement and a summary; exit 1 on any.
@@ -10,6 +10,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var fuel: UInt64 = 1_000_000
 var loops: [LoopKind] = [.exact, .stepped]
 var files: [String] = []
+var show = false
 while !arguments.isEmpty {
     let a = arguments.removeFirst()
     switch a {
@@ -19,6 +20,7 @@ while !arguments.isEmpty {
         }
         fuel = n; arguments.removeFirst()
     case "--no-step": loops = [.exact]
+    case "--show": show = true
     default: files.append(a)
     }
 }
@@ -37,6 +39,7 @@ for path in files {
     checked += 1
     let fast = runner.transcript(of: module, loop: .fast)
     calls += fast.count - 1
+    if show { print("\(path):\n  " + fast.joined(separator: "\n  ")) }
     for loop in loops {
         let other = runner.transcript(of: module, loop: loop)
         if let d = ModuleRun.firstDifference(fast, other) {

@@ -14,6 +14,8 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 private let snapshotPath = root.appendingPathComponent("samples/registry/increment.debug.snapshot.json").path
 private let snapshot = try! ChainSnapshot.load(path: snapshotPath)
 private let module = try! snapshot.loadModule()
+/// A 64 Ki-slot value stack: the default 4 Mi (32 MB) would be allocated and freed per input.
+private let configuration = { var c = MachineConfiguration(); c.maxStackSlots = 1 << 16; return c }()
 
 private func fuzzCommands(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let data else { return 0 }
@@ -26,7 +28,7 @@ private func fuzzCommands(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if writesFiles { return 0 }
     let session: DebugSession
     do {
-        let execution = try ContractExecution(snapshot: snapshot, module: module)
+        let execution = try ContractExecution(snapshot: snapshot, module: module, configuration: configuration)
         session = try DebugSession(target: ContractTarget(execution: execution),
                                    sources: SourceOptions(modulePath: snapshot.codePath, directories: []))
     } catch {

@@ -1,10 +1,6 @@
 import WasmVM
 
-/// One module run the same way in a chosen loop: load, instantiate (imports stubbed), then
-/// every exported function called in export order with zero arguments and a fuel budget.
-/// `transcript` is what the loops must agree on byte for byte: each call's returned values
-/// (bit patterns) or trap (kind, message, function, offset), its fuel and steps, and a hash
-/// of memory 0 and the globals after it.
+/// The loops a module can run in.
 public enum LoopKind: String, CaseIterable, Sendable {
     /// Fast code from every block head (run mode).
     case fast
@@ -14,15 +10,28 @@ public enum LoopKind: String, CaseIterable, Sendable {
     case stepped
 }
 
+/// One module run the same way in a chosen loop: load, instantiate (imports stubbed), then
+/// every exported function called in export order with zero arguments (then ones, then all bits
+/// set, if it takes any) and a fuel budget.
+/// `transcript(of:loop:)` is what the loops must agree on byte for byte: each call's returned values
+/// (bit patterns) or trap (kind, message, function, offset), its fuel and steps, and a hash
+/// of memory 0 and the globals after it.
+/// (Shared by the Fuzzing package and, through a symlink, Tests/WasmVMTests.)
 public struct ModuleRun: Sendable {
     /// Fuel for each exported call and for the start function.
     public var fuel: UInt64
     /// Memories and tables are capped so that a declared 4 GiB memory does not swamp a fuzzer.
     public var maxMemoryPages: Int
     public var maxTableElements: Int
+    /// Value-stack slots (the machine's default is 4 Mi; a fuzzer allocates a stack per input).
+    public var maxStackSlots: Int
+    /// Exported functions called, in export order (bounds the work of a module with thousands).
+    public var maxCalledExports: Int
 
-    public init(fuel: UInt64 = 100_000, maxMemoryPages: Int = 64, maxTableElements: Int = 10_000) {
+    public init(fuel: UInt64 = 100_000, maxMemoryPages: Int = 64, maxTableElements: Int = 10_000,
+                maxStackSlots: Int = MachineConfiguration().maxStackSlots, maxCalledExports: Int = .max) {
         self.fuel = fuel; self.maxMemoryPages = maxMemoryPages; self.maxTableElements = maxTableElements
+        self.maxStackSlots = maxStackSlots; self.maxCalledExports = maxCalledExports
     }
 
     /// The lines a loop produced for `module`.
@@ -32,6 +41,7 @@ public struct ModuleRun: Sendable {
         configuration.startFunctionFuel = fuel
         configuration.maxMemoryPages = maxMemoryPages
         configuration.maxTableElements = maxTableElements
+        configuration.maxStackSlots = maxStackSlots
         let machine = Machine(configuration: configuration)
         var lines: [String] = []
         var externals: [ExternalValue?] = []
@@ -68,27 +78,51 @@ public struct ModuleRun: Sendable {
             return lines
         }
         lines.append("instantiated: " + state(machine, instance))
-        for export in module.exports where export.kind == .function {
+        for export in module.exports.filter({ $0.kind == .function }).prefix(maxCalledExports) {
             guard case .function(let address)? = machine.export(instance, named: export.name) else { continue }
             let type = machine.functionType(address: address)
-            let arguments = type.parameters.map(Value.zero)
-            let event: ExecutionEvent
-            do {
-                try machine.startCall(function: address, arguments: arguments, fuel: fuel)
-                event = loop == .stepped ? stepToEnd(machine) : machine.run()
-            } catch {
-                event = .trapped(error)
+            for (set, make) in Self.argumentSets.enumerated() where set == 0 || !type.parameters.isEmpty {
+                let event: ExecutionEvent
+                do {
+                    try machine.startCall(function: address, arguments: type.parameters.map(make), fuel: fuel)
+                    event = loop == .stepped ? stepToEnd(machine) : machine.run()
+                } catch {
+                    event = .trapped(error)
+                }
+                let outcome: String
+                switch event {
+                case .returned(let values): outcome = "returned \(values)"
+                case .trapped(let trap): outcome = "trapped \(Self.describe(trap))"
+                default: outcome = "paused \(event)"
+                }
+                lines.append("\(export.name) #\(set): \(outcome) fuel \(machine.fuelUsed) steps \(machine.steps) " + state(machine, instance))
             }
-            let outcome: String
-            switch event {
-            case .returned(let values): outcome = "returned \(values)"
-            case .trapped(let trap): outcome = "trapped \(Self.describe(trap))"
-            default: outcome = "paused \(event)"
-            }
-            lines.append("\(export.name): \(outcome) fuel \(machine.fuelUsed) steps \(machine.steps) " + state(machine, instance))
         }
         return lines
     }
+
+    /// The arguments each export is called with: zeros, then (if it takes any) ones and all bits set.
+    static let argumentSets: [@Sendable (ValueType) -> Value] = [
+        Value.zero,
+        { type in
+            switch type {
+            case .i32: .i32(1)
+            case .i64: .i64(1)
+            case .f32: .f32(Float(1).bitPattern)
+            case .f64: .f64(Double(1).bitPattern)
+            case .funcref, .externref: .zero(type)
+            }
+        },
+        { type in
+            switch type {
+            case .i32: .i32(.max)
+            case .i64: .i64(.max)
+            case .f32: .f32(.max)
+            case .f64: .f64(.max)
+            case .funcref, .externref: .zero(type)
+            }
+        },
+    ]
 
     private func stepToEnd(_ machine: Machine) -> ExecutionEvent {
         while true {

@@ -4,9 +4,11 @@ import WasmVM
 
 // Load + validate + instantiate + run: any byte string must load or be refused with a
 // LoadError; a module that loads is instantiated (imports stubbed) and each export called
-// with zero arguments and 10,000 fuel in the fast loop, the exact loop and one step at a time.
+// with zeros, ones and all-bits-set arguments and 10,000 fuel each (the first 32 exports) in the fast
+// loop, the exact loop and one step at a time.
 // The three transcripts must agree; a difference is reported as a crash.
-private let runner = ModuleRun(fuel: 10_000, maxMemoryPages: 16, maxTableElements: 1_000)
+private let runner = ModuleRun(fuel: 10_000, maxMemoryPages: 16, maxTableElements: 1_000, maxStackSlots: 1 << 16,
+                               maxCalledExports: 32)
 
 private func fuzzModule(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let data else { return 0 }

@@ -23,6 +23,8 @@ private let modules: [String: Module] = {
     return found
 }()
 
+/// A 64 Ki-slot value stack: the default 4 Mi (32 MB) would be allocated and freed per input.
+private let configuration = { var c = MachineConfiguration(); c.maxStackSlots = 1 << 16; return c }()
 private let file = samples + "/teach/fuzz.snapshot.json"
 private let saveTo = samples + "/teach/fuzz-saved.snapshot.json"
 
@@ -47,7 +49,7 @@ private func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
     guard let module,
           let capped = try? snapshot.applying(CallSettings(fuel: min(snapshot.call.fuel, 200_000))),
-          let execution = try? ContractExecution(snapshot: capped, module: module) else { return 0 }
+          let execution = try? ContractExecution(snapshot: capped, module: module, configuration: configuration) else { return 0 }
     let result = execution.runToEnd()
     _ = result.text
     _ = result.jsonText
@@ -57,6 +59,7 @@ private func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 
 @_cdecl("FuzzSnapshot_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    _ = modules.count  // loaded before the first input, outside libFuzzer's per-input timeout
     var argc = argc
     var argv = argv
     return LLVMFuzzerRunDriver(&argc, &argv) { fuzzSnapshot($0, $1) }
