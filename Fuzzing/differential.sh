@@ -4,7 +4,8 @@
 # function exported, loops fuel-bounded by --ensure-termination; then runs each export in the
 # fast loop, the exact loop and one step at a time (Differential, built in .build-diff) and
 # compares results, traps, fuel, steps, memory and globals. Modules go to .build-diff/modules;
-# the summary line is the last line; exit 1 on any disagreement. Calls: each export with zeros,
+# the summary lines are last (wesdbg's loops, then wasmtime's opinion if installed:
+# Fuzzing/wasmtime-check.py); exit 1 on any disagreement. Calls: each export with zeros,
 # ones and all-bits-set arguments, 1,000,000 fuel each (smith's own fuel: 1,000 per module).
 set -eu
 n=${1:-500}; first=${2:-1}
@@ -31,4 +32,12 @@ for seed in range(first, first + n):
     subprocess.run(["wasm-tools", "smith", *flags, "-o", "%s/smith-%d.wasm" % (out, seed)],
                    input=random.randbytes(16384), check=True)
 PY
-nice -n 19 "$bin" --fuel 1000000 "$out"/*.wasm
+status=0
+nice -n 19 "$bin" --fuel 1000000 --json "$scratch/calls.jsonl" "$out"/*.wasm || status=1
+# A second opinion where wasmtime is installed (pip install wasmtime): the same calls, same results.
+if python3 -c 'import wasmtime' 2>/dev/null; then
+  nice -n 19 python3 "$here/wasmtime-check.py" "$scratch/calls.jsonl" || status=1
+else
+  echo "wasmtime not installed (pip install wasmtime): no second opinion" >&2
+fi
+exit $status

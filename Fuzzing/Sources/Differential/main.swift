@@ -2,7 +2,9 @@ import Foundation
 import FuzzHarness
 import WasmVM
 
-// Differential: Differential [--fuel N] [--no-step] [--show] FILE.wasm...  (--show: print the fast transcripts)
+// Differential: Differential [--fuel N] [--no-step] [--show] [--json OUT] FILE.wasm...
+// (--show: print the fast transcripts; --json: the fast loop's calls, one module a line, for
+// Fuzzing/wasmtime-check.py)
 // Each module's exports run in the fast loop, the exact loop and (unless --no-step) one
 // Machine.step() at a time; the transcripts (results, traps, fuel, steps, memory and globals
 // after each call) must be byte-identical. Prints each disagreement and a summary; exit 1 on any.
@@ -11,6 +13,8 @@ var fuel: UInt64 = 1_000_000
 var loops: [LoopKind] = [.exact, .stepped]
 var files: [String] = []
 var show = false
+var jsonPath: String?
+var jsonLines: [String] = []
 while !arguments.isEmpty {
     let a = arguments.removeFirst()
     switch a {
@@ -21,6 +25,11 @@ while !arguments.isEmpty {
         fuel = n; arguments.removeFirst()
     case "--no-step": loops = [.exact]
     case "--show": show = true
+    case "--json":
+        guard let path = arguments.first else {
+            FileHandle.standardError.write(Data("--json: needs an output file\n".utf8)); exit(2)
+        }
+        jsonPath = path; arguments.removeFirst()
     default: files.append(a)
     }
 }
@@ -37,7 +46,9 @@ for path in files {
         continue
     }
     checked += 1
-    let fast = runner.transcript(of: module, loop: .fast)
+    let outcome = runner.run(module, loop: .fast)
+    let fast = outcome.lines
+    if jsonPath != nil { jsonLines.append(json(path, outcome)) }
     calls += fast.count - 1
     if show { print("\(path):\n  " + fast.joined(separator: "\n  ")) }
     for loop in loops {
@@ -48,5 +59,32 @@ for path in files {
         }
     }
 }
+if let jsonPath {
+    guard FileManager.default.createFile(atPath: jsonPath, contents: Data((jsonLines.joined(separator: "\n") + "\n").utf8)) else {
+        FileHandle.standardError.write(Data("\(jsonPath): cannot be written\n".utf8)); exit(2)
+    }
+}
 print("\(checked) modules checked (\(calls) calls), \(refused) refused, \(disagreements) disagreements")
 exit(disagreements == 0 ? 0 : 1)
+
+/// {"file": F, "start_trap": KIND|null, "calls": [{"export": E, "args": [[T, BITS]...], "results": [[T, BITS]...]|null, "trap": KIND|null}]}
+/// BITS: the value's 64-bit slot as a decimal string (references: null or "ref").
+func json(_ file: String, _ outcome: ModuleRun.Outcome) -> String {
+    func string(_ s: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed])
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+    func value(_ v: Value) -> String {
+        switch v {
+        case .funcref(let a), .externref(let a): return "[\"\(v.type)\", \(a == nil ? "null" : "\"ref\"")]"
+        default: return "[\"\(v.type)\", \"\(v.slot)\"]"
+        }
+    }
+    let calls = outcome.calls.map { call in
+        "{\"export\": \(string(call.export)), \"args\": [\(call.arguments.map(value).joined(separator: ", "))], "
+            + "\"results\": \(call.results.map { "[" + $0.map(value).joined(separator: ", ") + "]" } ?? "null"), "
+            + "\"trap\": \(call.trap.map { "\"\($0.rawValue)\"" } ?? "null")}"
+    }
+    return "{\"file\": \(string(file)), \"start_trap\": \(outcome.startTrap.map { "\"\($0.rawValue)\"" } ?? "null"), "
+        + "\"calls\": [\(calls.joined(separator: ", "))]}"
+}

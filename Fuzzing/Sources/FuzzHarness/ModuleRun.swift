@@ -35,7 +35,25 @@ public struct ModuleRun: Sendable {
     }
 
     /// The lines a loop produced for `module`.
-    public func transcript(of module: Module, loop: LoopKind) -> [String] {
+    public func transcript(of module: Module, loop: LoopKind) -> [String] { run(module, loop: loop).lines }
+
+    /// One exported call: what it was given and how it ended (for comparing with another engine).
+    public struct Call: Sendable {
+        public var export: String
+        public var arguments: [Value]
+        /// nil when it trapped.
+        public var results: [Value]?
+        public var trap: TrapKind?
+    }
+
+    public struct Outcome: Sendable {
+        public var lines: [String]
+        /// Empty when instantiation failed or the start function trapped (`startTrap`).
+        public var calls: [Call]
+        public var startTrap: TrapKind?
+    }
+
+    public func run(_ module: Module, loop: LoopKind) -> Outcome {
         var configuration = MachineConfiguration()
         configuration.usesFastCode = loop == .fast
         configuration.startFunctionFuel = fuel
@@ -44,6 +62,7 @@ public struct ModuleRun: Sendable {
         configuration.maxStackSlots = maxStackSlots
         let machine = Machine(configuration: configuration)
         var lines: [String] = []
+        var calls: [Call] = []
         var externals: [ExternalValue?] = []
         for item in module.imports {
             switch item.descriptor {
@@ -71,11 +90,11 @@ public struct ModuleRun: Sendable {
             instance = made
             if let trap {
                 lines.append("start trapped: \(Self.describe(trap)) fuel \(machine.fuelUsed) steps \(machine.steps)")
-                return lines
+                return Outcome(lines: lines, calls: [], startTrap: trap.kind)
             }
         } catch {
             lines.append("cannot instantiate: \(error)")
-            return lines
+            return Outcome(lines: lines, calls: [])
         }
         lines.append("instantiated: " + state(machine, instance))
         for export in module.exports.filter({ $0.kind == .function }).prefix(maxCalledExports) {
@@ -83,22 +102,27 @@ public struct ModuleRun: Sendable {
             let type = machine.functionType(address: address)
             for (set, make) in Self.argumentSets.enumerated() where set == 0 || !type.parameters.isEmpty {
                 let event: ExecutionEvent
+                let arguments = type.parameters.map(make)
                 do {
-                    try machine.startCall(function: address, arguments: type.parameters.map(make), fuel: fuel)
+                    try machine.startCall(function: address, arguments: arguments, fuel: fuel)
                     event = loop == .stepped ? stepToEnd(machine) : machine.run()
                 } catch {
                     event = .trapped(error)
                 }
                 let outcome: String
                 switch event {
-                case .returned(let values): outcome = "returned \(values)"
-                case .trapped(let trap): outcome = "trapped \(Self.describe(trap))"
+                case .returned(let values):
+                    outcome = "returned \(values)"
+                    calls.append(Call(export: export.name, arguments: arguments, results: values))
+                case .trapped(let trap):
+                    outcome = "trapped \(Self.describe(trap))"
+                    calls.append(Call(export: export.name, arguments: arguments, trap: trap.kind))
                 default: outcome = "paused \(event)"
                 }
                 lines.append("\(export.name) #\(set): \(outcome) fuel \(machine.fuelUsed) steps \(machine.steps) " + state(machine, instance))
             }
         }
-        return lines
+        return Outcome(lines: lines, calls: calls)
     }
 
     /// The arguments each export is called with: zeros, then (if it takes any) ones and all bits set.
