@@ -386,9 +386,9 @@ extension Machine {
             case .i64RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
             case .i64RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard y != 0 else { break loop }; fp[Int(i.a)] = x % y
             case .i64RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x % y
-            case .f32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) + asF32(y))
+            case .f32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y)))
             case .f32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) - asF32(y))
-            case .f32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) * asF32(y))
+            case .f32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMul(asF32(x), asF32(y)))
             case .f32DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) / asF32(y))
             case .f32MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF32(x), asF32(y)))
             case .f32MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF32(x), asF32(y)))
@@ -398,9 +398,9 @@ extension Machine {
             case .f32GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) > asF32(y))
             case .f32LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) <= asF32(y))
             case .f32GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) >= asF32(y))
-            case .f64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) + asF64(y))
+            case .f64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y)))
             case .f64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) - asF64(y))
-            case .f64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) * asF64(y))
+            case .f64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMul(asF64(x), asF64(y)))
             case .f64DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) / asF64(y))
             case .f64MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF64(x), asF64(y)))
             case .f64MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF64(x), asF64(y)))

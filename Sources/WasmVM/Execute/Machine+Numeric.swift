@@ -117,9 +117,9 @@ extension Machine {
         case .f32Trunc: sp[-1] = asSlot(asF32(x).rounded(.towardZero))
         case .f32Nearest: sp[-1] = asSlot(asF32(x).rounded(.toNearestOrEven))
         case .f32Sqrt: sp[-1] = asSlot(asF32(x).squareRoot())
-        case .f32Add: sp[-2] = asSlot(asF32(sp[-2]) + asF32(x)); return 1
+        case .f32Add: sp[-2] = asSlot(Machine.wasmAdd(asF32(sp[-2]), asF32(x))); return 1
         case .f32Sub: sp[-2] = asSlot(asF32(sp[-2]) - asF32(x)); return 1
-        case .f32Mul: sp[-2] = asSlot(asF32(sp[-2]) * asF32(x)); return 1
+        case .f32Mul: sp[-2] = asSlot(Machine.wasmMul(asF32(sp[-2]), asF32(x))); return 1
         case .f32Div: sp[-2] = asSlot(asF32(sp[-2]) / asF32(x)); return 1
         case .f32Min: sp[-2] = asSlot(wasmMin(asF32(sp[-2]), asF32(x))); return 1
         case .f32Max: sp[-2] = asSlot(wasmMax(asF32(sp[-2]), asF32(x))); return 1
@@ -132,9 +132,9 @@ extension Machine {
         case .f64Trunc: sp[-1] = asSlot(asF64(x).rounded(.towardZero))
         case .f64Nearest: sp[-1] = asSlot(asF64(x).rounded(.toNearestOrEven))
         case .f64Sqrt: sp[-1] = asSlot(asF64(x).squareRoot())
-        case .f64Add: sp[-2] = asSlot(asF64(sp[-2]) + asF64(x)); return 1
+        case .f64Add: sp[-2] = asSlot(Machine.wasmAdd(asF64(sp[-2]), asF64(x))); return 1
         case .f64Sub: sp[-2] = asSlot(asF64(sp[-2]) - asF64(x)); return 1
-        case .f64Mul: sp[-2] = asSlot(asF64(sp[-2]) * asF64(x)); return 1
+        case .f64Mul: sp[-2] = asSlot(Machine.wasmMul(asF64(sp[-2]), asF64(x))); return 1
         case .f64Div: sp[-2] = asSlot(asF64(sp[-2]) / asF64(x)); return 1
         case .f64Min: sp[-2] = asSlot(wasmMin(asF64(sp[-2]), asF64(x))); return 1
         case .f64Max: sp[-2] = asSlot(wasmMax(asF64(sp[-2]), asF64(x))); return 1
@@ -199,16 +199,42 @@ extension Machine {
         return (v &<< s) | (v &>> (I(I.bitWidth) &- s))
     }
 
+    // NaN results are chosen here, not by the hardware: add and mul commute, so LLVM may emit
+    // their operands in either order, and x86 returns the first operand's NaN when both are NaN.
+    // The fast and exact loops (compiled separately) then returned different NaNs for the same
+    // instruction (f32.add of -x and x, x = 0xffffffff). WebAssembly allows any NaN there; wesdbg
+    // picks one so that run and debug always agree: the first NaN operand, quieted, else the
+    // hardware's default NaN (both operands are numbers, as in inf - inf).
+    @inline(__always)
+    static func wasmAdd<F: BinaryFloatingPoint>(_ a: F, _ b: F) -> F {
+        let r = a + b
+        return _slowPath(r.isNaN) ? nanResult(a, b, r) : r
+    }
+
+    @inline(__always)
+    static func wasmMul<F: BinaryFloatingPoint>(_ a: F, _ b: F) -> F {
+        let r = a * b
+        return _slowPath(r.isNaN) ? nanResult(a, b, r) : r
+    }
+
+    /// The first NaN of `a`, `b` with its quiet bit set, else `r`.
+    @inline(never)
+    static func nanResult<F: BinaryFloatingPoint>(_ a: F, _ b: F, _ r: F) -> F {
+        guard let n = a.isNaN ? a : b.isNaN ? b : nil else { return r }
+        return F(sign: n.sign, exponentBitPattern: n.exponentBitPattern,
+                 significandBitPattern: n.significandBitPattern | (1 << (F.significandBitCount - 1)))
+    }
+
     @inline(__always)
     static func wasmMin<F: BinaryFloatingPoint>(_ a: F, _ b: F) -> F {
-        if a.isNaN || b.isNaN { return a + b }
+        if a.isNaN || b.isNaN { return nanResult(a, b, a) }
         if a == b { return a.sign == .minus ? a : b }   // -0 < +0
         return a < b ? a : b
     }
 
     @inline(__always)
     static func wasmMax<F: BinaryFloatingPoint>(_ a: F, _ b: F) -> F {
-        if a.isNaN || b.isNaN { return a + b }
+        if a.isNaN || b.isNaN { return nanResult(a, b, a) }
         if a == b { return a.sign == .minus ? b : a }
         return a > b ? a : b
     }

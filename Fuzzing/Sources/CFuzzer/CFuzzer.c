@@ -1,0 +1,1 @@
+// Declarations only (CFuzzer.h); the driver itself is in compiler-rt.

@@ -1,0 +1,1 @@
+../../Fuzzing/Sources/FuzzHarness/ModuleRun.swift
