@@ -101,9 +101,9 @@ extension Machine {
                 let n = Int(instr.a), src = sp - n
                 if fp != src { for i in 0 ..< n { fp[i] = src[i] } }
                 sp = fp + n
-                if _slowPath(profiling) { profileReturn(fn, fuelUsed) }
+                if _slowPath(profiling) { profileReturn(fn.address, fuelUsed) }
                 frames.removeLast()
-                lowTop = Swift.min(lowTop, frames.count - 1)
+                lowTop = lowTop < frames.count - 1 ? lowTop : frames.count - 1   // Swift.min was a call here
                 if frames.isEmpty {
                     results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
                     callState = .returned
@@ -129,7 +129,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
@@ -152,10 +152,10 @@ extension Machine {
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
                 case .done(let newTop):
                     sp = newTop
-                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                    if _slowPath(profiling) { profileHostCall(fn.address, address: address, before: before, after: fuelUsed) }
                 case .pausedAfter(let e, let newTop):
                     sp = newTop; event = e; pc &+= 1
-                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                    if _slowPath(profiling) { profileHostCall(fn.address, address: address, before: before, after: fuelUsed) }
                     break loop
                 case .stop(let e): event = e; break loop
                 }
@@ -177,7 +177,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         sp += 1; trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
@@ -200,10 +200,10 @@ extension Machine {
                                 fuelUsed: &fuelUsed, steps: &steps, pauseAtFuel: pauseAtFuel, function: fn, pc: pc) {
                 case .done(let newTop):
                     sp = newTop
-                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                    if _slowPath(profiling) { profileHostCall(fn.address, address: address, before: before, after: fuelUsed) }
                 case .pausedAfter(let e, let newTop):
                     sp = newTop; event = e; pc &+= 1
-                    if _slowPath(profiling) { profileHostCall(fn, address: address, before: before, after: fuelUsed) }
+                    if _slowPath(profiling) { profileHostCall(fn.address, address: address, before: before, after: fuelUsed) }
                     break loop
                 case .stop(let e): event = e; break loop
                 }

@@ -93,9 +93,9 @@ extension Machine {
             case .return:
                 let n = Int(i.b), src = fp + Int(i.a)
                 if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
-                if _slowPath(profiling) { profileReturn(fn, fuelUsed) }
+                if _slowPath(profiling) { profileReturn(fn.address, fuelUsed) }
                 depth -= 1
-                lowTop = Swift.min(lowTop, depth - 1)
+                lowTop = lowTop < depth - 1 ? lowTop : depth - 1   // Swift.min was a call here
                 if depth == 0 {
                     results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
                     callState = .returned
@@ -126,7 +126,7 @@ extension Machine {
                 let newFp = fp + (i.lo - callee.paramCount)
                                 if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra
-                if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
+                if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
                 frames[depth - 1].pc = i.hi
                 frames[depth - 1].resume = ip + 1   // the continuation's head follows the call
                 Machine.zero(newFp + callee.paramCount, callee.localCount)
@@ -151,7 +151,7 @@ extension Machine {
                 let newFp = fp + (i.lo - 1 - callee.paramCount)
                                 if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
                 stepBase &-= callExtra
-                if _slowPath(profiling) { profileCall(fn, callee, fuelUsed) }
+                if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
                 frames[depth - 1].pc = i.hi
                 frames[depth - 1].resume = ip + 1   // the continuation's head follows the call
                 Machine.zero(newFp + callee.paramCount, callee.localCount)

@@ -39,18 +39,21 @@ extension Machine {
         if recordsCallStacks { callTree.enter(address) }
     }
 
-    /// A wasm call from `caller` to `callee`; `fuelUsed` includes the call's own cost.
+    // The hooks take store addresses, not `FunctionCode`s: the loops hold those
+    // `unowned(unsafe)`, and passing one as a strong argument costs a retain and a release.
+
+    /// A wasm call from `caller` to `callee` (store addresses); `fuelUsed` includes the call's own cost.
     @inline(never)
-    func profileCall(_ caller: FunctionCode, _ callee: FunctionCode, _ fuelUsed: UInt64) {
-        settle(caller.address, fuelUsed)
-        enter(callee.address, fuelUsed)
+    func profileCall(_ caller: Int, _ callee: Int, _ fuelUsed: UInt64) {
+        settle(caller, fuelUsed)
+        enter(callee, fuelUsed)
     }
 
-    /// A return from `function`; `fuelUsed` includes the return's own cost.
+    /// A return from `function` (a store address); `fuelUsed` includes the return's own cost.
     @inline(never)
-    func profileReturn(_ function: FunctionCode, _ fuelUsed: UInt64) {
-        settle(function.address, fuelUsed)
-        let t = tallies + function.address
+    func profileReturn(_ function: Int, _ fuelUsed: UInt64) {
+        settle(function, fuelUsed)
+        let t = tallies + function
         t.pointee.active &-= 1
         if t.pointee.active == 0 { t.pointee.totalFuel &+= fuelUsed &- t.pointee.entryFuel }
         if recordsCallStacks { callTree.leave() }
@@ -58,8 +61,8 @@ extension Machine {
 
     /// A host call that was charged `after - before` (its own row; `caller` nil for a direct call).
     @inline(never)
-    func profileHostCall(_ caller: FunctionCode?, address: Int, before: UInt64, after: UInt64) {
-        if let caller { settle(caller.address, before) }
+    func profileHostCall(_ caller: Int?, address: Int, before: UInt64, after: UInt64) {
+        if let caller { settle(caller, before) }
         let fuel = after &- before
         let t = tallies + address
         t.pointee.calls &+= 1
