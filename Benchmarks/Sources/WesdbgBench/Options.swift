@@ -12,13 +12,14 @@ struct Options {
     /// Skip WasmKit (for profiling wesdbg under callgrind).
     var wesdbgOnly = false
     var skipDebug = false
-    /// Debug mode with the debugger's fuel by function on (`Machine.profilesFuel`); `--profile-fuel-plain` also in plain runs.
-    var profileFuel = false
+    /// Debug mode runs as the debugger does, fuel by function on (`Machine.profilesFuel`);
+    /// `--no-profile-fuel` turns it off there, `--profile-fuel-plain` turns it on in plain runs too.
+    var profileFuel = true
     var profileFuelPlain = false
     var skipLoad = false
 
     static let usage = """
-        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--profile-fuel] [--profile-fuel-plain] [--wall]
+        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--no-profile-fuel] [--profile-fuel-plain] [--wall]
         """
 
     /// Benchmarks/Workloads/wasm, found from this source file.
@@ -43,7 +44,8 @@ struct Options {
             case "--wasmkit-only": wasmKitOnly = true
             case "--wesdbg-only": wesdbgOnly = true
             case "--skip-debug": skipDebug = true
-            case "--profile-fuel": profileFuel = true
+            case "--profile-fuel": profileFuel = true   // the default; kept for old command lines
+            case "--no-profile-fuel": profileFuel = false
             case "--profile-fuel-plain": profileFuelPlain = true
             case "--skip-load": skipLoad = true
             case "--wall": Stopwatch.useWallClock = true

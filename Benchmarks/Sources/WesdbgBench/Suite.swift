@@ -125,7 +125,8 @@ struct Suite {
     private func printDebugTable(_ results: [Result]) {
         guard results.contains(where: { $0.debugRatio != nil }) else { return }
         print("")
-        print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)")
+        print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)"
+              + (options.profileFuel ? ", fuel by function on (as in the debugger)" : ""))
         print(pad("workload", 12) + lpad("run ms", 11) + lpad("debug ms", 11) + lpad("overhead", 10)
               + "   (overhead: median of per-run debug/run ratios)")
         var ratios: [Double] = []
