@@ -25,8 +25,13 @@ extension DebugSession {
             frameViews.append(FrameView(name: "\(module).\(pending.name) (host)", offset: nil, isHost: true))
         }
         frameViews += frames.map { FrameView(name: describeShort($0.location), offset: $0.location.offset, isHost: false) }
-        let memory = MemoryView(byteCount: machine.memory(of: instance)?.byteCount ?? 0, lastAccesses: lastAccesses,
-                                pendingHostRanges: pending?.ranges ?? [])
+        let byteCount = machine.memory(of: instance)?.byteCount ?? 0, pendingRanges = pending?.ranges ?? []
+        // Before the first instruction nothing was accessed yet: the entry's pointer arguments are where the call's data is.
+        var atEntry = false
+        if machine.steps == 0, case .paused = state { atEntry = true }
+        let memory = MemoryView(byteCount: byteCount, lastAccesses: lastAccesses, pendingHostRanges: pendingRanges,
+                                suggestedRange: MemoryView.suggestion(lastAccesses: lastAccesses, pendingHostRanges: pendingRanges,
+                                                                      entryArguments: atEntry ? target.entryArguments : nil, byteCount: byteCount))
         let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: fuelByFunction(),
                             modified: changes.contains(where: \.isFuel))
         let draft = DraftView(sections: target.draftSections().map { section in

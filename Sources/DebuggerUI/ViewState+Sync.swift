@@ -17,7 +17,7 @@ extension ViewState {
             syncedStep = snapshot.step; syncedFunction = function; syncedState = snapshot.state
             codeCursor = snapshot.code?.currentLine ?? snapshot.code?.lines.firstIndex(where: \.isCurrent)
             if let line = snapshot.source?.currentLine { sourceCursor = line - 1 }
-            if memoryFollows, let range = snapshot.memory.lastAccesses.first?.range ?? snapshot.memory.pendingHostRanges.first?.range {
+            if memoryFollows, let range = snapshot.memory.suggestedRange {
                 memoryAddress = MemoryPane.address(showing: range, current: memoryAddress, rows: memoryRows(layout))
             }
         }

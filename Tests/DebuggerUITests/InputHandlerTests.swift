@@ -100,6 +100,21 @@ import Testing
         #expect(session.commands == ["break host env.log", "break host *", "break host env.get_caller"])
     }
 
+    @Test func memoryPaneOpensAtTheSuggestedAddress() {
+        var snapshot = Fixture.snapshot
+        snapshot.step = 0
+        snapshot.memory = MemoryView(byteCount: 65536, lastAccesses: [], pendingHostRanges: [], suggestedRange: 0x400 ..< 0x401)
+        var state = ViewState(size: Size(width: 120, height: 40))
+        state.normalize(for: snapshot)
+        // A row of context above the entry's pointer argument.
+        #expect(state.memoryAddress == 0x3f0)
+        // A later stop with nothing to suggest leaves it there.
+        snapshot.step = 1
+        snapshot.memory = MemoryView(byteCount: 65536, lastAccesses: [], pendingHostRanges: [])
+        state.normalize(for: snapshot)
+        #expect(state.memoryAddress == 0x3f0)
+    }
+
     @Test func gotoAddressPinsTheMemoryPane() {
         let session = FakeSession()
         var (state, _) = Self.drive(Self.chars("g0x205") + [.enter], session: session)
