@@ -149,9 +149,10 @@ extension InputHandler {
             }
             // A click on a wasm frame selects it for the stack, locals and code panes.
             if pane == .callStack, event.row > rect.y, event.row < rect.y + rect.height - 1 {
-                let index = (state.scroll[.callStack] ?? 0) + event.row - rect.y - 1
+                let line = (state.scroll[.callStack] ?? 0) + event.row - rect.y - 1
+                let rows = CallStackPane.rows(session.snapshot, width: rect.interior.width)
                 let frames = session.snapshot.frames
-                if frames.indices.contains(index), !frames[index].isHost {
+                if rows.indices.contains(line), let index = rows[line].frame, frames.indices.contains(index), !frames[index].isHost {
                     // Frame numbers count wasm frames only, as `backtrace` shows them.
                     let number = frames[..<index].filter { !$0.isHost }.count
                     perform(.command("frame \(number)"), state: &state, session: session, response: &response)

@@ -54,11 +54,13 @@ enum Format {
     }
 
     static func padded(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        let cells = DisplayText.width(text)
+        return cells >= width ? text : text + String(repeating: " ", count: width - cells)
     }
 
     static func rightAligned(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+        let cells = DisplayText.width(text)
+        return cells >= width ? text : String(repeating: " ", count: width - cells) + text
     }
 
     /// `i32 42`: type and readable value.
