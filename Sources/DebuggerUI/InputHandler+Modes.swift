@@ -127,6 +127,27 @@ extension InputHandler {
     }
 
     func handleMouse(_ event: MouseEvent, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
+        let wheel = event.kind == .wheelUp ? -InputHandler.wheelStep : event.kind == .wheelDown ? InputHandler.wheelStep : 0
+        // An overlay takes the wheel (the panes under it stay put); a click closes the help, as a key does.
+        switch state.mode {
+        case .help:
+            if wheel != 0 { state.helpScroll = max(0, min(keymap.bindings.count, state.helpScroll + wheel)) } else { state.mode = .normal }
+            return
+        case .detail(var detail):
+            if wheel != 0 {
+                detail.scroll = max(0, min(1 << 20, detail.scroll + wheel))
+                state.mode = .detail(detail)
+            }
+            return
+        case .prompt(var prompt):
+            if wheel != 0, !prompt.matches.isEmpty {
+                prompt.selection = max(0, min(prompt.matches.count - 1, prompt.selection + wheel.signum()))
+                state.mode = .prompt(prompt)
+            }
+            return
+        case .normal, .console:
+            break
+        }
         let layout = state.layout
         if let bar = layout.tabBar, bar.contains(column: event.column, row: event.row) {
             if event.kind == .click, let tab = layout.tab(atColumn: event.column) { state.focus(tab) }
@@ -159,7 +180,8 @@ extension InputHandler {
                 }
             }
         case .wheelUp, .wheelDown:
-            scroll(pane, by: event.kind == .wheelUp ? -3 : 3, state: &state)
+            // Whatever the pane: lines, the code or source cursor, memory rows, console history, the selected entry.
+            scroll(pane, by: wheel, state: &state)
         }
     }
 }
