@@ -58,6 +58,17 @@ enum Format {
         return cells >= width ? text : text + String(repeating: " ", count: width - cells)
     }
 
+    /// The end of `text` that takes at most `cells` cells once escaped (wide characters count two).
+    static func suffix(_ text: String, cells: Int) -> String {
+        var out = "", used = 0
+        for ch in text.reversed() {
+            let w = DisplayText.width(String(ch))
+            if used + w > cells { break }
+            out.insert(ch, at: out.startIndex); used += w
+        }
+        return out
+    }
+
     static func rightAligned(_ text: String, _ width: Int) -> String {
         let cells = DisplayText.width(text)
         return cells >= width ? text : String(repeating: " ", count: width - cells) + text

@@ -67,6 +67,13 @@ struct DisplayWidthTests {
         #expect(canvas.text == "a\\x1b[2Jb\\tc\n")
     }
 
+    @Test func consoleInputKeepsItsEndInView() {
+        #expect(Format.suffix("abc金币", cells: 5) == "c金币")
+        #expect(Format.suffix("abc金币", cells: 4) == "金币")
+        #expect(Format.suffix("a\tb", cells: 3) == "\tb")
+        #expect(Format.suffix("ab", cells: 9) == "ab")
+    }
+
     @Test func changesSendAWideCharacterOnce() {
         var canvas = Canvas(width: 6, height: 1)
         canvas.put("a金b", column: 0, row: 0)
