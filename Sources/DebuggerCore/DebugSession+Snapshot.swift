@@ -31,7 +31,8 @@ extension DebugSession {
         if machine.steps == 0, case .paused = state { atEntry = true }
         let memory = MemoryView(byteCount: byteCount, lastAccesses: lastAccesses, pendingHostRanges: pendingRanges,
                                 suggestedRange: MemoryView.suggestion(lastAccesses: lastAccesses, pendingHostRanges: pendingRanges,
-                                                                      entryArguments: atEntry ? target.entryArguments : nil, byteCount: byteCount))
+                                                                      entryArguments: atEntry ? target.entryArguments : nil,
+                                                                      staticData: atEntry ? staticData : nil, byteCount: byteCount))
         let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: fuelByFunction(),
                             modified: changes.contains(where: \.isFuel))
         let draft = DraftView(sections: target.draftSections().map { section in
@@ -70,6 +71,18 @@ extension DebugSession {
             snapshot.location = (frame?.location ?? machine.location).map { "\(describe($0))\(sourceSuffix($0))" }
         }
         return snapshot
+    }
+
+    /// The lowest active data segment of memory 0 with bytes (string literals, tables): where a
+    /// call's static data is before anything ran.
+    var staticData: Range<UInt64>? {
+        var lowest: Range<UInt64>?
+        for segment in module.data where !segment.bytes.isEmpty {
+            guard case .active(0, .value(.i32(let offset))) = segment.mode else { continue }
+            let range = UInt64(offset) ..< UInt64(offset) + UInt64(segment.bytes.count)
+            if lowest.map({ range.lowerBound < $0.lowerBound }) ?? true { lowest = range }
+        }
+        return lowest
     }
 
     /// The selected frame's source file around its line, breakpoints marked; nil without line info.

@@ -23,6 +23,24 @@ struct MemorySuggestionTests {
                                       byteCount: 100) == 9 ..< 10)
     }
 
+    @Test func staticDataWhenTheEntryTakesNoPointer() throws {
+        let wat = """
+            (module
+              (memory (export "memory") 1)
+              (data (i32.const 2048) "late")
+              (data (i32.const 1024) "GOLD")
+              (func (export "main") (result i32) i32.const 0))
+            """
+        let session = try makeSession(wat: wat)
+        #expect(session.snapshot.memory.suggestedRange == 1024 ..< 1028)
+        // A pointer argument comes first.
+        #expect(MemoryView.suggestion(lastAccesses: [], pendingHostRanges: [], entryArguments: [.i32(64)], staticData: 1024 ..< 1028,
+                                      byteCount: 65536) == 64 ..< 65)
+        // Only at the entry.
+        #expect(MemoryView.suggestion(lastAccesses: [], pendingHostRanges: [], entryArguments: nil, staticData: 1024 ..< 1028,
+                                      byteCount: 65536) == nil)
+    }
+
     @Test func pendingHostCallRangeThenAccesses() throws {
         let session = try makeSession()
         var steps = 0
