@@ -117,9 +117,11 @@ public struct Screen {
         var tail = "  step \(snapshot.step)"
         if snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty { tail += "  [modified]" }
         if !pendingKeys.isEmpty { tail += "  keys: " + pendingKeys.map(\.name).joined(separator: " ") + " -" }
-        let room = width - reason.count - tail.count
-        if place.count > room { place = room > 4 ? String(place.prefix(room - 1)) + "…" : "" }
-        if reason.count + place.count + tail.count > width { reason = String(reason.prefix(max(1, width - tail.count - 1))) + "…" }
+        // Cells, not characters: a wide host-function name or an escaped byte takes what it shows.
+        let w = { (text: String) in DisplayText.width(text) }
+        let room = width - w(reason) - w(tail)
+        if w(place) > room { place = room > 4 ? Format.prefix(place, cells: room - 1) + "…" : "" }
+        if w(reason) + w(place) + w(tail) > width { reason = Format.prefix(reason, cells: max(1, width - w(tail) - 1)) + "…" }
         return reason + place + tail
     }
 

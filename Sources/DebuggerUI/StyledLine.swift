@@ -69,6 +69,17 @@ enum Format {
         return out
     }
 
+    /// The start of `text` that takes at most `cells` cells once escaped.
+    static func prefix(_ text: String, cells: Int) -> String {
+        var out = "", used = 0
+        for ch in text {
+            let w = DisplayText.width(String(ch))
+            if used + w > cells { break }
+            out.append(ch); used += w
+        }
+        return out
+    }
+
     static func rightAligned(_ text: String, _ width: Int) -> String {
         let cells = DisplayText.width(text)
         return cells >= width ? text : String(repeating: " ", count: width - cells) + text

@@ -72,6 +72,9 @@ struct DisplayWidthTests {
         #expect(Format.suffix("abc金币", cells: 4) == "金币")
         #expect(Format.suffix("a\tb", cells: 3) == "\tb")
         #expect(Format.suffix("ab", cells: 9) == "ab")
+        #expect(Format.prefix("金币abc", cells: 3) == "金")
+        #expect(Format.prefix("a\u{1b}b", cells: 4) == "a")
+        #expect(Format.prefix("a\u{1b}b", cells: 5) == "a\u{1b}")
     }
 
     @Test func changesSendAWideCharacterOnce() {
