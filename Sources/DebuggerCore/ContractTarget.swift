@@ -25,6 +25,8 @@ public final class ContractTarget: DebugTarget {
 
     public var startTrap: Trap? { execution.startTrap }
 
+    public var entryArguments: [Value] { execution.snapshot.call.args }
+
     public func checkpoint() -> TargetCheckpoint? {
         guard let checkpoint = execution.checkpoint() else { return nil }
         return TargetCheckpoint(machine: checkpoint.machine, host: checkpoint, hostByteSize: checkpoint.byteSize - checkpoint.machine.byteSize)

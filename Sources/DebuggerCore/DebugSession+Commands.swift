@@ -234,7 +234,8 @@ extension DebugSession {
             }
             guard !path.isEmpty else { throw CommandError("usage: save FILE | save --bundle DIR") }
             return try save(to: path)
-        case "echo": return rest.trimmingWhitespace
+        // Shown escaped (`\t`, `\x1b`): a script cannot move the cursor or hide text.
+        case "echo": return DisplayText.escaped(rest.trimmingWhitespace)
         case "help": return try helpText(rest.trimmingWhitespace)
         case "quit": return ""
         default: preconditionFailure("unhandled command \(name)")

@@ -25,8 +25,14 @@ extension DebugSession {
             frameViews.append(FrameView(name: "\(module).\(pending.name) (host)", offset: nil, isHost: true))
         }
         frameViews += frames.map { FrameView(name: describeShort($0.location), offset: $0.location.offset, isHost: false) }
-        let memory = MemoryView(byteCount: machine.memory(of: instance)?.byteCount ?? 0, lastAccesses: lastAccesses,
-                                pendingHostRanges: pending?.ranges ?? [])
+        let byteCount = machine.memory(of: instance)?.byteCount ?? 0, pendingRanges = pending?.ranges ?? []
+        // Before the first instruction nothing was accessed yet: the entry's pointer arguments are where the call's data is.
+        var atEntry = false
+        if machine.steps == 0, case .paused = state { atEntry = true }
+        let memory = MemoryView(byteCount: byteCount, lastAccesses: lastAccesses, pendingHostRanges: pendingRanges,
+                                suggestedRange: MemoryView.suggestion(lastAccesses: lastAccesses, pendingHostRanges: pendingRanges,
+                                                                      entryArguments: atEntry ? target.entryArguments : nil,
+                                                                      staticData: atEntry ? staticData : nil, byteCount: byteCount))
         let fuel = FuelView(used: machine.fuelUsed, limit: machine.fuelLimit, lastCost: lastCost, byFunction: fuelByFunction(),
                             modified: changes.contains(where: \.isFuel))
         let draft = DraftView(sections: target.draftSections().map { section in
@@ -65,6 +71,18 @@ extension DebugSession {
             snapshot.location = (frame?.location ?? machine.location).map { "\(describe($0))\(sourceSuffix($0))" }
         }
         return snapshot
+    }
+
+    /// The lowest active data segment of memory 0 with bytes (string literals, tables): where a
+    /// call's static data is before anything ran.
+    var staticData: Range<UInt64>? {
+        var lowest: Range<UInt64>?
+        for segment in module.data where !segment.bytes.isEmpty {
+            guard case .active(0, .value(.i32(let offset))) = segment.mode else { continue }
+            let range = UInt64(offset) ..< UInt64(offset) + UInt64(segment.bytes.count)
+            if lowest.map({ range.lowerBound < $0.lowerBound }) ?? true { lowest = range }
+        }
+        return lowest
     }
 
     /// The selected frame's source file around its line, breakpoints marked; nil without line info.

@@ -32,6 +32,8 @@ public protocol DebugTarget: AnyObject {
     func parameterNames(ofImport name: String) -> [String]?
     /// Import names of host functions the module uses.
     var hostFunctionNames: [String] { get }
+    /// The arguments the entry function was called with (`--args`), for the Memory pane's first address.
+    var entryArguments: [Value] { get }
     /// The JSON text of a snapshot reproducing this call, to be written at `path`, with
     /// `expect` set to the outcome and the changes that lead there as its `edits`.
     func snapshotJSON(path: String, expect: ExpectedOutcome, edits: [SnapshotEdit]) throws -> String
@@ -68,6 +70,7 @@ extension DebugTarget {
 
 extension DebugTarget {
     public var startTrap: Trap? { nil }
+    public var entryArguments: [Value] { [] }
 }
 
 /// A target checkpoint: the machine's plus an opaque host part.

@@ -25,6 +25,7 @@ public final class ModuleTarget: DebugTarget {
     public let instance: Instance
     public let function: String
     public let arguments: [Value]
+    public var entryArguments: [Value] { arguments }
     public let fuel: UInt64
     private let hostFunctions: [HostFunction]
 

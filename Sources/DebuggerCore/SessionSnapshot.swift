@@ -92,8 +92,32 @@ public struct MemoryView: Hashable, Sendable {
     public var lastAccesses: [MemoryRange]
     /// What the pending host call will read and write.
     public var pendingHostRanges: [MemoryRange]
-    public init(byteCount: Int, lastAccesses: [MemoryRange], pendingHostRanges: [MemoryRange]) {
+    /// Where the Memory pane should look at this stop, nil to stay where it is: the last
+    /// step's first access, else the pending host call's first range, else (before the
+    /// first instruction) the entry function's first pointer argument, else the module's
+    /// static data (its lowest active data segment).
+    public var suggestedRange: Range<UInt64>?
+    public init(byteCount: Int, lastAccesses: [MemoryRange], pendingHostRanges: [MemoryRange], suggestedRange: Range<UInt64>? = nil) {
         self.byteCount = byteCount; self.lastAccesses = lastAccesses; self.pendingHostRanges = pendingHostRanges
+        // Without an explicit suggestion: the access or pending range, as the session would.
+        self.suggestedRange = suggestedRange ?? MemoryView.suggestion(lastAccesses: lastAccesses, pendingHostRanges: pendingHostRanges,
+                                                                      entryArguments: nil, byteCount: byteCount)
+    }
+
+    /// The first address of `suggestedRange`.
+    public var suggestedAddress: UInt64? { suggestedRange?.lowerBound }
+
+    /// The suggestion: an access or a pending host range if any; at the entry (`entryArguments`
+    /// non-nil) the first entry argument that is an i32 address inside memory (not 0: a null
+    /// pointer or a count), else `staticData`.
+    public static func suggestion(lastAccesses: [MemoryRange], pendingHostRanges: [MemoryRange], entryArguments: [Value]?,
+                                  staticData: Range<UInt64>? = nil, byteCount: Int) -> Range<UInt64>? {
+        if let range = lastAccesses.first?.range ?? pendingHostRanges.first?.range { return range }
+        guard let entryArguments else { return nil }
+        for case .i32(let v) in entryArguments where v > 0 && UInt64(v) < UInt64(byteCount) {
+            return UInt64(v) ..< UInt64(v) + 1
+        }
+        return staticData.flatMap { $0.lowerBound < UInt64(byteCount) ? $0 : nil }
     }
 }
 

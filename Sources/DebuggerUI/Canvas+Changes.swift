@@ -2,6 +2,7 @@
 public struct CanvasRun: Hashable, Sendable {
     public var row: Int
     public var column: Int
+    /// What to send: a wide character covers two of the run's columns.
     public var text: String
     public var style: Style
 }
@@ -21,7 +22,8 @@ extension Canvas {
                 while column < width {
                     let next = self[column, row]
                     if next.style != cell.style || previous?[column, row] == next { break }
-                    run.text.append(next.character)
+                    // A wide character's second cell adds nothing: the terminal fills it with the first.
+                    if let shown = displayed(column: column, row: row) { run.text.append(shown) }
                     column += 1
                 }
                 runs.append(run)

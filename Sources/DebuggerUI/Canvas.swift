@@ -1,3 +1,5 @@
+import DebuggerCore
+
 /// One character cell of the screen.
 public struct Cell: Hashable, Sendable {
     public var character: Character
@@ -5,6 +7,8 @@ public struct Cell: Hashable, Sendable {
     public init(_ character: Character = " ", _ style: Style = .normal) {
         self.character = character; self.style = style
     }
+    /// The second cell of a wide character (never drawn: the terminal fills it with the first).
+    public static let wideTail: Character = "\u{0}"
 }
 
 /// An in-memory screen: panes draw into it, the terminal adapter copies the cells
@@ -27,19 +31,52 @@ public struct Canvas: Hashable, Sendable {
     }
 
     /// Writes `text` from (`column`, `row`), clipped to `limit` columns and the canvas.
-    /// Control characters become `.` so guest data cannot move the cursor.
+    /// Control characters are shown escaped (`\t`, `\x1b`: `DisplayText.escaped`) so guest
+    /// data cannot move the cursor; a wide (CJK) character takes two cells (the second
+    /// holds `Cell.wideTail`), and one that does not fit whole leaves a space.
     /// Returns the column after the last cell written.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, column: Int, row: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         guard row >= 0, row < height else { return column }
         let end = min(width, limit.map { column + max(0, $0) } ?? width)
         var x = column
-        for ch in text {
+        for ch in DisplayText.escaped(text) {
             if x >= end { break }
-            if x >= 0 { cells[row * width + x] = Cell(Canvas.printable(ch), style) }
-            x += 1
+            let cells = DisplayText.width(ch)
+            if cells == 2 && x + 1 >= end {
+                if x >= 0 { set(x, row, Cell(" ", style)) }
+                x += 1
+                break
+            }
+            if x >= 0 { set(x, row, Cell(ch, style)) }
+            if cells == 2 {
+                if x + 1 >= 0 { set(x + 1, row, Cell(Cell.wideTail, style)) }
+                if x < 0 && x + 1 >= 0 { set(x + 1, row, Cell(" ", style)) }
+            }
+            x += cells
         }
         return x
+    }
+
+    /// Sets one cell, blanking the other half of a wide character it overwrites.
+    private mutating func set(_ x: Int, _ row: Int, _ cell: Cell) {
+        let i = row * width + x
+        if cells[i].character == Cell.wideTail && x > 0 && cell.character != Cell.wideTail { cells[i - 1].character = " " }
+        if x + 1 < width && cells[i + 1].character == Cell.wideTail && DisplayText.width(cells[i].character) == 2 {
+            cells[i + 1].character = " "
+        }
+        cells[i] = cell
+    }
+
+    /// What the terminal shows for a cell: its character, nil for the second half of a
+    /// wide character, a space for half a wide character left by a fill or a clip.
+    public func displayed(column: Int, row: Int) -> Character? {
+        let ch = self[column, row].character
+        if ch == Cell.wideTail {
+            return column > 0 && DisplayText.width(self[column - 1, row].character) == 2 ? nil : " "
+        }
+        if DisplayText.width(ch) == 2 && (column + 1 >= width || self[column + 1, row].character != Cell.wideTail) { return " " }
+        return ch
     }
 
     /// Fills a rectangle with one cell.
@@ -92,7 +129,14 @@ public struct Canvas: Hashable, Sendable {
 
     /// The characters, one line per row, trailing spaces trimmed.
     public var text: String {
-        rows(trimming: " ") { $0.character }
+        var lines: [String] = []
+        for row in 0..<height {
+            var line = ""
+            for column in 0..<width { if let ch = displayed(column: column, row: row) { line.append(ch) } }
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The style codes (`Style.code`), one line per row, trailing `.` trimmed.
@@ -111,12 +155,5 @@ public struct Canvas: Hashable, Sendable {
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func printable(_ ch: Character) -> Character {
-        for scalar in ch.unicodeScalars where scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
-            return "."
-        }
-        return ch
     }
 }

@@ -127,6 +127,27 @@ extension InputHandler {
     }
 
     func handleMouse(_ event: MouseEvent, state: inout ViewState, session: DebugSessionDriving, response: inout Response) {
+        let wheel = event.kind == .wheelUp ? -InputHandler.wheelStep : event.kind == .wheelDown ? InputHandler.wheelStep : 0
+        // An overlay takes the wheel (the panes under it stay put); a click closes the help, as a key does.
+        switch state.mode {
+        case .help:
+            if wheel != 0 { state.helpScroll = max(0, min(keymap.bindings.count, state.helpScroll + wheel)) } else { state.mode = .normal }
+            return
+        case .detail(var detail):
+            if wheel != 0 {
+                detail.scroll = max(0, min(1 << 20, detail.scroll + wheel))
+                state.mode = .detail(detail)
+            }
+            return
+        case .prompt(var prompt):
+            if wheel != 0, !prompt.matches.isEmpty {
+                prompt.selection = max(0, min(prompt.matches.count - 1, prompt.selection + wheel.signum()))
+                state.mode = .prompt(prompt)
+            }
+            return
+        case .normal, .console:
+            break
+        }
         let layout = state.layout
         if let bar = layout.tabBar, bar.contains(column: event.column, row: event.row) {
             if event.kind == .click, let tab = layout.tab(atColumn: event.column) { state.focus(tab) }
@@ -149,16 +170,18 @@ extension InputHandler {
             }
             // A click on a wasm frame selects it for the stack, locals and code panes.
             if pane == .callStack, event.row > rect.y, event.row < rect.y + rect.height - 1 {
-                let index = (state.scroll[.callStack] ?? 0) + event.row - rect.y - 1
+                let line = (state.scroll[.callStack] ?? 0) + event.row - rect.y - 1
+                let rows = CallStackPane.rows(session.snapshot, width: rect.interior.width)
                 let frames = session.snapshot.frames
-                if frames.indices.contains(index), !frames[index].isHost {
+                if rows.indices.contains(line), let index = rows[line].frame, frames.indices.contains(index), !frames[index].isHost {
                     // Frame numbers count wasm frames only, as `backtrace` shows them.
                     let number = frames[..<index].filter { !$0.isHost }.count
                     perform(.command("frame \(number)"), state: &state, session: session, response: &response)
                 }
             }
         case .wheelUp, .wheelDown:
-            scroll(pane, by: event.kind == .wheelUp ? -3 : 3, state: &state)
+            // Whatever the pane: lines, the code or source cursor, memory rows, console history, the selected entry.
+            scroll(pane, by: wheel, state: &state)
         }
     }
 }

@@ -17,6 +17,9 @@ public struct InputHandler {
     /// Called with each command line just before the session runs it (the
     /// terminal shows `running ...` while a long `continue` works).
     public var willRun: ((String) -> Void)?
+    /// Lines one wheel notch scrolls.
+    public static let wheelStep = 3
+
     public init(keymap: Keymap, willRun: ((String) -> Void)? = nil) { self.keymap = keymap; self.willRun = willRun }
 
     public func handle(_ key: Key, state: inout ViewState, session: DebugSessionDriving) -> Response {

@@ -17,9 +17,12 @@ public struct Screen {
         let layout = state.layout
         var canvas = Canvas(width: state.size.width, height: state.size.height)
         if layout.isTooSmall {
-            canvas.put("terminal too small: need \(Layout.minimum.width)x\(Layout.minimum.height) (80x24 or more is best)",
-                       column: 0, row: 0, style: .error)
-            canvas.put(snapshot.statusLine, column: 0, row: 1)
+            // Wrapped to the terminal it is shown on, however narrow.
+            let message = "terminal too small: need \(Layout.minimum.width)x\(Layout.minimum.height) (80x24 or more is best)"
+            let width = max(1, state.size.width)
+            var row = 0
+            for line in CallStackPane.wrap(message, width: width) { canvas.put(line, column: 0, row: row, style: .error); row += 1 }
+            for line in CallStackPane.wrap(snapshot.statusLine, width: width) { canvas.put(line, column: 0, row: row); row += 1 }
             return canvas
         }
         if let bar = layout.tabBar { drawTabBar(on: &canvas, bar) }
@@ -51,7 +54,7 @@ public struct Screen {
         case .code: (CodePane.title(snapshot), CodePane.lines(snapshot, state: state))
         case .stack: (StackPane.title(snapshot), StackPane.lines(snapshot))
         case .locals: (LocalsPane.title(snapshot), LocalsPane.lines(snapshot, width: interior.width))
-        case .callStack: (pane.title, CallStackPane.lines(snapshot))
+        case .callStack: (pane.title, CallStackPane.lines(snapshot, width: interior.width))
         case .memory: (MemoryPane.title(snapshot, state: state),
                        MemoryPane.lines(snapshot, address: state.memoryAddress, rows: interior.height,
                                         bytes: memory(state.memoryAddress, interior.height * MemoryPane.bytesPerRow)))
@@ -114,9 +117,11 @@ public struct Screen {
         var tail = "  step \(snapshot.step)"
         if snapshot.fuel.modified || !snapshot.debuggerChanges.isEmpty { tail += "  [modified]" }
         if !pendingKeys.isEmpty { tail += "  keys: " + pendingKeys.map(\.name).joined(separator: " ") + " -" }
-        let room = width - reason.count - tail.count
-        if place.count > room { place = room > 4 ? String(place.prefix(room - 1)) + "…" : "" }
-        if reason.count + place.count + tail.count > width { reason = String(reason.prefix(max(1, width - tail.count - 1))) + "…" }
+        // Cells, not characters: a wide host-function name or an escaped byte takes what it shows.
+        let w = { (text: String) in DisplayText.width(text) }
+        let room = width - w(reason) - w(tail)
+        if w(place) > room { place = room > 4 ? Format.prefix(place, cells: room - 1) + "…" : "" }
+        if w(reason) + w(place) + w(tail) > width { reason = Format.prefix(reason, cells: max(1, width - w(tail) - 1)) + "…" }
         return reason + place + tail
     }
 

@@ -54,11 +54,35 @@ enum Format {
     }
 
     static func padded(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        let cells = DisplayText.width(text)
+        return cells >= width ? text : text + String(repeating: " ", count: width - cells)
+    }
+
+    /// The end of `text` that takes at most `cells` cells once escaped (wide characters count two).
+    static func suffix(_ text: String, cells: Int) -> String {
+        var out = "", used = 0
+        for ch in text.reversed() {
+            let w = DisplayText.width(String(ch))
+            if used + w > cells { break }
+            out.insert(ch, at: out.startIndex); used += w
+        }
+        return out
+    }
+
+    /// The start of `text` that takes at most `cells` cells once escaped.
+    static func prefix(_ text: String, cells: Int) -> String {
+        var out = "", used = 0
+        for ch in text {
+            let w = DisplayText.width(String(ch))
+            if used + w > cells { break }
+            out.append(ch); used += w
+        }
+        return out
     }
 
     static func rightAligned(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+        let cells = DisplayText.width(text)
+        return cells >= width ? text : String(repeating: " ", count: width - cells) + text
     }
 
     /// `i32 42`: type and readable value.

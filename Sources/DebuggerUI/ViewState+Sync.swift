@@ -17,7 +17,7 @@ extension ViewState {
             syncedStep = snapshot.step; syncedFunction = function; syncedState = snapshot.state
             codeCursor = snapshot.code?.currentLine ?? snapshot.code?.lines.firstIndex(where: \.isCurrent)
             if let line = snapshot.source?.currentLine { sourceCursor = line - 1 }
-            if memoryFollows, let range = snapshot.memory.lastAccesses.first?.range ?? snapshot.memory.pendingHostRanges.first?.range {
+            if memoryFollows, let range = snapshot.memory.suggestedRange {
                 memoryAddress = MemoryPane.address(showing: range, current: memoryAddress, rows: memoryRows(layout))
             }
         }
@@ -32,7 +32,7 @@ extension ViewState {
         let width = layout.panes[.fuel]?.interior.width ?? layout.size.width - 2
         let counts: [Pane: Int] = [
             .stack: StackPane.lines(snapshot).count, .locals: LocalsPane.lines(snapshot, width: width).count,
-            .callStack: CallStackPane.lines(snapshot).count, .fuel: FuelPane.lines(snapshot, width: width).count,
+            .callStack: CallStackPane.lines(snapshot, width: layout.panes[.callStack]?.interior.width ?? width).count, .fuel: FuelPane.lines(snapshot, width: width).count,
             .draft: DraftPane.lines(snapshot).count, .hostCalls: HostCallsPane.lines(snapshot).count,
             .state: StatePane.lines(snapshot).count,
         ]

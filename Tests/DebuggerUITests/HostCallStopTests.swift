@@ -153,5 +153,11 @@ import WasmVM
         #expect(text.count <= 60)
         #expect(text.hasPrefix(" breakpoint 1 (host call execute_utxo_transfer)"))
         #expect(text.hasSuffix("  step 42"))
+        // Wide characters count two cells.
+        snapshot.location = "转账_转账_转账_转账_转账_转账_转账_转账_转账+0x12 (offset 0x345)"
+        let wide = Screen.statusText(snapshot, pendingKeys: [], width: 80)
+        #expect(DisplayText.width(wide) <= 80)
+        #expect(DisplayText.width(wide) >= 79)
+        #expect(wide.hasSuffix("…  step 42"))
     }
 }

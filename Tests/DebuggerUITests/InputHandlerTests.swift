@@ -100,6 +100,21 @@ import Testing
         #expect(session.commands == ["break host env.log", "break host *", "break host env.get_caller"])
     }
 
+    @Test func memoryPaneOpensAtTheSuggestedAddress() {
+        var snapshot = Fixture.snapshot
+        snapshot.step = 0
+        snapshot.memory = MemoryView(byteCount: 65536, lastAccesses: [], pendingHostRanges: [], suggestedRange: 0x400 ..< 0x401)
+        var state = ViewState(size: Size(width: 120, height: 40))
+        state.normalize(for: snapshot)
+        // A row of context above the entry's pointer argument.
+        #expect(state.memoryAddress == 0x3f0)
+        // A later stop with nothing to suggest leaves it there.
+        snapshot.step = 1
+        snapshot.memory = MemoryView(byteCount: 65536, lastAccesses: [], pendingHostRanges: [])
+        state.normalize(for: snapshot)
+        #expect(state.memoryAddress == 0x3f0)
+    }
+
     @Test func gotoAddressPinsTheMemoryPane() {
         let session = FakeSession()
         var (state, _) = Self.drive(Self.chars("g0x205") + [.enter], session: session)
@@ -171,6 +186,56 @@ import Testing
         #expect(state.focus == .code)
         #expect(state.codeCursor == 1)
         #expect(state.memoryAddress == 0xf0 + 3 * 16)
+    }
+
+    /// A stop with more in every pane than the pane shows.
+    static var longSnapshot: SessionSnapshot {
+        var s = Fixture.snapshot
+        s.stack = (0..<40).map { StackEntry(value: .i32(UInt32($0)), willPop: false) }
+        s.locals = (0..<40).map { NamedValue(name: "\($0) l\($0)", value: .i32(UInt32($0))) }
+        s.frames = (0..<40).map { FrameView(name: "f\($0)+0x1", offset: 0x100 + $0, isHost: false) }
+        s.fuel.byFunction = (0..<40).map { FunctionFuelLine(name: "f\($0)", selfFuel: 10, totalFuel: 10, calls: 1) }
+        s.draft.sections[1].entries = (0..<40).map { ListEntry(text: "out \($0)", isNew: false) }
+        s.hostCalls = (0..<40).map { _ in HostCallView(name: "get_caller", arguments: [], results: [.i32(1)]) }
+        s.chain = SessionSnapshot.Chain(state: (0..<40).map { SessionSnapshot.Chain.StateEntry(key: "k\($0)", rawKey: [UInt8($0)], value: "v") },
+                                        coins: [], touchedCount: 0)
+        return s
+    }
+
+    @Test func theWheelScrollsEveryPane() {
+        let session = FakeSession(snapshot: Self.longSnapshot)
+        var initial = ViewState(size: Size(width: 120, height: 40))
+        for i in 0..<40 { initial.console.append("line \(i)") }
+        initial.normalize(for: session.snapshot)
+        let layout = initial.layout
+        for pane in Pane.order(hasSource: false) {
+            let rect = try! #require(layout.panes[pane])
+            let notch = MouseEvent(pane == .console ? .wheelUp : .wheelDown, column: rect.x + rect.width / 2, row: rect.y + rect.height / 2)
+            let (state, _) = Self.drive([.mouse(notch)], session: session, state: initial)
+            // What moved: the first line shown, the selected entry, the code cursor or the memory address.
+            let moved = state.scroll[pane] != initial.scroll[pane] || state.selection[pane] != initial.selection[pane]
+                || state.codeCursor != initial.codeCursor || state.memoryAddress != initial.memoryAddress
+            #expect(moved, "the wheel did not scroll \(pane)")
+            #expect(session.commands.isEmpty)
+        }
+    }
+
+    @Test func overlaysTakeTheWheel() {
+        let session = FakeSession()
+        var (state, _) = Self.drive([.enter], session: session, state: {
+            var s = ViewState(size: Size(width: 120, height: 40)); s.focus(.hostCalls); return s }())
+        guard case .detail = state.mode else { Issue.record("no detail view"); return }
+        let before = state.scroll
+        (state, _) = Self.drive([.mouse(MouseEvent(.wheelDown, column: 60, row: 20))], session: session, state: state)
+        guard case .detail(let detail) = state.mode else { Issue.record("the wheel closed the detail view"); return }
+        #expect(detail.scroll == InputHandler.wheelStep)
+        #expect(state.scroll == before)
+        (state, _) = Self.drive(Self.chars("?") + [.mouse(MouseEvent(.wheelDown, column: 60, row: 20))], session: session,
+                                state: { var s = state; s.mode = .normal; return s }())
+        #expect(state.mode == .help)
+        #expect(state.helpScroll == InputHandler.wheelStep)
+        (state, _) = Self.drive([.mouse(MouseEvent(.click, column: 1, row: 1))], session: session, state: state)
+        #expect(state.mode == .normal)
     }
 
     @Test func scrollingIsClampedToContent() {

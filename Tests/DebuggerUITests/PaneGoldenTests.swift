@@ -99,6 +99,62 @@ import WasmVM
     @Test func tooSmallTerminalSaysSo() {
         let canvas = Self.screen(Size(width: 30, height: 8)).render()
         #expect(canvas.text.hasPrefix("terminal too small: need 40x12"))
+        // The message wraps to the terminal it is shown on, however narrow.
+        Golden.check(Self.screen(Size(width: 30, height: 8)).render(), "screen-30x8-too-small")
+        Golden.check(Self.screen(Size(width: 16, height: 10)).render(), "screen-16x10-too-small")
+        let narrow = Self.screen(Size(width: 16, height: 10)).render().text
+        #expect(narrow.contains("80x24"))
+    }
+
+    @Test func fuelGaugeKeepsItsWidthAtTheEnd() {
+        func gauge(_ used: UInt64) -> String {
+            var snapshot = Fixture.snapshot
+            snapshot.fuel.used = used
+            return FuelPane.lines(snapshot, width: 30)[1].plainText
+        }
+        #expect(gauge(100_000).count == 30)
+        #expect(gauge(12_340).count == 30)
+        #expect(gauge(0).count == 30)
+        #expect(gauge(100_000).hasSuffix("] 100.0%"))
+        #expect(gauge(12_340).hasSuffix("]  12.3%"))
+        var snapshot = Fixture.snapshot
+        snapshot.fuel.used = 100_000
+        Golden.check(Self.screen(Self.small, focus: .fuel, snapshot: snapshot).renderPane(.fuel, size: Size(width: 24, height: 8)),
+                     "pane-fuel-full")
+    }
+
+    @Test func localsUseTheStackColumnOrderOnEveryRow() {
+        let wide = LocalsPane.lines(Fixture.snapshot, width: 50).map(\.plainText)
+        #expect(wide == ["locals (3)", "  0 params  i32 0x00000100  256", "  1 len     i32 0x00000040  64",
+                         "  2 amount  i32 0x0000002a  42", "globals (1)", "  0 __stack_pointer  i32 0x00010000  65536"])
+        // Too narrow for a row with its bits: no row of that section shows them.
+        let narrow = LocalsPane.lines(Fixture.snapshot, width: 40).map(\.plainText)
+        #expect(narrow == ["locals (3)", "  0 params  i32 0x00000100  256", "  1 len     i32 0x00000040  64",
+                           "  2 amount  i32 0x0000002a  42", "globals (1)", "  0 __stack_pointer  i32 65536"])
+        let narrower = LocalsPane.lines(Fixture.snapshot, width: 30).map(\.plainText)
+        #expect(narrower[1...3] == ["  0 params  i32 256", "  1 len     i32 64", "  2 amount  i32 42"])
+    }
+
+    @Test func callStackWrapsRatherThanCuts() {
+        var snapshot = Fixture.snapshot
+        snapshot.frames.insert(FrameView(name: "env.execute_utxo_transfer (host)", offset: nil, isHost: true), at: 0)
+        let rows = CallStackPane.rows(snapshot, width: 20)
+        #expect(rows.map(\.line.plainText) == ["#0 env.execute_utxo_", "   transfer (host)", "#1 transfer+0x11", "   (offset 0x3a1)",
+                                                "#2 main+0x8", "   (offset 0x2f0)"])
+        #expect(rows.map(\.frame) == [0, 0, 1, 1, 2, 2])
+        #expect(rows.allSatisfy { DisplayText.width($0.line.plainText) <= 20 })
+        #expect(CallStackPane.lines(snapshot).map(\.plainText)[1] == "#1 transfer+0x11  (offset 0x3a1)")
+    }
+
+    @Test func wideAndControlCharactersKeepColumns() {
+        var snapshot = Fixture.snapshot
+        snapshot.draft.sections[1].entries = [ListEntry(text: "金币  58 WES", isNew: false), ListEntry(text: "bob\t\u{1b}[2J  42 WES", isNew: true)]
+        snapshot.hostCalls.append(HostCallView(name: "log", arguments: [HostCallView.Argument(name: "msg", value: .i32(0x300),
+                                                                                           decoded: "\"トークン\"")], results: [.i32(1)]))
+        Golden.check(Self.screen(Self.small, focus: .draft, snapshot: snapshot).renderPane(.draft, size: Size(width: 30, height: 12)),
+                     "pane-draft-wide-characters")
+        Golden.check(Self.screen(Self.small, focus: .hostCalls, snapshot: snapshot).renderPane(.hostCalls, size: Size(width: 40, height: 8)),
+                     "pane-host-wide-characters")
     }
 
     @Test func stackEntriesAreTyped() {

@@ -17,7 +17,7 @@ public enum ConsolePane {
             // Long input scrolls left so the end stays visible.
             let room = max(1, width - promptText.count - 1)
             var input = StyledLine(promptText, .input)
-            input.append(String(state.console.input.suffix(room)), .input)
+            input.append(Format.suffix(state.console.input, cells: room), .input)
             input.append(" ", .cursor)
             lines.append(input)
         } else {

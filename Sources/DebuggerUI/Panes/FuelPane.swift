@@ -14,7 +14,8 @@ public enum FuelPane {
         var lines = [StyledLine("used \(fuel.used) / \(fuel.limit)")]
         let permille = fuel.limit == 0 ? 1000 : min(1000, fuel.used.multipliedReportingOverflow(by: 1000).overflow
             ? 1000 : Int(fuel.used * 1000 / fuel.limit))
-        let percent = " \(permille / 10).\(permille % 10)%"
+        // Fixed width (` 42.0%` as wide as `100.0%`): the gauge keeps its length up to the end.
+        let percent = " " + Format.rightAligned("\(permille / 10).\(permille % 10)%", 6)
         let gaugeWidth = max(4, width - 2 - percent.count)
         let filled = permille * gaugeWidth / 1000
         var gauge = StyledLine("[")

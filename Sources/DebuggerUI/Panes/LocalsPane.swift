@@ -17,15 +17,17 @@ public enum LocalsPane {
                 lines.append(line)
             }
         }
+        // One column order on every row, the Stack pane's: type, raw bits, readable value
+        // (`i32 0x00000100  256`). When a row of a section would not fit, the bits go from
+        // every row of it (`i32 256`), so the columns stay the same down the section.
+        func rows(_ values: [NamedValue], bits: Bool) -> [String] {
+            let nameWidth = values.map { DisplayText.width($0.name) }.max() ?? 0
+            return values.map { "  " + Format.padded($0.name, nameWidth) + "  " + (bits ? Format.typed($0.value) : Format.readable($0.value)) }
+        }
         func section(_ title: String, _ values: [NamedValue]) {
             lines.append(StyledLine("\(title) (\(values.count))", .title))
-            let nameWidth = values.map(\.name.count).max() ?? 0
-            for value in values {
-                // Readable value first; the raw bits when the pane is wide enough.
-                let text = "  " + Format.padded(value.name, nameWidth) + "  " + Format.readable(value.value)
-                let bits = Format.bits(value.value).map { "  " + $0 } ?? ""
-                lines.append(StyledLine(text + (text.count + bits.count <= width ? bits : "")))
-            }
+            let bits = rows(values, bits: true).allSatisfy { DisplayText.width($0) <= width }
+            for row in rows(values, bits: bits) { lines.append(StyledLine(row)) }
         }
         section("locals", snapshot.locals)
         section("globals", snapshot.globals)
