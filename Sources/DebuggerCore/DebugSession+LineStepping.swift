@@ -74,18 +74,9 @@ extension DebugSession {
 
     /// The state after a single step that ended the call (for line moves that step by hand).
     private func runForwardResult(_ event: ExecutionEvent) -> Stop {
-        switch event {
-        case .returned(let values):
-            finish(values)
-            return Stop(reason: "finished")
-        case .trapped(let trap):
-            state = .trapped(trap)
-            let stop = Stop(reason: "trap", breakpointIDs: breakpoints[0].isEnabled ? [0] : [])
-            if breakpoints[0].isEnabled { breakpoints[0].hits += 1 }
-            return stop
-        default:
-            return Stop(reason: "step")
-        }
+        guard let stop = callEndStop(event) else { return Stop(reason: "step") }
+        if !stop.breakpointIDs.isEmpty { breakpoints[0].hits += 1 }
+        return stop
     }
 
     /// The temporary stops of one leg of a line move in the current function.

@@ -142,6 +142,21 @@ extension DebugSession {
         return event
     }
 
+    /// The stop for an event that ended the call (state set to finished or trapped; a trap
+    /// carries the trap breakpoint's id when it is enabled), nil for any other event.
+    func callEndStop(_ event: ExecutionEvent) -> Stop? {
+        switch event {
+        case .returned(let values):
+            finish(values)
+            return Stop(reason: "finished")
+        case .trapped(let trap):
+            state = .trapped(trap)
+            return Stop(reason: "trap", breakpointIDs: breakpoints[0].isEnabled ? [0] : [])
+        default:
+            return nil
+        }
+    }
+
     /// Enabled memory/state watches the given writes trigger (conditions checked).
     func watchHits(writes: [Range<UInt64>], stateKeys: [[UInt8]]) -> [Int] {
         breakpoints.filter { bp in
@@ -257,14 +272,8 @@ extension DebugSession {
                 event = machine.run(RunLimits(maxSteps: maxSteps, pauseAtFuel: fuelPause))
             }
             switch event {
-            case .returned(let results):
-                let outcome = target.outcome(results: results)
-                state = .finished(outcome)
-                self.results = results
-                return Stop(reason: "finished")
-            case .trapped(let trap):
-                state = .trapped(trap)
-                let stop = Stop(reason: "trap", breakpointIDs: breakpoints[0].isEnabled ? [0] : [])
+            case .returned, .trapped:
+                let stop = callEndStop(event)!
                 if mode == .stop { _ = report(stop) }
                 return stop
             case .stepLimit:

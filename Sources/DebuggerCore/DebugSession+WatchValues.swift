@@ -23,7 +23,7 @@ extension DebugSession {
         switch kind {
         case .memory(let address, let length):
             let shown = memoryBytes(at: address, count: Int(min(length, UInt64(Self.watchBytesShown))))
-            return shown.map { byte in String(byte >> 4, radix: 16) + String(byte & 0xf, radix: 16) }.joined(separator: " ")
+            return shown.map { hex(UInt64($0), digits: 2) }.joined(separator: " ")
                 + (length > UInt64(Self.watchBytesShown) ? " …" : "")
         case .state(let key):
             return target.chain()?.state.first { $0.rawKey == key }?.value ?? "(absent)"
