@@ -1,6 +1,10 @@
 import ContractHost
 
 extension ContractTarget {
+    public func stateValue(_ key: [UInt8]) -> [UInt8]? {
+        execution.draft.stateValue(key) ?? execution.snapshot.state[key]
+    }
+
     public func chain() -> SessionSnapshot.Chain? {
         let entries = execution.stateEntries
         let state = entries.map { e in

@@ -26,7 +26,8 @@ extension DebugSession {
             return shown.map { hex(UInt64($0), digits: 2) }.joined(separator: " ")
                 + (length > UInt64(Self.watchBytesShown) ? " …" : "")
         case .state(let key):
-            return target.chain()?.state.first { $0.rawKey == key }?.value ?? "(absent)"
+            // One key, not the whole chain view: this runs at the start of every forward move.
+            return target.stateValue(key).map(quoted) ?? "(absent)"
         default:
             return nil
         }

@@ -42,6 +42,8 @@ public protocol DebugTarget: AnyObject {
     func writeBundle(directory: String, expect: ExpectedOutcome, edits: [SnapshotEdit], commands: [String]) throws -> [String]
     /// State and UTXOs as a read would see them now (snapshot overlaid with the draft); nil without a chain.
     func chain() -> SessionSnapshot.Chain?
+    /// One state key's value as a read would see it now (nil: absent, or no chain).
+    func stateValue(_ key: [UInt8]) -> [UInt8]?
     /// The snapshot's `edits`, which the session applies when execution reaches their steps.
     var edits: [SnapshotEdit] { get }
     /// Why host calls cannot be mocked (a bare module's stand-in hosts), nil when they can.
@@ -57,6 +59,7 @@ public protocol DebugTarget: AnyObject {
 
 extension DebugTarget {
     public func chain() -> SessionSnapshot.Chain? { nil }
+    public func stateValue(_ key: [UInt8]) -> [UInt8]? { nil }
     public var edits: [SnapshotEdit] { [] }
     public var mockingUnsupported: String? { "mocking host calls needs a contract call (a snapshot, or a module run over the host ABI)" }
     public var mocks: (standing: [HostMock], next: HostMock?) { ([], nil) }
