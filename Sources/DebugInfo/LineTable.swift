@@ -59,10 +59,8 @@ struct LineTable {
 
     /// File indexes whose path is `name` or ends with "/" + `name` (path components match whole).
     func files(matching name: String) -> Set<Int32> {
-        var name = name
-        while name.hasPrefix("./") { name.removeFirst(2) }
         var result = Set<Int32>()
-        for (i, path) in files.enumerated() where path == name || path.hasSuffix("/" + name) {
+        for (i, path) in files.enumerated() where SourcePath.path(path, isNamedBy: name) {
             result.insert(Int32(i))
         }
         return result

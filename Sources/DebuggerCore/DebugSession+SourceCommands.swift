@@ -22,7 +22,7 @@ extension DebugSession {
             if !locations.contains(where: { $0 == (key.function, key.pc) }) { locations.append((key.function, key.pc)) }
         }
         guard let first = found.first, !locations.isEmpty else {
-            let known = info.sourceFiles.contains { Self.pathHasSuffix($0, file) }
+            let known = info.sourceFiles.contains { SourcePath.path($0, isNamedBy: file) }
             throw CommandError(known ? "no code at or after line \(line) of \(file)" : "no source file '\(file)' in the debug info")
         }
         var bp = Breakpoint(id: nextBreakpointID, kind: .line(file: first.file, line: first.line))
@@ -32,11 +32,6 @@ extension DebugSession {
         let count = locations.count == 1 ? "" : " (\(locations.count) locations)"
         let moved = first.line == line ? "" : " (line \(line) has no code)"
         return "breakpoint \(bp.id): \(bp.kind.describe(in: module))\(count)\(moved)"
-    }
-
-    /// `token/token.c` ends with `token.c` on a path-component boundary.
-    static func pathHasSuffix(_ path: String, _ suffix: String) -> Bool {
-        path == suffix || path.hasSuffix("/" + SourceContext.displayPath(suffix))
     }
 
     /// A function by its DWARF name (`vault::parse_amount`, `transfer`), as a function index.
@@ -73,7 +68,7 @@ extension DebugSession {
             (file, center) = (current, line)
         } else if let colon = argument.lastIndex(of: ":"), let line = Int(argument[argument.index(after: colon)...]) {
             let name = String(argument[..<colon])
-            guard let match = info.sourceFiles.first(where: { Self.pathHasSuffix($0, name) }) else {
+            guard let match = info.sourceFiles.first(where: { SourcePath.path($0, isNamedBy: name) }) else {
                 throw CommandError("list: no source file '\(name)' in the debug info")
             }
             (file, center) = (match, line)
@@ -139,7 +134,7 @@ extension DebugSession {
             let file = sources.file(row.file)
             lines.append("current source file is \(SourceContext.displayPath(row.file))")
             lines.append(file.foundAt.map { "found at \($0) (\(file.lines.count) lines)" } ?? file.notFoundMessage)
-            if let unit = info.compileUnits.first(where: { Self.pathHasSuffix(row.file, $0.name) }) ?? info.compileUnits.first {
+            if let unit = info.compileUnits.first(where: { SourcePath.path(row.file, isNamedBy: $0.name) }) ?? info.compileUnits.first {
                 lines.append(unitDescription(unit))
             }
         } else {

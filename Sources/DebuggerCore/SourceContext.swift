@@ -45,11 +45,7 @@ final class SourceContext {
     }
 
     /// `token.c` as recorded, without a leading `./`.
-    static func displayPath(_ path: String) -> String {
-        var p = Substring(path)
-        while p.hasPrefix("./") { p = p.dropFirst(2) }
-        return String(p)
-    }
+    static func displayPath(_ path: String) -> String { SourcePath.trimmed(path) }
 
     /// The file's lines, found at its recorded path, beside the module, then under each
     /// source directory (the path, then its last component); or the paths tried.

@@ -37,3 +37,16 @@ import Testing
         #expect(locations(Fixtures.debug, "wes.h", 306) == ["0x59e include/wes.h:306"])
     }
 }
+
+/// A typed file name names a recorded path as a whole or by its last components.
+@Suite struct SourcePathTests {
+    @Test func namesOnComponentBoundaries() {
+        #expect(SourcePath.path("/src/token/token.c", isNamedBy: "token.c"))
+        #expect(SourcePath.path("/src/token/token.c", isNamedBy: "token/token.c"))
+        #expect(SourcePath.path("./token.c", isNamedBy: "token.c"))
+        #expect(SourcePath.path("token.c", isNamedBy: "./token.c"))
+        #expect(!SourcePath.path("/src/token/token.c", isNamedBy: "ken.c"))
+        #expect(!SourcePath.path("/src/token/token.c", isNamedBy: "oken/token.c"))
+        #expect(SourcePath.trimmed("././a/b.c") == "a/b.c")
+    }
+}
