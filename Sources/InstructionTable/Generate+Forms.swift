@@ -43,8 +43,8 @@ extension Generator {
 
     /// A switch-bodied static function.
     static func function(_ doc: String, _ signature: String, _ cases: [String], default value: String,
-                         last: Bool = false, attribute: String? = nil) -> String {
-        var lines = ["    /// \(doc)"] + (attribute.map { ["    " + $0] } ?? []) + ["    \(signature) {", "        switch op {"]
+                         last: Bool = false, attribute: String? = nil, subject: String = "op") -> String {
+        var lines = ["    /// \(doc)"] + (attribute.map { ["    " + $0] } ?? []) + ["    \(signature) {", "        switch \(subject) {"]
         lines += cases.map { "        " + $0 }
         lines += ["        default: \(value)", "        }", "    }"]
         return lines.joined(separator: "\n") + (last ? "\n" : "\n\n")
@@ -58,6 +58,24 @@ extension Generator {
             if names[r] == nil { order.append(r) }
             names[r, default: []].append(row.name)
         }
-        return order.map { "case \(cases(names[$0]!)): \($0)" }
+        return order.map { "case \(wrapped(names[$0]!)): \($0)" }
+    }
+
+    /// `.a, .b, ...` broken into lines of at most about 110 characters (continuations
+    /// indented under the first name of a `case` in a `function` switch).
+    static func wrapped(_ names: [String]) -> String {
+        var lines = [""]
+        for name in names {
+            let item = "." + name
+            if lines[lines.count - 1].isEmpty {
+                lines[lines.count - 1] = item
+            } else if lines[lines.count - 1].count + item.count + 2 > 96 {
+                lines[lines.count - 1] += ","
+                lines.append(item)
+            } else {
+                lines[lines.count - 1] += ", " + item
+            }
+        }
+        return lines.joined(separator: "\n" + String(repeating: " ", count: 13))
     }
 }

@@ -38,17 +38,11 @@ extension Generator {
             + function("The WebAssembly text mnemonic of a numeric or memory opcode (nil for the others).",
                        "var numericMnemonic: String?",
                        rows.compactMap { row in row.mnemonic.map { "case .\(row.name): \"\($0)\"" } },
-                       default: "nil", last: true)
-                .replacingFirst("switch op {", "switch self {")
+                       default: "nil", last: true, subject: "self")
             + "}\n"
     }
 }
 
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-
-    func replacingFirst(_ target: String, _ replacement: String) -> String {
-        guard let r = firstRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
-    }
 }

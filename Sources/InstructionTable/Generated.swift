@@ -56,7 +56,4 @@ public enum Generator {
 
     /// `case name` with the Swift keywords the table uses escaped.
     static func caseName(_ name: String) -> String { name == "return" ? "`return`" : name }
-
-    /// `case .a, .b` lists.
-    static func cases(_ names: [String]) -> String { names.map { "." + $0 }.joined(separator: ", ") }
 }

@@ -13,7 +13,8 @@ extension FuelCosts {
     /// Ops whose cost depends on operands or state (or a breakpoint): the loops price them on the slow path.
     static func isVariable(_ op: OpCode) -> Bool {
         switch op {
-        case .breakpoint, .tableGrow, .tableFill, .tableCopy, .tableInit, .memoryGrow, .memoryFill, .memoryCopy, .memoryInit: true
+        case .breakpoint, .tableGrow, .tableFill, .tableCopy, .tableInit, .memoryGrow, .memoryFill,
+             .memoryCopy, .memoryInit: true
         default: false
         }
     }

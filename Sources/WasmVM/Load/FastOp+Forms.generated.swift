@@ -243,7 +243,8 @@ extension FastOp {
     /// Whether constant `v` can be the immediate of `op` (32 bits; divisions only by divisors that cannot trap).
     static func fitsImmediate(_ v: UInt64, _ op: OpCode) -> Bool {
         switch op {
-        case .i64Eq, .i64Ne, .i64LtS, .i64LtU, .i64GtS, .i64GtU, .i64LeS, .i64LeU, .i64GeS, .i64GeU, .i64Add, .i64Sub, .i64Mul, .i64And, .i64Or, .i64Xor, .i64Shl, .i64ShrS, .i64ShrU, .i64Rotl, .i64Rotr: Int64(bitPattern: v) == Int64(Int32(truncatingIfNeeded: v))
+        case .i64Eq, .i64Ne, .i64LtS, .i64LtU, .i64GtS, .i64GtU, .i64LeS, .i64LeU, .i64GeS, .i64GeU, .i64Add,
+             .i64Sub, .i64Mul, .i64And, .i64Or, .i64Xor, .i64Shl, .i64ShrS, .i64ShrU, .i64Rotl, .i64Rotr: Int64(bitPattern: v) == Int64(Int32(truncatingIfNeeded: v))
         case .i32DivS, .i32RemS: Int32(truncatingIfNeeded: v) != 0 && Int32(truncatingIfNeeded: v) != -1
         case .i32DivU, .i32RemU: UInt32(truncatingIfNeeded: v) != 0
         case .i64DivS, .i64RemS: Int64(bitPattern: v) == Int64(Int32(truncatingIfNeeded: v)) && v != 0 && Int64(bitPattern: v) != -1
@@ -255,7 +256,9 @@ extension FastOp {
     /// Whether the op can trap: its register form must start where the exact loop can take over.
     static func traps(_ op: OpCode) -> Bool {
         switch op {
-        case .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i32TruncF32S, .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64TruncF32S, .i64TruncF32U, .i64TruncF64S, .i64TruncF64U: true
+        case .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i64DivS, .i64DivU, .i64RemS, .i64RemU, .i32TruncF32S,
+             .i32TruncF32U, .i32TruncF64S, .i32TruncF64U, .i64TruncF32S, .i64TruncF32U, .i64TruncF64S,
+             .i64TruncF64U: true
         default: false
         }
     }
@@ -293,7 +296,9 @@ extension FastOp {
     /// Ops the fast loop leaves to the exact loop (rare, variable-cost or reference ops).
     static func isIsland(_ op: OpCode) -> Bool {
         switch op {
-        case .unreachable, .breakpoint, .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop, .memoryGrow, .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .refNull, .refIsNull, .refFunc: true
+        case .unreachable, .breakpoint, .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy,
+             .tableInit, .elemDrop, .memoryGrow, .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .refNull,
+             .refIsNull, .refFunc: true
         default: false
         }
     }
