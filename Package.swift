@@ -32,6 +32,10 @@ let package = Package(
         // DWARF reader: depends on nothing; DebuggerCore maps its code-section addresses to instructions.
         .target(name: "DebugInfo"),
         .target(name: "ContractHost", dependencies: ["WasmVM"]),
+        // The instruction table and its generator (docs/interpreter.md): they write WasmVM's
+        // generated files, WasmVM does not depend on them.
+        .target(name: "InstructionTable"),
+        .executableTarget(name: "generate-instructions", dependencies: ["InstructionTable"]),
         .target(
             name: "WasmVM",
             dependencies: [
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "WasmVMTests", dependencies: ["WasmVM", .product(name: "WAT", package: "WasmKit")],
                     exclude: ["Differential"]),
         .testTarget(name: "DebugInfoTests", dependencies: ["DebugInfo"]),
+        .testTarget(name: "InstructionTableTests", dependencies: ["InstructionTable"]),
         .testTarget(name: "ContractHostTests", dependencies: ["ContractHost", "WasmVM"]),
         .testTarget(name: "DebuggerCoreTests", dependencies: ["DebuggerCore"]),
         .testTarget(name: "DebuggerUITests", dependencies: ["DebuggerUI", "DebuggerCore"], exclude: ["Golden"]),

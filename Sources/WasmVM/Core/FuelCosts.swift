@@ -17,12 +17,6 @@ public enum FuelCosts {
     /// `instruction` plus one per started 8 bytes or elements.
     public static func bulk(_ count: UInt64) -> UInt64 { instruction + (count + 7) / 8 }
 
-    /// The static cost of an instruction, before any size-dependent part.
-    @inline(__always)
-    public static func base(_ op: OpCode) -> UInt64 {
-        switch op {
-        case .call, .callIndirect: call
-        default: instruction
-        }
-    }
+    // Which ops cost `call` or vary (`base`, `isVariable`): the instruction table's fuel
+    // column, FuelCosts.generated.swift.
 }

@@ -84,12 +84,7 @@ public final class Machine {
         let ops = OpCode.allCases
         costs = .allocate(capacity: ops.count)
         for op in ops {
-            let variable: Bool = switch op {
-            case .breakpoint, .memoryGrow, .tableGrow, .memoryFill, .memoryCopy, .memoryInit,
-                 .tableFill, .tableCopy, .tableInit: true
-            default: false
-            }
-            costs[Int(op.rawValue)] = variable ? Machine.variableCost : FuelCosts.base(op)
+            costs[Int(op.rawValue)] = FuelCosts.isVariable(op) ? Machine.variableCost : FuelCosts.base(op)
         }
     }
 

@@ -85,9 +85,9 @@ extension FastCompiler {
         var immediate: UInt64?
         var swapped = false
         var fastOp = forms.ss
-        if case .constant(let v) = y, let si = forms.si, Self.fitsImmediate(v, op) {
+        if case .constant(let v) = y, let si = forms.si, FastOp.fitsImmediate(v, op) {
             immediate = v; fastOp = si
-        } else if case .constant(let v) = x, let si = forms.si, Self.fitsImmediate(v, op) {
+        } else if case .constant(let v) = x, let si = forms.si, FastOp.fitsImmediate(v, op) {
             if forms.commutative {
                 immediate = v; fastOp = si; swapped = true
             } else if let mirrored = FastOp.compare(op)?.mirrored, let msi = FastOp.binary(mirrored)?.si {
@@ -95,7 +95,7 @@ extension FastCompiler {
             }
         }
         // Only a division by a slot can trap; it must start where the exact loop can take over.
-        let stops = immediate == nil && Self.isDivision(op)
+        let stops = immediate == nil && FastOp.traps(op)
         let fixups = stops ? prepareStop(operands: 2) : []
         let b: UInt64
         if let imm = immediate {
@@ -109,30 +109,6 @@ extension FastCompiler {
         let dst = UInt32(top)
         let f = stops ? emitStop(fastOp, a: dst, b: b, fixups: fixups) : emit(fastOp, a: dst, b: b)
         produced(f, slot: dst)
-    }
-
-    /// Whether constant `v` can be the immediate of `op` (32 bits; divisions only by divisors that cannot trap).
-    static func fitsImmediate(_ v: UInt64, _ op: OpCode) -> Bool {
-        if isI64(op) && Int64(bitPattern: v) != Int64(Int32(truncatingIfNeeded: v)) { return false }
-        switch op {
-        case .i32DivS, .i32RemS: return Int32(truncatingIfNeeded: v) != 0 && Int32(truncatingIfNeeded: v) != -1
-        case .i32DivU, .i32RemU: return UInt32(truncatingIfNeeded: v) != 0
-        case .i64DivS, .i64RemS: return v != 0 && Int64(bitPattern: v) != -1
-        case .i64DivU, .i64RemU: return v != 0
-        default: return true
-        }
-    }
-
-    static func isI64(_ op: OpCode) -> Bool {
-        (OpCode.i64Eqz.rawValue ... OpCode.i64GeU.rawValue).contains(op.rawValue)
-            || (OpCode.i64Clz.rawValue ... OpCode.i64Rotr.rawValue).contains(op.rawValue)
-    }
-
-    static func isDivision(_ op: OpCode) -> Bool {
-        switch op {
-        case .i32DivS, .i32DivU, .i32RemS, .i32RemU, .i64DivS, .i64DivU, .i64RemS, .i64RemU: true
-        default: false
-        }
     }
 
     // MARK: Finishing

@@ -87,24 +87,13 @@ extension FastCompiler {
             produced(emit(.memorySize, a: UInt32(top)), slot: UInt32(top))
         case .i32Const, .i64Const, .f32Const, .f64Const:
             push(.constant(instr.b))
-        case .i32Load, .f32Load: load(.i32Load, instr)
-        case .i64Load, .f64Load: load(.i64Load, instr)
-        case .i32Load8S: load(.i32Load8S, instr)
-        case .i32Load8U: load(.i32Load8U, instr)
-        case .i32Load16S: load(.i32Load16S, instr)
-        case .i32Load16U: load(.i32Load16U, instr)
-        case .i64Load8S: load(.i64Load8S, instr)
-        case .i64Load8U: load(.i64Load8U, instr)
-        case .i64Load16S: load(.i64Load16S, instr)
-        case .i64Load16U: load(.i64Load16U, instr)
-        case .i64Load32S: load(.i64Load32S, instr)
-        case .i64Load32U: load(.i64Load32U, instr)
-        case .i32Store8, .i64Store8: store(.store8, instr)
-        case .i32Store16, .i64Store16: store(.store16, instr)
-        case .i32Store, .f32Store, .i64Store32: store(.store32, instr)
-        case .i64Store, .f64Store: store(.store64, instr)
         default:
-            if let forms = FastOp.binary(instr.op) {
+            // Memory and numeric ops: their fast forms are the instruction table's (FastOp+Forms.generated.swift).
+            if let op = FastOp.load(instr.op) {
+                load(op, instr)
+            } else if let op = FastOp.store(instr.op) {
+                store(op, instr)
+            } else if let forms = FastOp.binary(instr.op) {
                 binary(instr.op, forms)
             } else if let form = FastOp.unary(instr.op) {
                 let x = popSlot()

@@ -107,15 +107,10 @@ struct FastCompiler {
         return (label, after)
     }
 
-    /// Ops the fast loop leaves to the exact loop (rare, variable-cost or reference ops).
+    /// Ops the fast loop leaves to the exact loop: the table's islands, and indirect calls
+    /// through a table other than 0.
     static func isIsland(_ instr: Instr) -> Bool {
-        switch instr.op {
-        case .unreachable, .breakpoint, .memoryGrow, .memoryFill, .memoryCopy, .memoryInit, .dataDrop,
-             .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elemDrop,
-             .refNull, .refIsNull, .refFunc: true
-        case .callIndirect: instr.b != 0
-        default: false
-        }
+        instr.op == .callIndirect ? instr.b != 0 : FastOp.isIsland(instr.op)
     }
 
     // MARK: Blocks

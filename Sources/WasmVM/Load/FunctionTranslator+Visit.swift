@@ -243,15 +243,11 @@ extension FunctionTranslator {
     }
 
     mutating func visitI32Eqz() throws(LoadError) {
-        try pop(.i32)
-        emit(.i32Eqz)
-        push(.i32)
+        try numeric(.i32Eqz)
     }
 
     mutating func visitI64Eqz() throws(LoadError) {
-        try pop(.i64)
-        emit(.i64Eqz)
-        push(.i32)
+        try numeric(.i64Eqz)
     }
 
     mutating func visitCmp(_ op: Instruction.Cmp) throws(LoadError) {

@@ -1,0 +1,77 @@
+/// The numeric register forms of the fast code, in `FastOp` order, with the fast loop's
+/// case for each. Forms are numbered by kind, then row: integer arithmetic, integer
+/// compares, fused compare-branches, divisions, other binaries, unaries. That is the
+/// numbering the fast loop was measured under (the integer forms come first), and a new
+/// row's forms join their kind.
+struct FastForms {
+    struct Form { var name: String; var body: String }
+    var forms: [Form] = []
+    /// Rows with a fused branch, for the compiler's tables.
+    var compares: [Row] = []
+
+    static let x = "let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]"
+    static let y = "y = fp[Int(i.b >> 32)]"
+    /// Both ways lead to a block head, which is charged on arrival.
+    static let enter = "fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop"
+
+    init(_ rows: [Row]) {
+        let immediate = rows.filter { $0.immediate.present }
+        for row in immediate where row.traps.isEmpty && row.compare == nil { addBinary(row) }
+        for row in immediate where row.traps.isEmpty && row.compare != nil { addBinary(row) }
+        compares = rows.filter { $0.compare != nil }
+        for row in compares {
+            guard case .condition(let c) = row.semantics else { continue }
+            for (suffix, y) in [("SS", Self.y), ("SI", Self.immediate(row))] {
+                forms.append(Form(name: "brIf\(row.capitalized)\(suffix)",
+                                  body: "\(Self.x), \(y); ip = \(c) ? code + Int(i.a) : ip + 1; \(Self.enter)"))
+            }
+        }
+        for row in immediate where !row.traps.isEmpty { addBinary(row) }
+        for row in rows where row.hasSlotSlot && !row.immediate.present { addBinary(row) }
+        for row in rows where row.isUnaryForm {
+            forms.append(Form(name: row.name + "S", body: "\(Self.x); fp[Int(i.a)] = \(row.valueExpression!)"))
+        }
+    }
+
+    /// SS (guarded when the op traps: a failed guard leaves the loop, the exact loop traps there)
+    /// and SI (unguarded: the compiler uses it only for immediates that cannot trap).
+    mutating func addBinary(_ row: Row) {
+        let value = row.valueExpression!
+        let guards = row.traps.isEmpty ? ""
+            : "guard " + row.traps.map { "!(\($0.when))" }.joined(separator: ", ") + " else { break loop }; "
+        forms.append(Form(name: row.name + "SS", body: "\(Self.x), \(Self.y); \(guards)fp[Int(i.a)] = \(value)"))
+        if row.immediate.present {
+            forms.append(Form(name: row.name + "SI", body: "\(Self.x), \(Self.immediate(row)); fp[Int(i.a)] = \(value)"))
+        }
+    }
+
+    /// The immediate y: i32 zero-extended, i64 sign-extended from its 32 bits.
+    static func immediate(_ row: Row) -> String {
+        switch row.operands.first {
+        case .i32: return "y = i.b >> 32"
+        case .i64: return "y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32)))"
+        default: preconditionFailure("\(row.name): only integer ops take an immediate")
+        }
+    }
+}
+
+extension Generator {
+    /// The fast loop's numeric cases (Machine+Fast.swift, between the markers).
+    static func fastLoopCases(_ forms: FastForms) -> String {
+        forms.forms.map { "            case .\($0.name): \($0.body)\n" }.joined()
+    }
+
+    static func fastOpFile(_ forms: FastForms, controlOps: String) -> String {
+        var lines = [header, "/// Ops of the fast code. Operand layout: see FastInstr.swift; slots are frame-relative.",
+                     "/// The control part is Scripts/FastOp.control.txt; the numeric register forms come from the table.",
+                     "enum FastOp: UInt16, Sendable {"]
+        lines += controlOps.split(separator: "\n", omittingEmptySubsequences: false).dropLast(controlOps.hasSuffix("\n") ? 1 : 0)
+            .map { $0.allSatisfy(\.isWhitespace) ? "" : "    " + $0 }
+        lines += ["", "    // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate",
+                  "    // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.",
+                  "    // brIf<compare>: a = target pc, b as SS/SI."]
+        lines += forms.forms.map { "    case \($0.name)" }
+        lines += ["}"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
