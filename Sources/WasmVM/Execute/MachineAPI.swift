@@ -171,7 +171,8 @@ public struct MachineConfiguration: Sendable {
     public var usesFastCode = true
     /// Counting mode for `Machine.fuelByInstruction` (`profile --lines`): fast code counts
     /// its block entries and the exact loop credits each instruction it runs. Set before
-    /// instantiating; without it no code counts anything.
+    /// instantiating; without it no code counts anything. The counts cover one forward run
+    /// from `startCall`: checkpoints do not hold them (profiling, not time travel, uses it).
     public var countsBlocks = false
     public init() {}
 }
