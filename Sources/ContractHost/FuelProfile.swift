@@ -72,11 +72,8 @@ public struct FuelProfile: Sendable, Equatable {
         let shown = limit.map { Array(rows.prefix($0)) } ?? rows
         let nameWidth = max(8, shown.map(\.name.count).max() ?? 0)
         let fuelWidth = max(6, String(total).count)
-        func line(_ name: String, _ own: String, _ share: String, _ total: String, _ calls: String) -> String {
-            let head = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let cells = [right(own, fuelWidth), right(share, 6), right(total, fuelWidth), right(calls, 6)].joined(separator: "  ")
-            return (head + "  " + cells).replacingTrailingSpaces()
-        }
+        let columns = TextColumns(widths: [nameWidth, fuelWidth, 6, fuelWidth, 6])
+        func line(_ cells: String...) -> String { columns.line(cells) }
         var lines = [line("function", "self", "share", "total", "calls")]
         for row in shown {
             lines.append(line(row.name, String(row.selfFuel), share(row.selfFuel), String(row.totalFuel), String(row.calls)))
@@ -84,17 +81,5 @@ public struct FuelProfile: Sendable, Equatable {
         if shown.count < rows.count { lines.append("... \(rows.count - shown.count) more (`profile` shows all)") }
         lines.append(line("total", String(total), share(total), "", ""))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func right(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-    }
-}
-
-private extension String {
-    func replacingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }

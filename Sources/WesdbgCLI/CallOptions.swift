@@ -66,8 +66,9 @@ struct CallOptions: ParsableArguments {
     /// Loads and builds the execution (ABI and call checked, instantiated, not started).
     func makeExecution() throws(InputError) -> ContractExecution { try Self.makeExecution(file, settings: settings) }
 
-    static func makeExecution(_ file: String, settings: CallSettings) throws(InputError) -> ContractExecution {
+    static func makeExecution(_ file: String, settings: CallSettings,
+                              configuration: MachineConfiguration = MachineConfiguration()) throws(InputError) -> ContractExecution {
         let (snapshot, module) = try load(file, settings: settings)
-        return try ContractExecution(snapshot: snapshot, module: module)
+        return try ContractExecution(snapshot: snapshot, module: module, configuration: configuration)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import WesdbgCLI
 import ContractHost
+import DebugInfo
 
 /// `wesdbg profile`: the table and folded stacks pinned for samples, fuel that adds up
 /// to `run --json`'s, outputs byte for byte deterministic.
@@ -146,7 +147,7 @@ import ContractHost
     @Test func linesAttributeSelfFuelToSourceLines() throws {
         let r = try Self.profile([CLIFixtures.sample("token/transfer.debug.snapshot.json"), "--lines"])
         #expect(r.status == 0)
-        let table = r.output.components(separatedBy: "\n\n")[1].split(separator: "\n")
+        let table = Self.lineTable(r.output)
         #expect(Array(table.prefix(5)) == [
             "line                 self   share",
             "include/wes.h:202    9868   14.7%",
@@ -162,6 +163,65 @@ import ContractHost
         let stripped = try Self.profile([CLIFixtures.sample("token/transfer.snapshot.json"), "--lines"])
         #expect(stripped.status == 2)
         #expect(stripped.errors == "\(CLIFixtures.sample("token/transfer.snapshot.json")): --lines needs DWARF line info (build the module with -g)\n")
+    }
+
+    /// The line tables of a call (the second part of `profile --lines`' output).
+    static func lineTable(_ output: String) -> [Substring] { output.components(separatedBy: "\n\n")[1].split(separator: "\n") }
+
+    /// The Rust sample (vault, built with debug info): its lines pinned, and they add up to `run`'s fuel.
+    @Test func linesOfTheRustSample() throws {
+        let r = try Self.profile([CLIFixtures.sample("vault/deposit.snapshot.json"), "--lines"])
+        #expect(r.status == 0)
+        let table = Self.lineTable(r.output)
+        #expect(Array(table.prefix(4)) == [
+            "line                                                                   self   share",
+            "src/lib.rs:63                                                           978    3.8%",
+            "(no line info)                                                          921    3.5%",
+            "src/wes.rs:132                                                          504    1.9%",
+        ])
+        #expect(table.count == 362)
+        #expect(table.last == "total                                                                 26077  100.0%")
+        let sum = table.dropFirst().dropLast().reduce(UInt64(0)) { $0 + (UInt64($1.split(separator: " ").reversed()[1]) ?? 0) }
+        #expect(sum == 26077)
+        #expect(r.output.hasSuffix("fuel: 26077 used of 10000000\n"))
+    }
+
+    /// Counting in fast code gives the very table stepping every instruction gives, on
+    /// every sample with DWARF (C and Rust; successes, failures and traps).
+    @Test func linesEqualSteppingOnEverySampleWithDebugInfo() throws {
+        let samples = ["governance/propose.debug", "nft/mint.debug", "registry/increment.debug", "staking/stake.debug",
+                       "token/transfer.debug", "vault/balance", "vault/deposit", "vault/deposit_bad_amount",
+                       "vault/deposit_insufficient", "vault/withdraw", "vault/withdraw_corrupt", "vault/withdraw_too_much"]
+        for name in samples {
+            let file = CLIFixtures.sample(name + ".snapshot.json")
+            let reference = try CallOptions.makeExecution(file, settings: CallSettings())
+            let info = try #require(DebugInfo.read(moduleBytes: reference.module.bytes).info)
+            reference.machine.profilesFuel = true
+            let expected = LineProfileOracle.profile(reference, lines: info)
+            let profile = FuelProfile(machine: reference.machine, module: reference.module, instance: reference.instance)
+            let r = try Self.profile([file, "--lines"])
+            #expect(r.output.components(separatedBy: "\n\n")[1] + "\n" == expected.table(shares: profile), "\(name)")
+            #expect(r.output.hasSuffix("fuel: \(expected.total) used of \(reference.snapshot.call.fuel)\n"), "\(name)")
+        }
+    }
+
+    /// A snapshot's edits replay under `--lines` as under `profile`: here one cuts the fuel
+    /// mid-call, and the lines add up to the fuel of the out-of-fuel trap.
+    @Test func linesReplayEdits() throws {
+        let dir = try CLIFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try String(contentsOfFile: CLIFixtures.sample("token/transfer.debug.snapshot.json"), encoding: .utf8)
+        let text = original.replacingOccurrences(of: #""code": "token.debug.wasm""#, with: #""code": "\#(CLIFixtures.sample("token/token.debug.wasm"))""#)
+            .replacingOccurrences(of: "\n  \"expect\"", with: "\n  \"edits\": [{\"step\": 2000, \"fuel\": 30000}],\n  \"expect\"")
+        try CLIFixtures.write(text, to: dir + "/cut.json")
+        let r = try Self.profile([dir + "/cut.json", "--lines"])
+        #expect(r.status == 1)
+        #expect(r.errors == "")
+        let table = Self.lineTable(r.output)
+        #expect(table.last == "total               30000  100.0%")
+        let sum = table.dropFirst().dropLast().reduce(UInt64(0)) { $0 + (UInt64($1.split(separator: " ").reversed()[1]) ?? 0) }
+        #expect(sum == 30000)
+        #expect(r.output.contains("fuel: 30000 used of 30000\n"))
     }
 
     @Test func aTrapIsProfiledToTheTrappingInstruction() throws {

@@ -47,7 +47,23 @@ public struct FastCode: Sendable {
     var entry: [Int32]
     /// Per fast pc that may stop at its own pc with operands still deferred: how to put them in their slots.
     var fixups: [Int: [FastFixup]]
+    /// Counting mode only (`profile --lines`): what each `countBlock` counts.
+    var counted: CountedBlocks? = nil
 
     static let notExact = UInt32.max
     public var count: Int { code.count }
+}
+
+/// The blocks of counting-mode fast code: a block entered n times ran each stack-code
+/// instruction of its range n times, less the tails fast code gave back where it left.
+public struct CountedBlocks: Sendable {
+    /// Per block (a `countBlock`'s `a`): the stack-code pcs it charges for.
+    var ranges: [Range<UInt32>]
+    /// Per fast pc: the block it lies in after its counter, or -1 (counters, islands).
+    var blockOf: [Int32]
+
+    init(count: Int, fastCount: Int) {
+        ranges = Array(repeating: 0 ..< 0, count: count)
+        blockOf = Array(repeating: -1, count: fastCount)
+    }
 }

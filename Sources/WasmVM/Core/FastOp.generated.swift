@@ -6,6 +6,7 @@ enum FastOp: UInt16, Sendable {
     // Control. Targets are fast pcs, always block heads: whatever transfers to a head charges it.
     case nop             // falls through into a block head (charging it), or heads an empty block
     case deopt           // leave the fast loop here: an op it does not run, or a patched breakpoint
+    case countBlock      // heads a block in counting mode only (profile --lines): a: block index, b: its counter's address
     case br              // a: target
     case brIf            // a: target, b: i32 condition slot
     case brIfNot         // a: target, b: i32 condition slot (if, i32.eqz + br_if)

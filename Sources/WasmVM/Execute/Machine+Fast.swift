@@ -61,6 +61,7 @@ extension Machine {
                 ip += 1
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .deopt: break loop
+            case .countBlock: UnsafeMutablePointer<UInt64>(bitPattern: UInt(i.b)).unsafelyUnwrapped.pointee &+= 1
             case .br:
                 ip = code + Int(i.a)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
@@ -481,6 +482,7 @@ extension Machine {
             let p = fn.fastOrigin[pc]
             precondition(p != FastCode.notExact, "fast code left inside a fused group")
             fuelUsed &-= UInt64(fn.fastUnspent[pc])
+            if _slowPath(configuration.countsBlocks) { noteFastExit(fn, pc) }
             for fixup in fn.fastFixups[pc] ?? [] {
                 fp[Int(fixup.slot)] = fixup.fromLocal ? fp[Int(fixup.value)] : fixup.value
             }

@@ -21,6 +21,7 @@ extension Machine {
         hostPauseTakenAt = nil
         directHostCall = nil
         resetFuelProfile(entry: target.wasm?.address)
+        resetInstructionFuel()
         if let code = target.wasm {
             guard code.maxHeight <= configuration.maxStackSlots else {
                 // The call cannot begin: it ends trapped, like one that overflows the stack later.
@@ -49,7 +50,16 @@ extension Machine {
     /// Run mode: fast code from every block head, the exact loop from wherever fast code
     /// leaves (at least one instruction, then on to the next block head).
     func drive(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> ExecutionEvent {
+        let counting = configuration.countsBlocks
         guard configuration.usesFastCode else {
+            if counting {
+                while true {
+                    let pausedBefore = pausedAtStep
+                    let e = executeCounting(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+                    guard case .stepLimit = e, stepCount < stepStop, !lastStopWasDepth, !callFrames.isEmpty else { return e }
+                    pausedAtStep = pausedBefore
+                }
+            }
             return execute(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
         }
         while let top = callFrames.last {
@@ -57,7 +67,7 @@ extension Machine {
                 if case .event(let e) = executeFast(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth) {
                     return e
                 }
-            } else if !top.function.hasFast {
+            } else if !top.function.hasFast && !counting {
                 return execute(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
             }
             repeat {
@@ -67,8 +77,14 @@ extension Machine {
                 // conditional breakpoint's price in hot code. These internal stops are not
                 // pauses: a breakpoint there must still stop.
                 let pausedBefore = pausedAtStep
-                let toHead = callFrames.last.map { Self.instructionsToNextHead($0.function, from: $0.pc) } ?? 1
-                let e = execute(stepStop: Swift.min(stepStop, stepCount &+ toHead), pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+                // Counting mode runs them one by one, to credit each its fuel.
+                let e: ExecutionEvent
+                if counting {
+                    e = executeCounting(stepStop: stepStop, pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+                } else {
+                    let toHead = callFrames.last.map { Self.instructionsToNextHead($0.function, from: $0.pc) } ?? 1
+                    e = execute(stepStop: Swift.min(stepStop, stepCount &+ toHead), pauseAtFuel: pauseAtFuel, pauseAtDepth: pauseAtDepth)
+                }
                 guard case .stepLimit = e, stepCount < stepStop, !lastStopWasDepth else { return e }
                 pausedAtStep = pausedBefore
             } while callFrames.last.map { $0.function.fastEntry[$0.pc] < 0 } ?? false
@@ -91,6 +107,7 @@ extension Machine {
         if directHostCall != nil { return runDirectHostCall() }
         pausedAtStep = stepCount
         hostPauseTakenAt = stepCount
+        if configuration.countsBlocks { return executeCounting(stepStop: stepCount &+ 1, pauseAtFuel: nil, pauseAtDepth: -1) }
         return execute(stepStop: stepCount &+ 1, pauseAtFuel: nil, pauseAtDepth: -1)
     }
 

@@ -58,6 +58,8 @@ public final class Machine {
     /// `fuelUsed` when the running function's self fuel was last settled.
     @exclusivity(unchecked) var tallyMark: UInt64 = 0
     @exclusivity(unchecked) var callTree = CallTree()
+    /// Counting mode's credits outside block counts (Machine+InstructionFuel.swift).
+    var instructionCredits = InstructionCredits()
 
     // MARK: Hooks
     public var pauseBeforeHostCalls: Bool = false

@@ -147,6 +147,14 @@ public struct FuelStack: Hashable, Sendable {
     public init(stack: [FunctionRef], selfFuel: UInt64) { self.stack = stack; self.selfFuel = selfFuel }
 }
 
+/// Fuel charged at one instruction (`Machine.fuelByInstruction`): its executions times its
+/// cost, with a host call's fuel at its `call` and variable costs as charged.
+public struct InstructionFuel: Hashable, Sendable {
+    public var location: CodeLocation
+    public var fuel: UInt64
+    public init(location: CodeLocation, fuel: UInt64) { self.location = location; self.fuel = fuel }
+}
+
 public struct MachineConfiguration: Sendable {
     /// Wasm call depth limit; deeper calls trap `call_stack_exhausted`.
     public var maxCallDepth: Int = 20_000
@@ -161,5 +169,10 @@ public struct MachineConfiguration: Sendable {
     /// Run mode executes fast code (register form, fuel charged per block); false keeps
     /// everything in the exact loop (the reference for differential tests and benchmarks).
     public var usesFastCode = true
+    /// Counting mode for `Machine.fuelByInstruction` (`profile --lines`): fast code counts
+    /// its block entries and the exact loop credits each instruction it runs. Set before
+    /// instantiating; without it no code counts anything. The counts cover one forward run
+    /// from `startCall`: checkpoints do not hold them (profiling, not time travel, uses it).
+    public var countsBlocks = false
     public init() {}
 }

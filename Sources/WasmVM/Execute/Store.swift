@@ -45,8 +45,12 @@ final class FunctionCode {
     let heights: [UInt32]
     /// Breakpoints turning a fast instruction into `deopt`: its own op and how many breakpoints hold it.
     var fastPatches: [Int: (op: FastOp, count: Int)] = [:]
+    /// Counting mode (`MachineConfiguration.countsBlocks`): the blocks and their entry counts.
+    let counted: CountedBlocks?
+    let blockCounts: UnsafeMutablePointer<UInt64>
 
-    init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType) {
+    /// `fastCode` is the compiled function's own fast code, or its counting-mode form.
+    init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType, fastCode: FastCode?) {
         self.instance = instance
         instanceID = instance.id
         self.index = index
@@ -63,7 +67,6 @@ final class FunctionCode {
         maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
         self.type = type
         localTypes = compiled.localTypes
-        let fastCode = compiled.fast
         hasFast = fastCode != nil
         fastCount = fastCode?.count ?? 0
         fast = .allocate(capacity: Swift.max(fastCount, 1))
@@ -78,6 +81,14 @@ final class FunctionCode {
         fastUnspent = fastCode?.unspent ?? []
         fastFixups = fastCode?.fixups ?? [:]
         heights = compiled.heights
+        counted = fastCode?.counted
+        let blocks = counted?.ranges.count ?? 0
+        blockCounts = .allocate(capacity: Swift.max(blocks, 1))
+        blockCounts.initialize(repeating: 0, count: Swift.max(blocks, 1))
+        // Each counter's address goes into its op, so the fast loop needs no lookup.
+        for f in 0 ..< fastCount where fast[f].op == .countBlock {
+            fast[f].b = UInt64(UInt(bitPattern: blockCounts + Int(fast[f].a)))
+        }
     }
 
     deinit {
@@ -86,6 +97,7 @@ final class FunctionCode {
         fast.deallocate()
         fastBranches.deallocate()
         fastEntry.deallocate()
+        blockCounts.deallocate()
     }
 
     func offset(at pc: Int) -> Int { pc < offsets.count ? Int(offsets[pc]) : 0 }

@@ -4,7 +4,15 @@ extension FastCompiler {
         let f = out.count - 1
         out.removeLast()
         let start = origin.removeLast()
-        if let head = heads.last, head.fast == f {
+        if countsBlocks, let head = heads.last, head.fast == f - 1 {
+            // The op headed its block: its counter goes too, and the replacement heads it again.
+            out.removeLast()
+            origin.removeLast()
+            countedBlocks -= 1
+            heads.removeLast()
+            entry[head.orig] = -1
+            headPending = head.orig
+        } else if let head = heads.last, head.fast == f {
             heads.removeLast()
             entry[head.orig] = -1
             headPending = head.orig
@@ -131,6 +139,7 @@ extension FastCompiler {
         var boundaries = heads.map { (fast: $0.fast, orig: $0.orig, island: false) }
         boundaries += islands.map { (fast: $0, orig: Int(origin[$0]), island: true) }
         boundaries.sort { $0.fast < $1.fast }
+        var counted = countsBlocks ? CountedBlocks(count: countedBlocks, fastCount: out.count) : nil
         for (k, boundary) in boundaries.enumerated() where !boundary.island {
             let endFast = k + 1 < boundaries.count ? boundaries[k + 1].fast : out.count
             let endOrig = k + 1 < boundaries.count ? boundaries[k + 1].orig : code.count
@@ -145,7 +154,12 @@ extension FastCompiler {
                 guard p >= boundary.orig, p <= endOrig else { return nil }
                 unspent[f] = UInt32(suffix[p - boundary.orig])
             }
+            if counted != nil, out[boundary.fast].op == .countBlock {
+                let block = Int(out[boundary.fast].a)
+                counted!.ranges[block] = UInt32(boundary.orig) ..< UInt32(endOrig)
+                for f in boundary.fast + 1 ..< endFast { counted!.blockOf[f] = Int32(block) }
+            }
         }
-        return FastCode(code: out, branches: branches, origin: origin, unspent: unspent, entry: entry, fixups: fixupTable)
+        return FastCode(code: out, branches: branches, origin: origin, unspent: unspent, entry: entry, fixups: fixupTable, counted: counted)
     }
 }

@@ -44,10 +44,14 @@ struct FastCompiler {
     var entry: [Int32]
     var blockLength = 0
     var pc = 0
+    /// Counting mode (`profile --lines`): every head is a `countBlock` numbering its block.
+    let countsBlocks: Bool
+    var countedBlocks = 0
 
     init(_ function: CompiledFunction, paramCount: Int,
-         functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) {
+         functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)], countsBlocks: Bool = false) {
         self.function = function
+        self.countsBlocks = countsBlocks
         base = paramCount + function.localTypes.count
         self.functionArity = functionArity
         self.typeArity = typeArity
@@ -57,9 +61,11 @@ struct FastCompiler {
 
     /// The fast code, or nil when the stack code has no recorded heights (hand-built code).
     static func compile(_ function: CompiledFunction, paramCount: Int,
-                        functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) -> FastCode? {
+                        functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)],
+                        countsBlocks: Bool = false) -> FastCode? {
         guard function.heights.count == function.code.count, !function.code.isEmpty else { return nil }
-        var compiler = FastCompiler(function, paramCount: paramCount, functionArity: functionArity, typeArity: typeArity)
+        var compiler = FastCompiler(function, paramCount: paramCount, functionArity: functionArity, typeArity: typeArity,
+                                    countsBlocks: countsBlocks)
         return compiler.run()
     }
 
@@ -148,14 +154,21 @@ struct FastCompiler {
 
     @discardableResult
     mutating func emit(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) -> Int {
-        let f = out.count
-        out.append(FastInstr(op, a: a, b: b))
-        origin.append(exactPoint.map { UInt32($0) } ?? FastCode.notExact)
+        let start = exactPoint.map { UInt32($0) } ?? FastCode.notExact
         if let head = headPending {
-            heads.append((f, head))
-            entry[head] = Int32(f)
+            // The head is the counter when counting; the op follows it with the same exact state.
+            heads.append((out.count, head))
+            entry[head] = Int32(out.count)
+            if countsBlocks {
+                out.append(FastInstr(.countBlock, a: UInt32(countedBlocks)))
+                origin.append(start)
+                countedBlocks += 1
+            }
             headPending = nil
         }
+        let f = out.count
+        out.append(FastInstr(op, a: a, b: b))
+        origin.append(start)
         exactPoint = nil
         lastProducer = nil
         return f
