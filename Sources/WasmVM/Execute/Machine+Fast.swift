@@ -61,6 +61,13 @@ extension Machine {
                 ip += 1
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .deopt: break loop
+            case .probe:
+                // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
+                unowned(unsafe) let set = ConditionSet.from(bits: i.b).takeUnretainedValue()
+                let fuel = fuelUsed &- set.unspent
+                guard conditionsFalse(set, fp: fp, globals: inst.globals, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
+                ip = set.trampoline.unsafelyUnwrapped; continue loop
+            case .jump: ip = code + Int(i.a); continue loop
             case .br:
                 ip = code + Int(i.a)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
@@ -474,10 +481,11 @@ extension Machine {
             return .event(.returned(results))
         }
         let resume: Int
-        let pc = ip - code
+        var pc = ip - code
         if let p = resumeAt {
             resume = p
         } else {
+            if _slowPath(pc < 0 || pc >= fn.fastCount) { pc = fn.fastPC(ofTrampoline: ip) }
             let p = fn.fastOrigin[pc]
             precondition(p != FastCode.notExact, "fast code left inside a fused group")
             fuelUsed &-= UInt64(fn.fastUnspent[pc])

@@ -70,7 +70,24 @@ public final class Machine {
     enum CallState { case idle, active, returned, trapped }
 
     struct PatchKey: Hashable { let instance: Int; let function: Int; let pc: Int }
-    struct Patch { let code: FunctionCode; let original: Instr; var ids: [Int] }
+    struct Patch {
+        let code: FunctionCode
+        let original: Instr
+        var ids: [Int]
+        /// Set when every id has machine conditions (Machine+Conditions.swift).
+        var conditions: ConditionSet?
+        /// The fast pc of its probe, when fast code evaluates the conditions in place.
+        var probe: Int?
+    }
+
+    // MARK: Machine-evaluated breakpoint conditions (Machine+Conditions.swift)
+    /// Conditions by breakpoint id; a patch all of whose ids have them lets execution go on where they are false.
+    var breakConditions: [Int: [MachineCondition]] = [:]
+    /// Off, every conditional breakpoint stops for the debugger (as an unconditional one does).
+    public var evaluatesConditions = false
+    /// Whether evaluations count arrivals (`hits`); off, a condition reading `hits` goes to the debugger.
+    public var countsConditionHits = true
+    let conditionStack: UnsafeMutablePointer<Int64> = .allocate(capacity: MachineCondition.stackLimit)
 
     /// Marks an op whose cost depends on operands or state (or a breakpoint): it takes the slow path.
     static let variableCost: UInt64 = 1 << 63
@@ -98,6 +115,7 @@ public final class Machine {
         frameBuffer.deallocate()
         costs.deallocate()
         tallies.deallocate()
+        conditionStack.deallocate()
         for cell in globalCells { cell.deallocate() }
     }
 

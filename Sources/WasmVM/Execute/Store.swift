@@ -45,6 +45,9 @@ final class FunctionCode {
     let heights: [UInt32]
     /// Breakpoints turning a fast instruction into `deopt`: its own op and how many breakpoints hold it.
     var fastPatches: [Int: (op: FastOp, count: Int)] = [:]
+    /// Probes of conditional breakpoints by fast pc, and their trampolines (kept once made).
+    var probes: [Int: ConditionSet] = [:]
+    var trampolines: [Int: UnsafeMutablePointer<FastInstr>] = [:]
 
     init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType) {
         self.instance = instance
@@ -86,6 +89,7 @@ final class FunctionCode {
         fast.deallocate()
         fastBranches.deallocate()
         fastEntry.deallocate()
+        for t in trampolines.values { t.deallocate() }
     }
 
     func offset(at pc: Int) -> Int { pc < offsets.count ? Int(offsets[pc]) : 0 }
