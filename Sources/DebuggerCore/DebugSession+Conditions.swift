@@ -119,6 +119,7 @@ extension DebugSession {
     func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil, at key: Int? = nil) -> Bool {
         if conditionMode == .forward { bp.arrivals.value += 1 }
         guard let program = bp.condition else { return true }
+        sessionConditionChecks &+= 1
         guard let code = conditionCode(program, bp, at: key) else { return false }
         let frame = conditionFrame
         frame.reset(hits: bp.arrivals.value, hitsKnown: conditionMode != .scan, hostCall: hostCall)

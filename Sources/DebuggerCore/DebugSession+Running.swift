@@ -89,7 +89,7 @@ extension DebugSession {
             machine.setBreakpoint(id: id, instance: instance, function: key.function, pc: key.pc)
         }
         // A temporary stop at a location must stop there: no machine conditions for it.
-        for id in wanted.keys { machine.setBreakpointConditions(id: id, extra[id] == nil ? machineConditions(at: id) : nil) }
+        for id in wanted.keys { machine.setBreakpointConditions(id: id, extra[id] == nil && lowersConditions ? machineConditions(at: id) : nil) }
         armedLocations = wanted
         if watches != armedWatches {
             machine.setMemoryWatches(watches, instance: instance)
