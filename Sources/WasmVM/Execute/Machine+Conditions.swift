@@ -28,7 +28,7 @@ extension Machine {
             code.holdFastCode(at: key.pc)
             patch.probe = nil
         }
-        patch.conditions = complete && !all.isEmpty ? ConditionSet(all) : nil
+        patch.conditions = complete && !all.isEmpty ? ConditionSet(all, globals: code.instance.globals) : nil
         if let set = patch.conditions, let f = code.probeSite(for: key.pc) {
             code.releaseFastCode(at: key.pc)
             code.installProbe(at: f, set)
@@ -72,8 +72,8 @@ extension FunctionCode {
             (t + 1).initialize(to: back)
             trampolines[f] = t
         }
-        set.trampoline = t
-        set.unspent = UInt64(fastUnspent[f])
+        set.data.pointee.trampoline = t
+        set.data.pointee.unspent = UInt64(fastUnspent[f])
         var probe = FastInstr(.probe, b: set.bits)
         probe.charge = original.charge
         if fastPatches[f] != nil {

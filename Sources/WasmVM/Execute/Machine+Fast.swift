@@ -63,10 +63,10 @@ extension Machine {
             case .deopt: break loop
             case .probe:
                 // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
-                unowned(unsafe) let set = ConditionSet.from(bits: i.b).takeUnretainedValue()
-                let fuel = fuelUsed &- set.unspent
-                guard conditionsFalse(set, fp: fp, globals: inst.globals, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
-                ip = set.trampoline.unsafelyUnwrapped; continue loop
+                let set = ConditionSet.data(bits: i.b)
+                let fuel = fuelUsed &- set.pointee.unspent
+                guard conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
+                ip = set.pointee.trampoline.unsafelyUnwrapped; continue loop
             case .jump: ip = code + Int(i.a); continue loop
             case .br:
                 ip = code + Int(i.a)

@@ -176,7 +176,7 @@ extension Machine {
                 // Machine conditions all false: go on (fast code's probe said the same, or has none here).
                 let memory = function.instance.memory
                 guard let set = patch.conditions,
-                      conditionsFalse(set, fp: fp, globals: function.instance.globals, memBase: memory?.base, memSize: memory?.size ?? 0,
+                      conditionsFalse(set.data, fp: fp, memBase: memory?.base, memSize: memory?.size ?? 0,
                                       fuel: fuelUsed, steps: steps) else {
                     return .exit(.breakpoint(id: Int(instr.a), at: location(function, pc)))
                 }

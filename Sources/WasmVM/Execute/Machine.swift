@@ -33,7 +33,8 @@ public final class Machine {
     var stepCount: UInt64 = 0
     /// The step number execution last paused at: a breakpoint there does not pause again,
     /// so continuing from any pause makes progress (as in gdb).
-    var pausedAtStep: UInt64?
+    /// Read at every machine-evaluated condition: unchecked exclusivity, as above.
+    @exclusivity(unchecked) var pausedAtStep: UInt64?
     /// The step number whose host-call pause was reported (or stepped over): resuming performs the call.
     var hostPauseTakenAt: UInt64?
     /// A call started directly on a host function (no wasm frame).
@@ -84,9 +85,10 @@ public final class Machine {
     /// Conditions by breakpoint id; a patch all of whose ids have them lets execution go on where they are false.
     var breakConditions: [Int: [MachineCondition]] = [:]
     /// Off, every conditional breakpoint stops for the debugger (as an unconditional one does).
-    public var evaluatesConditions = false
+    /// (Both are read at every evaluation: no dynamic exclusivity checks, which cost more than a false condition.)
+    @exclusivity(unchecked) public var evaluatesConditions = false
     /// Whether evaluations count arrivals (`hits`); off, a condition reading `hits` goes to the debugger.
-    public var countsConditionHits = true
+    @exclusivity(unchecked) public var countsConditionHits = true
     let conditionStack: UnsafeMutablePointer<Int64> = .allocate(capacity: MachineCondition.stackLimit)
 
     /// Marks an op whose cost depends on operands or state (or a breakpoint): it takes the slow path.

@@ -95,39 +95,52 @@ public final class MachineCondition: @unchecked Sendable {
     public var program: [ConditionOp] { Array(UnsafeBufferPointer(start: ops, count: count)) }
 }
 
-/// The conditions of every breakpoint id at one patched instruction: all must be false to go on.
-final class ConditionSet {
-    let conditions: [MachineCondition]
-    let ops: UnsafeMutablePointer<UnsafeMutablePointer<ConditionOp>>
-    let counts: UnsafeMutablePointer<Int>
-    let hits: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>
-    let count: Int
+/// What a probe (or the exact loop) reads to evaluate a patch's conditions: plain memory, so
+/// the evaluation touches no class and no ARC.
+struct ConditionSetData {
+    var count: Int
+    var ops: UnsafeMutablePointer<UnsafeMutablePointer<ConditionOp>>
+    var lengths: UnsafeMutablePointer<Int>
+    var hits: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>
+    /// The instance's globals (a patch is in one function of one instance).
+    var globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     /// For a probe in fast code: fuel charged at the block head but not yet spent there.
     var unspent: UInt64 = 0
     /// For a probe: the original instruction, then a jump back into the block.
     var trampoline: UnsafeMutablePointer<FastInstr>?
+}
 
-    init(_ conditions: [MachineCondition]) {
+/// The conditions of every breakpoint id at one patched instruction: all must be false to go on.
+final class ConditionSet {
+    let conditions: [MachineCondition]
+    let data: UnsafeMutablePointer<ConditionSetData>
+
+    init(_ conditions: [MachineCondition], globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>) {
         self.conditions = conditions
-        count = conditions.count
-        ops = .allocate(capacity: Swift.max(count, 1))
-        counts = .allocate(capacity: Swift.max(count, 1))
-        hits = .allocate(capacity: Swift.max(count, 1))
+        let count = conditions.count
+        let ops = UnsafeMutablePointer<UnsafeMutablePointer<ConditionOp>>.allocate(capacity: Swift.max(count, 1))
+        let lengths = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(count, 1))
+        let hits = UnsafeMutablePointer<UnsafeMutablePointer<Int64>>.allocate(capacity: Swift.max(count, 1))
         for (k, c) in conditions.enumerated() {
             (ops + k).initialize(to: c.ops)
-            (counts + k).initialize(to: c.count)
+            (lengths + k).initialize(to: c.count)
             (hits + k).initialize(to: c.hits.cell)
         }
+        data = .allocate(capacity: 1)
+        data.initialize(to: ConditionSetData(count: count, ops: ops, lengths: lengths, hits: hits, globals: globals))
     }
 
-    deinit { ops.deallocate(); counts.deallocate(); hits.deallocate() }
+    deinit {
+        data.pointee.ops.deallocate(); data.pointee.lengths.deallocate(); data.pointee.hits.deallocate()
+        data.deallocate()
+    }
 
     /// The bits a probe's `b` carries (the set is kept alive by its patch while the probe is in).
-    var bits: UInt64 { UInt64(UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque())) }
+    var bits: UInt64 { UInt64(UInt(bitPattern: data)) }
 
     @inline(__always)
-    static func from(bits: UInt64) -> Unmanaged<ConditionSet> {
-        Unmanaged.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits)).unsafelyUnwrapped)
+    static func data(bits: UInt64) -> UnsafeMutablePointer<ConditionSetData> {
+        UnsafeMutablePointer(bitPattern: UInt(bits)).unsafelyUnwrapped
     }
 }
 
@@ -136,22 +149,24 @@ extension Machine {
     /// very step (it never pauses twice there), or every condition is false (each counts the arrival).
     /// False hands it to the debugger: a condition true, failing, or evaluation off.
     @inline(never)
-    func conditionsFalse(_ set: ConditionSet, fp: UnsafeMutablePointer<UInt64>, globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
+    func conditionsFalse(_ set: UnsafeMutablePointer<ConditionSetData>, fp: UnsafeMutablePointer<UInt64>,
                          memBase: UnsafeMutableRawPointer?, memSize: UInt64, fuel: UInt64, steps: UInt64) -> Bool {
         if pausedAtStep == steps { return true }
         guard evaluatesConditions else { return false }
         let counts = countsConditionHits
-        for k in 0 ..< set.count {
-            let result = Machine.evaluate(set.ops[k], set.counts[k], hits: counts ? set.hits[k].pointee &+ 1 : nil,
-                                          fp: fp, globals: globals, memBase: memBase, memSize: memSize,
+        let s = set.pointee
+        for k in 0 ..< s.count {
+            let result = Machine.evaluate(s.ops[k], s.lengths[k], hits: counts ? s.hits[k].pointee &+ 1 : nil,
+                                          fp: fp, globals: s.globals, memBase: memBase, memSize: memSize,
                                           fuel: fuel, stack: conditionStack)
             guard result == 0 else { return false }
         }
-        if counts { for k in 0 ..< set.count { set.hits[k].pointee &+= 1 } }
+        if counts { for k in 0 ..< s.count { s.hits[k].pointee &+= 1 } }
         return true
     }
 
     /// Runs one program: its value, or nil when a step fails.
+    @inline(__always)
     static func evaluate(_ ops: UnsafeMutablePointer<ConditionOp>, _ count: Int, hits: Int64?,
                          fp: UnsafeMutablePointer<UInt64>, globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                          memBase: UnsafeMutableRawPointer?, memSize: UInt64, fuel: UInt64,
