@@ -74,7 +74,13 @@ struct ConditionLowering {
             return true
         case .unary(let op, let inner):
             if op == .not { return truth(node) }
+            let start = ops.count
             guard integer(inner) else { return false }
+            // A constant operand folds (`-1` is one constant), as the compiler folds it.
+            if ops.count == start + 1, let last = ops.last, last.kind == .constant, op != .plus {
+                ops[ops.count - 1].operand = op == .negate ? 0 &- last.operand : ~last.operand
+                return true
+            }
             switch op {
             case .negate: emit(.negate)
             case .complement: emit(.complement)

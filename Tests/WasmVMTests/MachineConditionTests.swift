@@ -16,9 +16,12 @@ import Testing
         (local.get 1)))
     """
 
-    /// `local.1 == 5 || mem32[16] == 7`, and `hits == 3`.
-    static func conditions(_ hits: ConditionHits, _ other: ConditionHits) -> [MachineCondition] {
-        [MachineCondition([ConditionOp(.localI32, 1), ConditionOp(.constant, 5), ConditionOp(.equal), ConditionOp(.orElse, 8),
+    /// `local.1 == 5 || mem32[16] == 7`, and `hits == 3`; or alone, of the shape a probe decides
+    /// without a call: `local.1 > 9` (`shape` 1) or `hits == 4` (2).
+    static func conditions(_ hits: ConditionHits, _ other: ConditionHits, shape: Int = 0) -> [MachineCondition] {
+        if shape == 1 { return [MachineCondition([ConditionOp(.localI32, 1), ConditionOp(.constant, 9), ConditionOp(.greater)], hits: hits)!] }
+        if shape == 2 { return [MachineCondition([ConditionOp(.hits), ConditionOp(.constant, 4), ConditionOp(.equal)], hits: hits)!] }
+        return [MachineCondition([ConditionOp(.localI32, 1), ConditionOp(.constant, 5), ConditionOp(.equal), ConditionOp(.orElse, 8),
                            ConditionOp(.constant, 16), ConditionOp(.load, 4), ConditionOp(.constant, 7), ConditionOp(.equal)], hits: other)!,
          MachineCondition([ConditionOp(.hits), ConditionOp(.constant, 3), ConditionOp(.equal)], hits: hits)!]
     }
@@ -26,13 +29,13 @@ import Testing
     struct Stop: Equatable { var pc: Int; var steps: UInt64; var fuel: UInt64 }
 
     /// Every stop of a run with the conditions at `pc`, in runs of at most `chunk` steps.
-    func stops(fast: Bool, pc: Int, chunk: UInt64) throws -> (stops: [Stop], hits: [Int64]) {
+    func stops(fast: Bool, pc: Int, chunk: UInt64, shape: Int) throws -> (stops: [Stop], hits: [Int64]) {
         var configuration = MachineConfiguration()
         configuration.usesFastCode = fast
         let (machine, instance) = try instantiate(Self.counter, machine: Machine(configuration: configuration))
         let hits = ConditionHits(), other = ConditionHits()
         machine.setBreakpoint(id: 1, instance: instance, function: 1, pc: pc)
-        machine.setBreakpointConditions(id: 1, Self.conditions(hits, other))
+        machine.setBreakpointConditions(id: 1, Self.conditions(hits, other, shape: shape))
         machine.evaluatesConditions = true
         try machine.start(instance, "count", [.i32(12)], fuel: 10_000)
         var result: [Stop] = []
@@ -57,11 +60,14 @@ import Testing
         let length = try instantiate(Self.counter).1.module.functions[1].code.count
         for pc in 0 ..< length {
             for chunk: UInt64 in [1_000, 5] {
-                let exact = try stops(fast: false, pc: pc, chunk: chunk), fast = try stops(fast: true, pc: pc, chunk: chunk)
-                #expect(fast.stops == exact.stops, "pc \(pc), chunk \(chunk)")
-                #expect(fast.hits == exact.hits, "pc \(pc), chunk \(chunk)")
-                // In the loop body a condition holds at three arrivals (local.1 == 5, mem32[16] == 7, hits == 3).
-                if pc >= 1 && pc < length - 2 { #expect(!exact.stops.isEmpty, "pc \(pc)") }
+                for shape in 0 ... 2 {
+                    let exact = try stops(fast: false, pc: pc, chunk: chunk, shape: shape)
+                    let fast = try stops(fast: true, pc: pc, chunk: chunk, shape: shape)
+                    #expect(fast.stops == exact.stops, "pc \(pc), chunk \(chunk), shape \(shape)")
+                    #expect(fast.hits == exact.hits, "pc \(pc), chunk \(chunk), shape \(shape)")
+                    // In the loop body the conditions hold at some arrivals.
+                    if pc >= 1 && pc < length - 2 { #expect(!exact.stops.isEmpty, "pc \(pc), shape \(shape)") }
+                }
             }
         }
     }

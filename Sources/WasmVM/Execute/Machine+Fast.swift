@@ -65,7 +65,9 @@ extension Machine {
                 // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
                 let set = ConditionSet.data(bits: i.b)
                 let fuel = fuelUsed &- set.pointee.unspent
-                guard conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
+                if !ConditionSetData.quickFalse(set, fp, evaluating: evaluatesConditions, counting: countsConditionHits, paused: pausedAtStep, steps: fuel &+ stepBase) {
+                    guard conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
+                }
                 ip = set.pointee.trampoline.unsafelyUnwrapped; continue loop
             case .jump: ip = code + Int(i.a); continue loop
             case .br:

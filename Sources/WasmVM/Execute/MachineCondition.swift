@@ -51,6 +51,9 @@ public final class MachineCondition: @unchecked Sendable {
     /// The highest frame slot and global index it reads (-1: none), checked where it is attached.
     let highestLocal: Int64
     let highestGlobal: Int64
+    /// The common shape `local.N CMP K` or `hits CMP K`, decided in the probe without a call:
+    /// 1 i32 local, 2 i64 local, 3 hits (0: another shape).
+    let quick: (kind: UInt8, slot: Int, constant: Int64, compare: ConditionOp.Kind)
     /// Evaluation stack slots a program may use (the debugger's conditions nest at most 40 deep).
     static let stackLimit = 64
 
@@ -84,6 +87,13 @@ public final class MachineCondition: @unchecked Sendable {
               landings.allSatisfy({ before[$0.at] == $0.depth }) else { return nil }
         highestLocal = program.filter { $0.kind == .localI32 || $0.kind == .localI64 }.map(\.operand).max() ?? -1
         highestGlobal = program.filter { $0.kind == .globalI32 || $0.kind == .globalI64 }.map(\.operand).max() ?? -1
+        if program.count == 3, program[1].kind == .constant, program[2].kind.rawValue >= ConditionOp.Kind.equal.rawValue,
+           program[2].kind.rawValue <= ConditionOp.Kind.greaterOrEqual.rawValue,
+           let kind: UInt8 = switch program[0].kind { case .localI32: 1; case .localI64: 2; case .hits: 3; default: nil } {
+            quick = (kind, Int(program[0].operand), program[1].operand, program[2].kind)
+        } else {
+            quick = (0, 0, 0, .equal)
+        }
         count = program.count
         ops = .allocate(capacity: count)
         ops.initialize(from: program, count: count)
@@ -108,6 +118,37 @@ struct ConditionSetData {
     var unspent: UInt64 = 0
     /// For a probe: the original instruction, then a jump back into the block.
     var trampoline: UnsafeMutablePointer<FastInstr>?
+    /// A single condition of the quick shape (`MachineCondition.quick`), else kind 0.
+    var quick: (kind: UInt8, slot: Int, constant: Int64, compare: ConditionOp.Kind) = (0, 0, 0, .equal)
+
+    /// True when the quick shape is false here (the arrival is counted); false leaves it to
+    /// `conditionsFalse` (another shape, evaluation off, the paused step, `hits` not counted).
+    @inline(__always)
+    static func quickFalse(_ d: UnsafeMutablePointer<ConditionSetData>, _ fp: UnsafeMutablePointer<UInt64>,
+                           evaluating: Bool, counting: Bool, paused: UInt64?, steps: UInt64) -> Bool {
+        let q = d.pointee.quick
+        guard q.kind != 0, evaluating, paused != steps else { return false }
+        let x: Int64
+        switch q.kind {
+        case 1: x = Int64(Int32(truncatingIfNeeded: fp[q.slot]))
+        case 2: x = Int64(bitPattern: fp[q.slot])
+        default:
+            guard counting else { return false }
+            x = d.pointee.hits[0].pointee &+ 1
+        }
+        let k = q.constant
+        let holds = switch q.compare {
+        case .equal: x == k
+        case .notEqual: x != k
+        case .less: x < k
+        case .lessOrEqual: x <= k
+        case .greater: x > k
+        default: x >= k
+        }
+        if holds { return false }
+        if counting { d.pointee.hits[0].pointee &+= 1 }
+        return true
+    }
 }
 
 /// The conditions of every breakpoint id at one patched instruction: all must be false to go on.
@@ -128,6 +169,7 @@ final class ConditionSet {
         }
         data = .allocate(capacity: 1)
         data.initialize(to: ConditionSetData(count: count, ops: ops, lengths: lengths, hits: hits, globals: globals))
+        if count == 1 { data.pointee.quick = conditions[0].quick }
     }
 
     deinit {
@@ -154,14 +196,14 @@ extension Machine {
         if pausedAtStep == steps { return true }
         guard evaluatesConditions else { return false }
         let counts = countsConditionHits
-        let s = set.pointee
-        for k in 0 ..< s.count {
-            let result = Machine.evaluate(s.ops[k], s.lengths[k], hits: counts ? s.hits[k].pointee &+ 1 : nil,
-                                          fp: fp, globals: s.globals, memBase: memBase, memSize: memSize,
+        let count = set.pointee.count, hits = set.pointee.hits
+        for k in 0 ..< count {
+            let result = Machine.evaluate(set.pointee.ops[k], set.pointee.lengths[k], hits: counts ? hits[k].pointee &+ 1 : nil,
+                                          fp: fp, globals: set.pointee.globals, memBase: memBase, memSize: memSize,
                                           fuel: fuel, stack: conditionStack)
             guard result == 0 else { return false }
         }
-        if counts { for k in 0 ..< s.count { s.hits[k].pointee &+= 1 } }
+        if counts { for k in 0 ..< count { hits[k].pointee &+= 1 } }
         return true
     }
 
