@@ -29,7 +29,11 @@ public struct ConditionOp: Sendable, Hashable {
     }
     public var kind: Kind
     public var operand: Int64
+    /// A binary op whose right operand is `operand` (a constant folded in when the program is checked).
+    var immediate = false
     public init(_ kind: Kind, _ operand: Int64 = 0) { self.kind = kind; self.operand = operand }
+
+    var isBinary: Bool { kind.rawValue >= Kind.add.rawValue && kind.rawValue <= Kind.greaterOrEqual.rawValue }
 }
 
 /// A breakpoint's arrival count, shared by the debugger and the machine (a condition's `hits`).
@@ -94,15 +98,42 @@ public final class MachineCondition: @unchecked Sendable {
         } else {
             quick = (0, 0, 0, .equal)
         }
-        count = program.count
+        self.program = program
+        let executed = Self.fusingConstants(program, landings: Set(landings.map(\.at)))
+        count = executed.count
         ops = .allocate(capacity: count)
-        ops.initialize(from: program, count: count)
+        ops.initialize(from: executed, count: count)
         self.hits = hits
     }
 
     deinit { ops.deallocate() }
 
-    public var program: [ConditionOp] { Array(UnsafeBufferPointer(start: ops, count: count)) }
+    public let program: [ConditionOp]
+
+    /// `constant K` then a binary op becomes the op with K as its right operand (one dispatch, not
+    /// two: most conditions compare or compute with constants). Jumps are renumbered.
+    static func fusingConstants(_ program: [ConditionOp], landings: Set<Int>) -> [ConditionOp] {
+        var out: [ConditionOp] = []
+        var newIndex = [Int](repeating: 0, count: program.count + 1)
+        var k = 0
+        while k < program.count {
+            newIndex[k] = out.count
+            if k + 1 < program.count, program[k].kind == .constant, program[k + 1].isBinary, !landings.contains(k + 1) {
+                var fused = program[k + 1]
+                fused.operand = program[k].operand
+                fused.immediate = true
+                newIndex[k + 1] = out.count
+                out.append(fused)
+                k += 2
+                continue
+            }
+            out.append(program[k])
+            k += 1
+        }
+        newIndex[program.count] = out.count
+        for j in out.indices where out[j].kind == .andThen || out[j].kind == .orElse { out[j].operand = Int64(newIndex[Int(out[j].operand)]) }
+        return out
+    }
 }
 
 /// What a probe (or the exact loop) reads to evaluate a patch's conditions: plain memory, so
@@ -245,8 +276,9 @@ extension Machine {
             case .andThen, .orElse:
                 if (stack[top] != 0) == (op.kind == .orElse) { k = Int(op.operand) } else { top -= 1 }
             default:
-                let y = stack[top], x = stack[top - 1]
-                top -= 1
+                let y: Int64
+                if op.immediate { y = op.operand } else { y = stack[top]; top -= 1 }
+                let x = stack[top]
                 let v: Int64
                 switch op.kind {
                 case .add: v = x &+ y
