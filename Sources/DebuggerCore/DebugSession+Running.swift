@@ -294,6 +294,10 @@ extension DebugSession {
                     applyDueEdits()
                     // The run stopped here for the edit, before this instruction's breakpoints were checked.
                     if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) { return stop }
+                } else if let location = machine.location, armedLocations[CodeLocationKey(function: location.function, pc: location.pc).machineID] != nil {
+                    // Likewise at a checkpoint step: the machine checks a step limit before a breakpoint and
+                    // does not pause twice at one step, so an arrival here would otherwise be missed.
+                    if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) { return stop }
                 }
                 // Between chunks the front end may ask to stop (Ctrl-C in the terminal UI).
                 if mode == .stop, interruptCheck?() == true { return Stop(reason: "interrupted") }

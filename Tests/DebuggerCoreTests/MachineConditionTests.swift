@@ -84,6 +84,17 @@ struct MachineConditionTests {
             """)
     }
 
+    @Test func anArrivalAtACheckpointStepStops() throws {
+        // spin's loop head is reached at step 11 i: i = 2^20 arrives at step 11 * 2^20, where a run
+        // pauses for a checkpoint. That arrival used to be skipped (the machine never pauses twice at a step).
+        // Machine path only: the reference path would wake the session a million times.
+        let session = try makeSession("spin", arguments: [.i32(1_048_580)], fuel: 20_000_000)
+        session.must("break \(try spinOffset(session, 0)) if i == 1048576")
+        #expect(session.must("c").contains("step 11534336"))
+        #expect(session.breakpoints[1].arrivals.value == 1_048_576)
+        #expect(session.sessionConditionChecks == 1)
+    }
+
     @Test func reverseContinueLandsOnTheForwardStop() throws {
         let (run, _) = try bothWays(["break LOOP if i % 300 == 50", "c", "c", "rc", "rc"])
         #expect(run.outputs[1].contains("step 550"))
