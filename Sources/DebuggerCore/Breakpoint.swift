@@ -59,9 +59,8 @@ struct Breakpoint: Sendable {
     }
 }
 
-final class ArrivalCount: @unchecked Sendable {
-    var value: Int64 = 0
-}
+/// Shared with the machine, which counts the arrivals where it finds a condition false.
+typealias ArrivalCount = ConditionHits
 
 extension Breakpoint.Kind {
     func describe(in module: Module) -> String {

@@ -16,6 +16,10 @@ final class ConditionProgram: @unchecked Sendable {
     var byLocation: [Int: ConditionCode] = [:]
     /// Failure messages already said.
     var noted: Set<String> = []
+    /// The same condition lowered for the machine, per code location (machine id) where every
+    /// part of it is machine-evaluable: the machine then evaluates it in place, and wakes the
+    /// session only when it holds or fails (ConditionLowering.swift).
+    var machine: [Int: MachineCondition] = [:]
 
     init(node: ConditionNode, text: String) {
         self.node = node
@@ -62,7 +66,11 @@ extension DebugSession {
             for location in bp.locations {
                 let key = CodeLocationKey(function: location.function, pc: location.pc).machineID
                 do throws(CommandError) {
-                    program.byLocation[key] = try ConditionCompiler(scope: conditionScope(bp.kind, at: location)).compile(node)
+                    let scope = conditionScope(bp.kind, at: location)
+                    program.byLocation[key] = try ConditionCompiler(scope: scope).compile(node)
+                    if let ops = ConditionLowering.lower(node, scope: scope) {
+                        program.machine[key] = MachineCondition(ops, hits: bp.arrivals)
+                    }
                     compiled += 1
                 } catch {
                     // Another location (an inlined copy) may have the name: this one is false, with a note.
@@ -111,6 +119,7 @@ extension DebugSession {
     func conditionHolds(_ bp: Breakpoint, hostCall: PendingHostCall? = nil, at key: Int? = nil) -> Bool {
         if conditionMode == .forward { bp.arrivals.value += 1 }
         guard let program = bp.condition else { return true }
+        sessionConditionChecks &+= 1
         guard let code = conditionCode(program, bp, at: key) else { return false }
         let frame = conditionFrame
         frame.reset(hits: bp.arrivals.value, hitsKnown: conditionMode != .scan, hostCall: hostCall)
@@ -121,6 +130,23 @@ extension DebugSession {
             }
         }
         return holds
+    }
+
+    /// The machine conditions for machine breakpoint `id` (a code location): those of every enabled
+    /// breakpoint there, or nil when one of them has none (it stops, or the session decides).
+    func machineConditions(at id: Int) -> [MachineCondition]? {
+        var all: [MachineCondition] = []
+        for bp in breakpoints where bp.isEnabled {
+            switch bp.kind {
+            case .function, .offset, .line:
+                guard bp.locations.contains(where: { CodeLocationKey(function: $0.function, pc: $0.pc).machineID == id }) else { continue }
+                guard let condition = bp.condition?.machine[id] else { return nil }
+                all.append(condition)
+            default:
+                continue
+            }
+        }
+        return all.isEmpty ? nil : all
     }
 
     /// A restart begins the count of `hits` again (and says each note again).

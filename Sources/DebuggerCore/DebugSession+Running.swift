@@ -81,10 +81,15 @@ extension DebugSession {
             }
             for (id, stop) in extra { wanted[id] = stop.key }
         }
-        for (id, _) in armedLocations where wanted[id] == nil { machine.removeBreakpoint(id: id) }
+        for (id, _) in armedLocations where wanted[id] == nil {
+            machine.removeBreakpoint(id: id)
+            machine.setBreakpointConditions(id: id, nil)
+        }
         for (id, key) in wanted where armedLocations[id] == nil {
             machine.setBreakpoint(id: id, instance: instance, function: key.function, pc: key.pc)
         }
+        // A temporary stop at a location must stop there: no machine conditions for it.
+        for id in wanted.keys { machine.setBreakpointConditions(id: id, extra[id] == nil && lowersConditions ? machineConditions(at: id) : nil) }
         armedLocations = wanted
         if watches != armedWatches {
             machine.setMemoryWatches(watches, instance: instance)
@@ -202,7 +207,13 @@ extension DebugSession {
                     hits: inout [(step: UInt64, stop: Stop)]) -> Stop {
         let savedMode = conditionMode
         conditionMode = mode == .collect ? .scan : .forward
-        defer { conditionMode = savedMode }
+        // The machine evaluates lowered conditions only in runs, counting hits as the session would.
+        machine.evaluatesConditions = true
+        machine.countsConditionHits = mode != .collect
+        defer {
+            conditionMode = savedMode
+            machine.evaluatesConditions = false
+        }
         var temporaries: [Int: TemporaryStop] = [:]
         switch goal {
         case .returnTo(let key, let depth, let reason): temporaries[key.machineID] = TemporaryStop(key: key, depth: depth, reason: reason)
@@ -282,6 +293,10 @@ extension DebugSession {
                 if mode == .stop, hasPendingEdit(at: machine.steps) {
                     applyDueEdits()
                     // The run stopped here for the edit, before this instruction's breakpoints were checked.
+                    if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) { return stop }
+                } else if let location = machine.location, armedLocations[CodeLocationKey(function: location.function, pc: location.pc).machineID] != nil {
+                    // Likewise at a checkpoint step: the machine checks a step limit before a breakpoint and
+                    // does not pause twice at one step, so an arrival here would otherwise be missed.
                     if let stop = codeOrHostHitHere(temporaries: temporaries), report(stop) { return stop }
                 }
                 // Between chunks the front end may ask to stop (Ctrl-C in the terminal UI).

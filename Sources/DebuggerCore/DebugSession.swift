@@ -85,6 +85,10 @@ public final class DebugSession: DebugSessionDriving {
     var conditionMode: ConditionMode = .quiet
     /// Notes about conditions that could not be evaluated (each once per breakpoint), said after the move.
     var conditionNotes: [String] = []
+    /// Hand lowered conditions to the machine (off: every arrival wakes the session, the reference path in tests).
+    var lowersConditions = true
+    /// Conditions the session evaluated itself (tests tell the two paths apart by it).
+    var sessionConditionChecks = 0
     /// What compiled conditions read, refilled at each evaluation.
     lazy var conditionFrame = ConditionFrame(machine: machine, instance: instance) { [unowned self] in upcomingHostCall() }
 

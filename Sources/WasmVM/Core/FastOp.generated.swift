@@ -7,6 +7,8 @@ enum FastOp: UInt16, Sendable {
     case nop             // falls through into a block head (charging it), or heads an empty block
     case deopt           // leave the fast loop here: an op it does not run, or a patched breakpoint
     case countBlock      // heads a block in counting mode only (profile --lines): a: block index, b: its counter's address
+    case probe           // a conditional breakpoint: a: its trampoline (the original op, then a jump back), b: its ProbeSite
+    case jump            // a: target, charging nothing (a probe's trampoline back into its block)
     case br              // a: target
     case brIf            // a: target, b: i32 condition slot
     case brIfNot         // a: target, b: i32 condition slot (if, i32.eqz + br_if)

@@ -56,7 +56,7 @@ extension Machine {
             var instr = code[pc]
             var cost = costs[Int(instr.op.rawValue)]
             if _slowPath(fuelUsed &+ cost > limit) {
-                switch prepare(instr, fn, pc, sp, fuelUsed: fuelUsed, steps: fuelUsed &+ stepBase, stepStop: stepStop, pauseAtFuel: pauseAtFuel) {
+                switch prepare(instr, fn, pc, fp, sp, fuelUsed: fuelUsed, steps: fuelUsed &+ stepBase, stepStop: stepStop, pauseAtFuel: pauseAtFuel) {
                 case .execute(let i, let c):
                     instr = i; cost = c
                     // Charged as one step: keep `fuelUsed &+ stepBase` the step count.

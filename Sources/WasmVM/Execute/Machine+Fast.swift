@@ -62,6 +62,15 @@ extension Machine {
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .deopt: break loop
             case .countBlock: UnsafeMutablePointer<UInt64>(bitPattern: UInt(i.b)).unsafelyUnwrapped.pointee &+= 1
+            case .probe:
+                // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
+                let set = ConditionSet.data(bits: i.b)
+                let fuel = fuelUsed &- set.pointee.unspent
+                if !ConditionSetData.quickFalse(set, fp, evaluating: evaluatesConditions, counting: countsConditionHits, paused: pausedAtStep, steps: fuel &+ stepBase) {
+                    guard conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
+                }
+                ip = set.pointee.trampoline.unsafelyUnwrapped; continue loop
+            case .jump: ip = code + Int(i.a); continue loop
             case .br:
                 ip = code + Int(i.a)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
@@ -475,10 +484,11 @@ extension Machine {
             return .event(.returned(results))
         }
         let resume: Int
-        let pc = ip - code
+        var pc = ip - code
         if let p = resumeAt {
             resume = p
         } else {
+            if _slowPath(pc < 0 || pc >= fn.fastCount) { pc = fn.fastPC(ofTrampoline: ip) }
             let p = fn.fastOrigin[pc]
             precondition(p != FastCode.notExact, "fast code left inside a fused group")
             fuelUsed &-= UInt64(fn.fastUnspent[pc])

@@ -96,6 +96,7 @@ extension Machine {
         patches[key]!.ids.append(id)
         code.code[pc] = Instr(.breakpoint, a: UInt32(truncatingIfNeeded: patches[key]!.ids[0]))
         breakpointKeys[id] = key
+        refreshConditions(key)
     }
 
     public func removeBreakpoint(id: Int) {
@@ -103,11 +104,12 @@ extension Machine {
         patch.ids.removeAll { $0 == id }
         if patch.ids.isEmpty {
             patch.code.code[key.pc] = patch.original
-            patch.code.releaseFastCode(at: key.pc)
+            if let f = patch.probe { patch.code.removeProbe(at: f) } else { patch.code.releaseFastCode(at: key.pc) }
             patches[key] = nil
         } else {
             patch.code.code[key.pc] = Instr(.breakpoint, a: UInt32(truncatingIfNeeded: patch.ids[0]))
             patches[key] = patch
+            refreshConditions(key)
         }
     }
 

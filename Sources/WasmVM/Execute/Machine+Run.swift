@@ -182,7 +182,7 @@ extension Machine {
     /// The slow path before an instruction: step budget, breakpoints, operand-dependent
     /// fuel costs, fuel pauses and out-of-fuel. Charges nothing itself.
     @inline(never)
-    func prepare(_ instr: Instr, _ function: FunctionCode, _ pc: Int, _ sp: UnsafeMutablePointer<UInt64>,
+    func prepare(_ instr: Instr, _ function: FunctionCode, _ pc: Int, _ fp: UnsafeMutablePointer<UInt64>, _ sp: UnsafeMutablePointer<UInt64>,
                  fuelUsed: UInt64, steps: UInt64, stepStop: UInt64, pauseAtFuel: UInt64?) -> Prepared {
         if steps >= stepStop { return .exit(.stepLimit) }
         var instr = instr
@@ -190,7 +190,13 @@ extension Machine {
             let key = PatchKey(instance: function.instance.id, function: function.index, pc: pc)
             guard let patch = patches[key] else { preconditionFailure("breakpoint op without a patch") }
             if pausedAtStep != steps {
-                return .exit(.breakpoint(id: Int(instr.a), at: location(function, pc)))
+                // Machine conditions all false: go on (fast code's probe said the same, or has none here).
+                let memory = function.instance.memory
+                guard let set = patch.conditions,
+                      conditionsFalse(set.data, fp: fp, memBase: memory?.base, memSize: memory?.size ?? 0,
+                                      fuel: fuelUsed, steps: steps) else {
+                    return .exit(.breakpoint(id: Int(instr.a), at: location(function, pc)))
+                }
             }
             instr = patch.original
         }

@@ -33,7 +33,8 @@ public final class Machine {
     var stepCount: UInt64 = 0
     /// The step number execution last paused at: a breakpoint there does not pause again,
     /// so continuing from any pause makes progress (as in gdb).
-    var pausedAtStep: UInt64?
+    /// Read at every machine-evaluated condition: unchecked exclusivity, as above.
+    @exclusivity(unchecked) var pausedAtStep: UInt64?
     /// The step number whose host-call pause was reported (or stepped over): resuming performs the call.
     var hostPauseTakenAt: UInt64?
     /// A call started directly on a host function (no wasm frame).
@@ -72,7 +73,25 @@ public final class Machine {
     enum CallState { case idle, active, returned, trapped }
 
     struct PatchKey: Hashable { let instance: Int; let function: Int; let pc: Int }
-    struct Patch { let code: FunctionCode; let original: Instr; var ids: [Int] }
+    struct Patch {
+        let code: FunctionCode
+        let original: Instr
+        var ids: [Int]
+        /// Set when every id has machine conditions (Machine+Conditions.swift).
+        var conditions: ConditionSet?
+        /// The fast pc of its probe, when fast code evaluates the conditions in place.
+        var probe: Int?
+    }
+
+    // MARK: Machine-evaluated breakpoint conditions (Machine+Conditions.swift)
+    /// Conditions by breakpoint id; a patch all of whose ids have them lets execution go on where they are false.
+    var breakConditions: [Int: [MachineCondition]] = [:]
+    /// Off, every conditional breakpoint stops for the debugger (as an unconditional one does).
+    /// (Both are read at every evaluation: no dynamic exclusivity checks, which cost more than a false condition.)
+    @exclusivity(unchecked) public var evaluatesConditions = false
+    /// Whether evaluations count arrivals (`hits`); off, a condition reading `hits` goes to the debugger.
+    @exclusivity(unchecked) public var countsConditionHits = true
+    let conditionStack: UnsafeMutablePointer<Int64> = .allocate(capacity: MachineCondition.stackLimit)
 
     /// Marks an op whose cost depends on operands or state (or a breakpoint): it takes the slow path.
     static let variableCost: UInt64 = 1 << 63
@@ -95,6 +114,7 @@ public final class Machine {
         frameBuffer.deallocate()
         costs.deallocate()
         tallies.deallocate()
+        conditionStack.deallocate()
         for cell in globalCells { cell.deallocate() }
     }
 

@@ -48,6 +48,9 @@ final class FunctionCode {
     /// Counting mode (`MachineConfiguration.countsBlocks`): the blocks and their entry counts.
     let counted: CountedBlocks?
     let blockCounts: UnsafeMutablePointer<UInt64>
+    /// Probes of conditional breakpoints by fast pc, and their trampolines (kept once made).
+    var probes: [Int: ConditionSet] = [:]
+    var trampolines: [Int: UnsafeMutablePointer<FastInstr>] = [:]
 
     /// `fastCode` is the compiled function's own fast code, or its counting-mode form.
     init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType, fastCode: FastCode?) {
@@ -98,6 +101,7 @@ final class FunctionCode {
         fastBranches.deallocate()
         fastEntry.deallocate()
         blockCounts.deallocate()
+        for t in trampolines.values { t.deallocate() }
     }
 
     func offset(at pc: Int) -> Int { pc < offsets.count ? Int(offsets[pc]) : 0 }
