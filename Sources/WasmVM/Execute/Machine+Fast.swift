@@ -107,7 +107,7 @@ extension Machine {
                 depth -= 1
                 lowTop = lowTop < depth - 1 ? lowTop : depth - 1   // Swift.min was a call here
                 if depth == 0 {
-                    results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
+                    results = Value.read(fn.type.results, from: stack)
                     callState = .returned
                     self.sp = n
                     returned = true
@@ -190,6 +190,16 @@ extension Machine {
                 var kind: TrapKind?
                 guard let op = OpCode(rawValue: UInt16(truncatingIfNeeded: i.b)),
                       Machine.numeric(op, fp + Int(i.a), &kind) >= 0 else { break loop }
+            // SIMD in stack form: the stack-code instruction at pc b (never a patched one: a
+            // breakpoint turns this into deopt). A load or store out of bounds, or a store while
+            // memory is watched, leaves for the exact loop, which repeats it.
+            case .simd: _ = Machine.simd(fn.code[Int(i.b)], fp + Int(i.a), fn)
+            case .simdLoad:
+                guard Machine.simdLoad(fn.code[Int(i.b)], fp + Int(i.a), memBase, memSize) != nil else { break loop }
+            case .simdStore:
+                guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[Int(i.b)], fp + Int(i.a), memBase, memSize)
+                else { break loop }
+                markWritten(memBase, ea)
 
             // MARK: Memory
             case .i32Load:

@@ -16,7 +16,7 @@ struct InstructionCredits {
 extension Machine {
     /// Counting-mode fast code for each defined function of `module` (nil where it has none).
     static func countingFastCode(_ module: Module) -> [FastCode?] {
-        let typeArity = module.types.map { (params: $0.parameters.count, results: $0.results.count) }
+        let typeArity = module.types.map { (params: $0.parameters.slotCount, results: $0.results.slotCount) }
         let functionArity = module.functionTypeIndices.map { typeArity[Int($0)] }
         return module.functions.map { compiled in
             guard compiled.fast != nil else { return nil }

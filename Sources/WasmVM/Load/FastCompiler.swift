@@ -52,11 +52,11 @@ struct FastCompiler {
          functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)], countsBlocks: Bool = false) {
         self.function = function
         self.countsBlocks = countsBlocks
-        base = paramCount + function.localTypes.count
+        base = paramCount + function.localTypes.slotCount   // slots: a v128 local takes two
         self.functionArity = functionArity
         self.typeArity = typeArity
         entry = [Int32](repeating: -1, count: function.code.count)
-        zeroLocals = [Bool](repeating: false, count: paramCount) + [Bool](repeating: true, count: function.localTypes.count)
+        zeroLocals = [Bool](repeating: false, count: paramCount) + [Bool](repeating: true, count: function.localTypes.slotCount)
     }
 
     /// The fast code, or nil when the stack code has no recorded heights (hand-built code).

@@ -23,12 +23,13 @@ final class WastRunner {
     static let defaultStepLimit: UInt64 = 100_000_000
     /// Fuel for a module's start function (which runs inside `instantiate`, out of reach of the step limit).
     static let defaultStartFunctionFuel: UInt64 = 100_000_000
-    static let simdReason = "SIMD (v128) is not supported"
 
     let machine: Machine
     let stepLimit: UInt64?
     /// Also require load and link errors to contain the script's expected message text.
     var strictMessages = false
+    /// The directive's float lane patterns: which NaN lanes must be canonical (WastNaNLanes).
+    var canonicalMasks: [UInt8] = []
     /// Module names that imports resolve against: `spectest` and `register`ed instances.
     private var registry: [String: Registered] = [:]
     /// Instances named `$id` by their module directive.
@@ -69,6 +70,12 @@ final class WastRunner {
             let outcome: Outcome
             switch parsed {
             case .success(let directive):
+                canonicalMasks = []
+                if case .assertReturn(_, let expected) = directive, WastNaNLanes.wantsNaNLanes(expected) {
+                    if lines == nil { lines = script.split(separator: "\n", omittingEmptySubsequences: false) }
+                    let position = location.computeLineAndColumn()
+                    canonicalMasks = WastNaNLanes.canonicalMasks(lines!, line: position.line, column: position.column)
+                }
                 outcome = run(directive)
             case .failure(let error):
                 if lines == nil { lines = script.split(separator: "\n", omittingEmptySubsequences: false) }
@@ -94,17 +101,11 @@ final class WastRunner {
         return result
     }
 
-    /// Reads and runs a script file; `simd_*.wast` files are skipped whole (counted per directive).
+    /// Reads and runs a script file.
     static func run(file path: String, stepLimit: UInt64? = defaultStepLimit,
                     strictMessages: Bool = false, exact: Bool = false) throws(UserError) -> WastResult {
         let script = try read(path)
         let name = (path as NSString).lastPathComponent
-        if name.hasPrefix("simd_") {
-            var result = WastResult()
-            result.skipped = WastDirectiveCounter.count(script)
-            result.skippedFileReason = simdReason
-            return result
-        }
         let runner = WastRunner(stepLimit: stepLimit, exact: exact)
         runner.strictMessages = strictMessages
         return runner.run(script: script)
