@@ -125,9 +125,11 @@ struct ConditionLowering {
         let types = module.functionType(location.function).parameters
             + module.functions[location.function - module.importedFunctionCount].localTypes
         guard i < types.count else { return false }
+        // The machine reads frame slots: a v128 before local i takes two.
+        let slot = Int64(types[..<i].slotCount)
         switch types[i] {
-        case .i32: emit(.localI32, Int64(i))
-        case .i64: emit(.localI64, Int64(i))
+        case .i32: emit(.localI32, slot)
+        case .i64: emit(.localI64, slot)
         default: return false
         }
         return true

@@ -134,3 +134,35 @@ struct MachineConditionTests {
         #expect(results[0][2].hasSuffix("32"))
     }
 }
+
+/// A lowered condition reads frame slots: the v128 local before `i` takes two, so `local.2`
+/// (`i`) is slot 3; read as slot 2 (the v128's high half, always 0) it never held.
+struct MachineConditionSlotTests {
+    static let wat = """
+        (module
+          (func (export "count") (param $n i32) (result i32)
+            (local $v v128) (local $i i32)
+            (loop $again
+              local.get $i
+              i32.const 1
+              i32.add
+              local.tee $i
+              local.get $n
+              i32.lt_u
+              br_if $again)
+            local.get $i))
+        """
+
+    @Test func aLocalAfterAV128IsReadFromItsOwnSlot() throws {
+        var stops: [String] = []
+        for lowered in [true, false] {
+            let session = try makeSession("count", arguments: [.i32(100)], wat: Self.wat)
+            session.lowersConditions = lowered
+            let head = try #require(session.snapshot.code?.lines.first { $0.text == "local.get 2" })
+            session.must("break 0x\(String(head.offset, radix: 16)) if local.2 == 40")
+            stops.append(session.must("c") + " fuel \(session.machine.fuelUsed)")
+        }
+        #expect(stops[0] == stops[1])
+        #expect(stops[0].hasSuffix("step 280\n=> 0x2a  local.get 2 fuel 280"), "\(stops[0])")
+    }
+}

@@ -18,7 +18,7 @@ public enum ValueType: UInt8, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension Array where Element == ValueType {
+extension Sequence where Element == ValueType {
     /// Stack slots the values take (v128 counts two).
     public var slotCount: Int { reduce(0) { $0 + $1.slotCount } }
 }
