@@ -35,7 +35,7 @@ extension DebugSession {
         ("info", ["i"], "info breakpoints | module | line [FILE:LINE] | source | locals | args",
          "list breakpoints, describe the module, or (with debug info) where a line's code is, the current source file, source variables; info mocks: the mocked host calls; info edits: the snapshot's edits and this session's changes"),
         ("list", ["l"], "list [FILE:LINE | LINE | FUNC]", "source lines around the current line (again: the next ten)"),
-        ("print", ["p"], "print EXPR", "a source expression's value (x, *p, p->f, s.f, a[i], &x) in the selected frame"),
+        ("print", ["p"], "print EXPR", "a source expression's value (x, *p, p->f, s.f, a[i], &x) in the selected frame; or a wasm value, with or without debug info: stack[K], local.N, global.N, $name, a v128 in a shape (stack[0].i32x4) or one lane (local.1.f32x4[2])"),
         ("ptype", [], "ptype EXPR", "the source type of an expression or variable"),
         ("delete", ["d"], "delete [ID...]", "delete breakpoints (all but trap when no ID)"),
         ("disable", ["dis"], "disable ID...", "disable breakpoints"),

@@ -58,6 +58,7 @@ End = bottom
 q = quit
 Ctrl-l = redraw
 z = zoom                    # the focused pane fills the screen
+v = command set v128 next   # v128 lanes: hex, i8x16 … f64x2 in turn
 """# + "\n"),
         ("vim", #"""
 # wesdbg keymap "vim": hjkl-style movement, the running keys of default.
@@ -116,6 +117,7 @@ Ctrl-w p = focus-previous
 q = quit
 Ctrl-l = redraw
 z = zoom
+v = command set v128 next   # v128 lanes: hex, i8x16 … f64x2 in turn
 """# + "\n"),
         ("emacs", #"""
 # wesdbg keymap "emacs": chords after Emacs gud (C-x C-a prefix).
@@ -170,6 +172,7 @@ C-h = help
 C-x C-c = quit
 C-l = redraw
 C-x 1 = zoom
+C-x C-a v = command set v128 next   # v128 lanes: hex, i8x16 … f64x2 in turn
 """# + "\n"),
     ]
 }

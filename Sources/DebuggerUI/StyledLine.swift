@@ -85,8 +85,8 @@ enum Format {
         return cells >= width ? text : String(repeating: " ", count: width - cells) + text
     }
 
-    /// `i32 42`: type and readable value.
-    static func readable(_ value: Value) -> String {
+    /// `i32 42`: type and readable value; a v128 in `shape` (`i32x4 [1 2 3 4]`, `v128 0x…`).
+    static func readable(_ value: Value, v128 shape: V128Shape = .hex) -> String {
         switch value {
         case .i32(let v): "i32 \(Int32(bitPattern: v))"
         case .i64(let v): "i64 \(Int64(bitPattern: v))"
@@ -94,7 +94,7 @@ enum Format {
         case .f64(let v): "f64 \(Double(bitPattern: v))"
         case .funcref(let a): "funcref \(a.map(String.init) ?? "null")"
         case .externref(let a): "externref \(a.map(String.init) ?? "null")"
-        case .v128(let v): "v128 \(v)"
+        case .v128: value.paneText(v128: shape)
         }
     }
 
@@ -108,8 +108,9 @@ enum Format {
         }
     }
 
-    /// `i32 0x0000002a  42`: type, raw bits, then the readable value.
-    static func typed(_ value: Value) -> String {
+    /// `i32 0x0000002a  42`: type, raw bits, then the readable value; a v128 has no separate
+    /// bits column (its hex shape is its bits): `shape` alone.
+    static func typed(_ value: Value, v128 shape: V128Shape = .hex) -> String {
         switch value {
         case .i32(let v): "i32 0x\(hex(v, digits: 8))  \(Int32(bitPattern: v))"
         case .i64(let v): "i64 0x\(hex(v, digits: 16))  \(Int64(bitPattern: v))"
@@ -117,7 +118,7 @@ enum Format {
         case .f64(let v): "f64 0x\(hex(v, digits: 16))  \(Double(bitPattern: v))"
         case .funcref(let a): "funcref \(a.map(String.init) ?? "null")"
         case .externref(let a): "externref \(a.map(String.init) ?? "null")"
-        case .v128(let v): "v128 \(v)"
+        case .v128: value.paneText(v128: shape)
         }
     }
 }

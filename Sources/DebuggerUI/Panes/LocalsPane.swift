@@ -22,7 +22,7 @@ public enum LocalsPane {
         // every row of it (`i32 256`), so the columns stay the same down the section.
         func rows(_ values: [NamedValue], bits: Bool) -> [String] {
             let nameWidth = values.map { DisplayText.width($0.name) }.max() ?? 0
-            return values.map { "  " + Format.padded($0.name, nameWidth) + "  " + (bits ? Format.typed($0.value) : Format.readable($0.value)) }
+            return values.map { "  " + Format.padded($0.name, nameWidth) + "  " + (bits ? Format.typed($0.value, v128: snapshot.v128Shape) : Format.readable($0.value, v128: snapshot.v128Shape)) }
         }
         func section(_ title: String, _ values: [NamedValue]) {
             lines.append(StyledLine("\(title) (\(values.count))", .title))

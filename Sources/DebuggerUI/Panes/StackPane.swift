@@ -7,7 +7,7 @@ public enum StackPane {
     public static func lines(_ snapshot: SessionSnapshot) -> [StyledLine] {
         if snapshot.stack.isEmpty { return [StyledLine("(empty)", .dim)] }
         return snapshot.stack.map { entry in
-            StyledLine((entry.willPop ? "> " : "  ") + Format.typed(entry.value), entry.willPop ? .willPop : .normal)
+            StyledLine((entry.willPop ? "> " : "  ") + Format.typed(entry.value, v128: snapshot.v128Shape), entry.willPop ? .willPop : .normal)
         }
     }
 }
