@@ -135,7 +135,8 @@ extension ContractExecution {
         let raw = String(describing: op)
         var out = ""
         var sawPrefix = false
-        for prefix in ["i32", "i64", "f32", "f64", "local", "global", "table", "memory", "ref", "elem", "data"] where raw.hasPrefix(prefix) && raw != prefix {
+        // SIMD shapes first: `i32x4Add` is `i32x4.add`, not `i32.x4_add`.
+        for prefix in ["v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2", "i32", "i64", "f32", "f64", "local", "global", "table", "memory", "ref", "elem", "data"] where raw.hasPrefix(prefix) && raw != prefix {
             out = prefix + "."
             sawPrefix = true
             for ch in raw.dropFirst(prefix.count) {

@@ -121,4 +121,30 @@ enum Format {
         case .v128: value.paneText(v128: shape)
         }
     }
+
+    /// `prefix` and a value's `typed` text, as rows at most `width` cells wide: a v128 too wide
+    /// breaks between lanes (hex: between its halves), continuation rows lined up under the
+    /// first lane; anything else is one row (cut at the border like any long line).
+    static func wrapped(_ prefix: String, _ value: Value, v128 shape: V128Shape, width: Int, bits: Bool = true) -> [String] {
+        let whole = prefix + (bits ? typed(value, v128: shape) : readable(value, v128: shape))
+        guard case .v128(let v) = value, DisplayText.width(whole) > width else { return [whole] }
+        let head = shape == .hex ? "v128 0x" : "\(shape) ["
+        let separator = shape == .hex ? "" : " "
+        var pieces = shape == .hex ? [String(v.description.dropFirst(2).prefix(16)), String(v.description.suffix(16))]
+            : (0 ..< shape.laneCount).map { v.laneText($0, shape) }
+        if shape != .hex { pieces[pieces.count - 1] += "]" }
+        // Under the first lane, or further left when the widest lane would not fit there.
+        let widest = pieces.map(\.count).max() ?? 0
+        let indent = String(repeating: " ", count: max(2, min(DisplayText.width(prefix) + head.count, width - widest)))
+        var rows: [String] = [], row = prefix + head + pieces[0]
+        for piece in pieces.dropFirst() {
+            if DisplayText.width(row) + separator.count + piece.count <= width {
+                row += separator + piece
+            } else {
+                rows.append(row)
+                row = indent + piece
+            }
+        }
+        return rows + [row]
+    }
 }

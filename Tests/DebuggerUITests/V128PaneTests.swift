@@ -70,8 +70,8 @@ import WasmVM
         #expect(session.snapshot.v128Shape == .i16x8)
         #expect(StackPane.lines(session.snapshot).first?.plainText == "  i16x8 [1 0 2 0 3 0 4 0]")
         for name in ["default", "vim"] {
-            #expect(try #require(Keymap.builtin(name)).bindings.contains { $0.keys == [.character("v")] && $0.action == .command("set v128 next") })
+            #expect(try #require(Keymap.builtin(name)).bindings.contains { $0.keys == [.character("v")] && $0.action == .v128Shape })
         }
-        #expect(try #require(Keymap.builtin("emacs")).bindings.contains { $0.keys == [.control("x"), .control("a"), .character("v")] && $0.action == .command("set v128 next") })
+        #expect(try #require(Keymap.builtin("emacs")).bindings.contains { $0.keys == [.control("x"), .control("a"), .character("v")] && $0.action == .v128Shape })
     }
 }
