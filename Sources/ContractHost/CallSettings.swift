@@ -81,7 +81,9 @@ extension CallSettings {
 
     /// One `--args` value; an integer out of its type's range says the range.
     static func argument(_ text: String) throws(InputError) -> Value {
-        if let v = Value(typedString: text) { return v }
+        do throws(V128ParseError) {
+            if let v = try Value.parseTyped(text) { return v }
+        } catch { throw InputError(file: "--args", message: "\"\(text)\": \(error.message)") }
         if let colon = text.firstIndex(of: ":"), let range = integerRanges[String(text[..<colon])] {
             let body = text[text.index(after: colon)...].drop { $0 == "-" }
             let digits = body.hasPrefix("0x") ? body.dropFirst(2) : body
@@ -89,6 +91,6 @@ extension CallSettings {
                 throw InputError(file: "--args", message: "\"\(text)\" is out of range: \(text[..<colon]) takes \(range)")
             }
         }
-        throw InputError(file: "--args", message: "\"\(text)\" is not a typed value such as i32:5, i64:-1 or f64:1.5")
+        throw InputError(file: "--args", message: "\"\(text)\" is not a typed value such as i32:5, i64:-1, f64:1.5 or v128:i32x4:1,2,3,4")
     }
 }

@@ -108,7 +108,10 @@ extension ChainSnapshot {
         if let p = callReader.optional("params") { call.params = p.value }
         if let a = callReader.optional("args") {
             call.args = try a.asArray().map { (r: JSONReader) throws(PathError) in
-                guard let v = Value(typedString: try r.asString()) else { throw r.fail("expected a typed value such as \"i32:5\", \"i64:-1\" or \"f64:1.5\"") }
+                let text = try r.asString()
+                let value: Value?
+                do throws(V128ParseError) { value = try Value.parseTyped(text) } catch { throw r.fail(error.message) }
+                guard let v = value else { throw r.fail("expected a typed value such as \"i32:5\", \"i64:-1\" or \"f64:1.5\"") }
                 return v
             }
         }

@@ -7,7 +7,8 @@ extension ContractExecution {
     /// (`end`). With `values`, each instruction's record also has the values it popped and
     /// pushed and the memory it read and wrote (`docs/host.md`). Slower than `runToEnd`; used for `--trace`.
     @discardableResult
-    public func runTraced(values: Bool = false, _ emit: (JSONValue) -> Void) -> ExecutionResult {
+    /// v128 values are written in `v128` (`v128:0x…` or `v128:i32x4:1,2,3,4`).
+    public func runTraced(values: Bool = false, v128: V128Shape = .hex, _ emit: (JSONValue) -> Void) -> ExecutionResult {
         if !isStarted { start() }
         machine.pauseBeforeHostCalls = false
         machine.pauseAfterHostCalls = false
@@ -26,20 +27,20 @@ extension ContractExecution {
                     ("fuel", .integer(result?.fuelUsed ?? machine.fuelUsed)),
                 ]
                 // A trapping instruction popped, pushed and wrote nothing: the end record says why.
-                if let before, result?.trap == nil { members += valuesAfter(before) }
+                if let before, result?.trap == nil { members += valuesAfter(before, v128: v128) }
                 emit(.object(members))
             }
             for record in host.log[logCount...] {
                 emit(.object([("step", .integer(step)), ("hostCall", record.json), ("fuel", .integer(result?.fuelUsed ?? machine.fuelUsed))]))
             }
         }
-        emit(endRecord(result!))
+        emit(endRecord(result!, v128: v128))
         return result!
     }
 
     /// The trace's last line: `{"end":"trap","trap":"out_of_fuel","message":…,"function":…,"offset":…,"steps":…,"fuel":…}`,
     /// `{"end":"success","code":0,"results":["i32:0"],"steps":…,"fuel":…}`, `{"end":"failure","code":3,…}`.
-    func endRecord(_ r: ExecutionResult) -> JSONValue {
+    func endRecord(_ r: ExecutionResult, v128: V128Shape = .hex) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [("end", .string(r.status.rawValue))]
         if let trap = r.trap {
             m.append(("trap", .string(trap.kind.rawValue)))
@@ -48,7 +49,7 @@ extension ContractExecution {
             m.append(("offset", trap.offset.map { JSONValue.integer($0) } ?? .null))
         } else {
             m.append(("code", r.code.map { JSONValue.integer($0) } ?? .null))
-            m.append(("results", .array(r.results.map { .string($0.description) })))
+            m.append(("results", .array(r.results.map { .string($0.typedText(v128: v128)) })))
         }
         m.append(("steps", .integer(machine.steps)))
         m.append(("fuel", .integer(r.fuelUsed)))
@@ -86,7 +87,7 @@ extension ContractExecution {
     }
 
     /// `pop`/`push` (bottom first, typed strings) and `reads`/`writes` (`{"address","length","hex"}`; hex of at most 64 bytes).
-    func valuesAfter(_ before: TraceBefore) -> [(key: String, value: JSONValue)] {
+    func valuesAfter(_ before: TraceBefore, v128: V128Shape) -> [(key: String, value: JSONValue)] {
         let popped = Array(before.operands.suffix(before.popCount))
         var pushed: [Value] = []
         let kept = before.operands.count - before.popCount
@@ -98,7 +99,7 @@ extension ContractExecution {
             pushed = Array(frame.operands[before.callerOperandCount...])
         }
         // A call into wasm pushes nothing: its arguments became the callee's locals.
-        func strings(_ v: [Value]) -> JSONValue { .array(v.map { .string($0.description) }) }
+        func strings(_ v: [Value]) -> JSONValue { .array(v.map { .string($0.typedText(v128: v128)) }) }
         func access(_ range: Range<UInt64>, _ bytes: [UInt8]) -> JSONValue {
             .object([("address", .integer(range.lowerBound)), ("length", .integer(range.count)),
                      ("hex", .string(Hex.encode(bytes)))])
@@ -134,7 +135,8 @@ extension ContractExecution {
         let raw = String(describing: op)
         var out = ""
         var sawPrefix = false
-        for prefix in ["i32", "i64", "f32", "f64", "local", "global", "table", "memory", "ref", "elem", "data"] where raw.hasPrefix(prefix) && raw != prefix {
+        // SIMD shapes first: `i32x4Add` is `i32x4.add`, not `i32.x4_add`.
+        for prefix in ["v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2", "i32", "i64", "f32", "f64", "local", "global", "table", "memory", "ref", "elem", "data"] where raw.hasPrefix(prefix) && raw != prefix {
             out = prefix + "."
             sawPrefix = true
             for ch in raw.dropFirst(prefix.count) {

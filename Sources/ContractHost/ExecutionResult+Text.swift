@@ -5,7 +5,7 @@ extension ExecutionResult {
         var status = "status: \(self.status.rawValue)"
         if let code { status += " (code \(code))" }
         lines.append(status)
-        if !results.isEmpty { lines.append("results: " + results.map(\.description).joined(separator: ", ")) }
+        if !results.isEmpty { lines.append("results: " + results.map { $0.typedText(v128: v128Shape) }.joined(separator: ", ")) }
         if let trap {
             var t = "trap: \(trap.kind.rawValue): \(trap.message)"
             if let f = trapFunction { t += " in \(f)" }

@@ -17,6 +17,8 @@ public struct ExecutionResult: Sendable, Equatable {
     public var expected: Expectation?
     /// How the snapshot's `edits` were replayed (nil when it has none).
     public var edits: EditReport?
+    /// How `json` and `text` write v128 results (`run --v128`): a display setting.
+    public var v128Shape: V128Shape = .hex
 
     public var committed: Bool { status == .success }
 
@@ -34,7 +36,7 @@ public struct ExecutionResult: Sendable, Equatable {
         var m: [(key: String, value: JSONValue)] = [
             ("status", .string(status.rawValue)),
             ("code", code.map { JSONValue.integer($0) } ?? .null),
-            ("results", .array(results.map { .string($0.description) })),
+            ("results", .array(results.map { .string($0.typedText(v128: v128Shape)) })),
             ("trap", trapJSON),
             ("fuel", .object([("limit", .integer(fuelLimit)), ("used", .integer(fuelUsed))])),
             ("draft", draft.json(committed: committed)),

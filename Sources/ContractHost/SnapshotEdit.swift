@@ -120,7 +120,7 @@ public struct SnapshotEdit: Sendable, Equatable {
 
     /// `i32:0`, `-1`, `0x2a`, `1.5`: a result value as `return` takes it.
     static func isValueText(_ text: String) -> Bool {
-        if text.contains(":") { return Value(typedString: text) != nil }
+        if text.contains(":") { return (try? Value.parseTyped(text)) != nil }
         var body = Substring(text)
         if body.hasPrefix("-") { body = body.dropFirst() }
         if body.hasPrefix("0x") { return !body.dropFirst(2).isEmpty && UInt64(body.dropFirst(2), radix: 16) != nil }

@@ -4,14 +4,19 @@
 ///     expr      := C binary operators  || && | ^ & == != < <= > >= << >> + - * / %
 ///     unary     := ! ~ - + * &  unary | postfix
 ///     postfix   := primary ( [expr] | .NAME | ->NAME )*
-///     primary   := INTEGER | 'c' | "text" | ( expr ) | NAME | $NAME | local.N | global.N
-///                | stack[K] | mem8[A] | mem16[A] | mem32[A] | mem64[A] | fuel | hits | true | false
+///     primary   := INTEGER | FLOAT | 'c' | "text" | ( expr ) | NAME | $NAME | local.N | global.N
+///                | local[N] | global[N] | stack[K] | mem8[A] | mem16[A] | mem32[A] | mem64[A] | fuel | hits | true | false
+///
+/// A v128 lane is a postfix on a wasm value: `stack[0].i32x4[2]`, `local.1.f32x4[0]`
+/// (ConditionCompiler+Lanes.swift); FLOAT (`1.5`, `2.5e3`) only compares with float lanes.
 ///
 /// Parsing is independent of where the breakpoint is; `ConditionCompiler` resolves names
 /// and types for its locations. Columns are 1-based in the condition's text.
 struct ConditionNode: Equatable, Sendable {
     indirect enum Kind: Equatable, Sendable {
         case integer(Int64)
+        /// `1.5`: compares with a float lane.
+        case float(Double)
         case string([UInt8])
         /// A bare name: host argument, source variable, wasm local or global name (in that order).
         case name(String)
@@ -41,7 +46,7 @@ struct ConditionNode: Equatable, Sendable {
         self.kind = kind
         self.column = column
         switch kind {
-        case .integer, .string, .name, .wasmName, .local, .global, .stack, .fuel, .hits: depth = 1
+        case .integer, .float, .string, .name, .wasmName, .local, .global, .stack, .fuel, .hits: depth = 1
         case .memory(_, let e), .unary(_, let e), .member(let e, _), .arrow(let e, _), .dereference(let e), .addressOf(let e): depth = e.depth + 1
         case .binary(_, let l, let r), .index(let l, let r): depth = max(l.depth, r.depth) + 1
         }
@@ -54,7 +59,7 @@ struct ConditionNode: Equatable, Sendable {
     /// the operand stack, source values).
     func needsLocation(fixed: Set<String>) -> Bool {
         switch kind {
-        case .integer, .string, .local, .global, .fuel, .hits: false
+        case .integer, .float, .string, .local, .global, .fuel, .hits: false
         case .name(let n): !fixed.contains(n)
         case .wasmName, .stack, .member, .arrow, .index, .dereference, .addressOf: true
         case .memory(_, let e), .unary(_, let e): e.needsLocation(fixed: fixed)
@@ -65,7 +70,7 @@ struct ConditionNode: Equatable, Sendable {
     var usesHits: Bool {
         switch kind {
         case .hits: true
-        case .integer, .string, .local, .global, .fuel, .name, .wasmName, .stack: false
+        case .integer, .float, .string, .local, .global, .fuel, .name, .wasmName, .stack: false
         case .memory(_, let e), .unary(_, let e), .member(let e, _), .arrow(let e, _), .dereference(let e), .addressOf(let e): e.usesHits
         case .binary(_, let l, let r), .index(let l, let r): l.usesHits || r.usesHits
         }
@@ -75,7 +80,7 @@ struct ConditionNode: Equatable, Sendable {
     var names: [(name: String, column: Int)] {
         switch kind {
         case .name(let n): [(n, column)]
-        case .integer, .string, .local, .global, .fuel, .hits, .wasmName, .stack: []
+        case .integer, .float, .string, .local, .global, .fuel, .hits, .wasmName, .stack: []
         case .memory(_, let e), .unary(_, let e), .member(let e, _), .arrow(let e, _), .dereference(let e), .addressOf(let e): e.names
         case .binary(_, let l, let r), .index(let l, let r): l.names + r.names
         }
@@ -130,7 +135,7 @@ extension ConditionNode {
 }
 
 struct ConditionToken: Equatable {
-    enum Kind: Equatable { case number(UInt64), string([UInt8]), name, wasmName, symbol }
+    enum Kind: Equatable { case number(UInt64), float(Double), string([UInt8]), name, wasmName, symbol }
     var kind: Kind
     var text: String
     var column: Int
@@ -153,6 +158,24 @@ enum ConditionLexer {
             if c.isASCII && c.isNumber {
                 var j = i
                 while j < chars.count, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+                // `1.5`, `2.5e-3`: decimal digits, a point and a digit make a float literal.
+                if chars[i..<j].allSatisfy(\.isNumber), j + 1 < chars.count, chars[j] == ".", chars[j + 1].isASCII, chars[j + 1].isNumber {
+                    var k = j + 1
+                    while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
+                    if k + 1 < chars.count, chars[k] == "e" || chars[k] == "E" {
+                        var e = k + 1
+                        if chars[e] == "+" || chars[e] == "-" { e += 1 }
+                        if e < chars.count, chars[e].isASCII, chars[e].isNumber {
+                            while e < chars.count, chars[e].isASCII, chars[e].isNumber { e += 1 }
+                            k = e
+                        }
+                    }
+                    let word = String(chars[i..<k])
+                    guard let d = Double(word), d.isFinite else { throw conditionError(column, "'\(word)' is not a finite float") }
+                    tokens.append(ConditionToken(kind: .float(d), text: word, column: column))
+                    i = k
+                    continue
+                }
                 let word = String(chars[i..<j])
                 let body = word.replacingOccurrences(of: "_", with: "")
                 let value: UInt64? = body.lowercased().hasPrefix("0x") ? UInt64(body.dropFirst(2), radix: 16)
@@ -325,6 +348,9 @@ private struct ConditionParser {
         case .number(let n):
             index += 1
             return ConditionNode(.integer(Int64(bitPattern: n)), at)
+        case .float(let d):
+            index += 1
+            return ConditionNode(.float(d), at)
         case .string(let bytes):
             index += 1
             return ConditionNode(.string(bytes), at)
@@ -346,8 +372,11 @@ private struct ConditionParser {
             case "true": return ConditionNode(.integer(1), at)
             case "false": return ConditionNode(.integer(0), at)
             case "local", "global":
-                guard isSymbol("."), index + 1 < tokens.count, case .number(let n) = tokens[index + 1].kind else { break }
+                // `local.N` or `local[N]` (the stack's bracket form).
+                guard isSymbol(".") || isSymbol("["), index + 1 < tokens.count, case .number(let n) = tokens[index + 1].kind else { break }
+                let bracket = isSymbol("[")
                 index += 2
+                if bracket { try expect("]", "']'") }
                 let limit = token.text == "local" ? ConditionNode.localLimit : Int(UInt32.max)
                 guard n < UInt64(limit) else { throw conditionError(at, "\(token.text).\(n): the index must be 0...\(limit - 1)") }
                 return ConditionNode(token.text == "local" ? .local(Int(n)) : .global(Int(n)), at)

@@ -103,9 +103,11 @@ struct ConditionScope {
 struct ConditionCompiler {
     let scope: ConditionScope
 
-    private enum Compiled {
+    enum Compiled {
         case constant(Int64)
         case integer(IntegerCode)
+        /// A float lane or literal: compares as a float (IEEE: NaN equals nothing).
+        case float(FloatCode)
         case string([UInt8])
         case source(CompiledSourceValue, name: String)
         case argument(String)
@@ -168,6 +170,8 @@ struct ConditionCompiler {
         default:
             break
         }
+        if case .float = left { return try floatComparison(op, left, l, right, r) }
+        if case .float = right { return try floatComparison(op, left, l, right, r) }
         let a = try integer(left, l)
         if case .constant(let k) = right {
             switch op {
@@ -193,7 +197,7 @@ struct ConditionCompiler {
     private func textMatch(_ value: Compiled, _ text: [UInt8], _ node: ConditionNode) throws(CommandError) -> (ConditionFrame) throws(ConditionFailure) -> Bool {
         switch value {
         case .string: throw conditionError(node.column, "compare a string with a host argument or a source variable, not with another string")
-        case .constant, .integer: throw conditionError(node.column, "a number compares with a number, not with a string")
+        case .constant, .integer, .float: throw conditionError(node.column, "a number compares with a number, not with a string")
         case .argument(let name):
             let quiet = scope.anyHostCall
             return { (f) throws(ConditionFailure) in
@@ -229,6 +233,7 @@ struct ConditionCompiler {
         switch value {
         case .constant(let n): return { _ in n }
         case .integer(let code): return code
+        case .float: throw conditionError(node.column, "\(Self.text(node)) is a float: conditions compute with integers; compare it (==, !=, <, <=, >, >=)")
         case .string: throw conditionError(node.column, "a string compares only with == or != (with a host argument or a source variable)")
         case .argument(let name):
             let quiet = scope.anyHostCall
@@ -254,10 +259,12 @@ struct ConditionCompiler {
         return { (f) throws(ConditionFailure) in try code(f) ? 1 : 0 }
     }
 
-    private func compiled(_ node: ConditionNode) throws(CommandError) -> Compiled {
+    func compiled(_ node: ConditionNode) throws(CommandError) -> Compiled {
         let column = node.column
+        if let lane = try lane(node) { return lane }
         switch node.kind {
         case .integer(let n): return .constant(n)
+        case .float(let d): return .float { _ in d }
         case .string(let bytes): return .string(bytes)
         case .fuel: return .integer { f in Int64(bitPattern: f.machine.fuelUsed) }
         case .hits:
@@ -275,8 +282,10 @@ struct ConditionCompiler {
                 throw conditionError(column, "stack[\(k)]: the operand stack \(holds) at \(location.description)")
             }
             let type = types[types.count - 1 - k]
+            // Slots, not values, from the top: a v128 above takes two; a v128 here reads its low half.
+            let slotFromTop = types.suffix(k).slotCount + type.slotCount - 1
             return .integer { (f) throws(ConditionFailure) in
-                guard let slot = f.machine.innermostOperandSlot(fromTop: k) else { throw ConditionFailure("stack[\(k)] is not there") }
+                guard let slot = f.machine.innermostOperandSlot(fromTop: slotFromTop) else { throw ConditionFailure("stack[\(k)] is not there") }
                 return Value(slot: slot, type: type).conditionInteger
             }
         case .memory(let width, let addressNode):
@@ -298,6 +307,9 @@ struct ConditionCompiler {
         case .unary(let op, let inner):
             if op == .not { return .integer(try booleanInteger(node)) }
             let innerValue = try compiled(inner)
+            if case .float(let x) = innerValue, op != .complement {
+                return op == .negate ? .float { (f) throws(ConditionFailure) in -(try x(f)) } : innerValue
+            }
             let a = try integer(innerValue, inner)
             if case .constant(let n) = innerValue {
                 switch op {
@@ -385,7 +397,7 @@ struct ConditionCompiler {
     }
 
     /// How a source operand is written back in messages (`to.len`, `p->x`, `a[…]`).
-    private static func text(_ node: ConditionNode) -> String {
+    static func text(_ node: ConditionNode) -> String {
         switch node.kind {
         case .name(let n): n
         case .member(let e, let f): text(e) + "." + f
@@ -393,7 +405,7 @@ struct ConditionCompiler {
         case .index(let e, _): text(e) + "[…]"
         case .dereference(let e): "*" + text(e)
         case .addressOf(let e): "&" + text(e)
-        default: "(…)"
+        default: wasmText(node) ?? "(…)"
         }
     }
 

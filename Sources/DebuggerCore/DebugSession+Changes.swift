@@ -4,7 +4,7 @@ import WasmVM
 /// `set` (recorded changes to the state) and `save`.
 extension DebugSession {
     func setCommand(_ args: [String]) throws(CommandError) -> String {
-        let usage = "usage: set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off"
+        let usage = "usage: set local N VALUE | set global N|NAME VALUE | set mem ADDR HEX | set fuel N | set print demangle on|off | set v128 SHAPE"
         guard let what = args.first else { throw CommandError(usage) }
         switch what {
         case "fuel":
@@ -37,6 +37,8 @@ extension DebugSession {
             return "wrote \(bytes.count) byte\(bytes.count == 1 ? "" : "s") at 0x\(hex(UInt64(address)))"
         case "print":
             return try setPrint(Array(args.dropFirst()))
+        case "v128":
+            return try setV128(Array(args.dropFirst()))
         case "global":
             return try setGlobal(args)
         case "local":
@@ -79,6 +81,13 @@ extension DebugSession {
 
     /// A value of `type` from `42`, `-1`, `0x2a`, `1.5` or a typed string `i64:7`.
     func parseValue(_ text: String, as type: ValueType) throws(CommandError) -> Value {
+        if type == .v128 {
+            // v128:i32x4:1,2,3,4, i32x4:1,2,3,4, v128:0x…, 0x…: lanes range-checked.
+            let body = text.hasPrefix("v128:") ? String(text.dropFirst(5)) : text
+            do throws(V128ParseError) { return .v128(try V128(typedBody: body)) } catch {
+                throw CommandError(text.contains(":") || text.hasPrefix("0x") ? "'\(text)': \(error.message)" : "'\(text)' is not a v128 (v128:i32x4:1,2,3,4, v128:0x…; shapes \(V128Shape.usage))")
+            }
+        }
         if text.contains(":") {
             guard let value = Value(typedString: text), value.type == type else { throw CommandError("'\(text)' is not an \(type) value") }
             return value
@@ -99,8 +108,7 @@ extension DebugSession {
         case .funcref, .externref:
             throw CommandError("references cannot be set")
         case .v128:
-            guard let v = V128(hex: text) else { throw CommandError("'\(text)' is not a v128 (0x and up to 32 hex digits)") }
-            return .v128(v)
+            preconditionFailure("v128 is parsed above")
         }
     }
 

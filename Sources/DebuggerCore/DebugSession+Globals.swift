@@ -30,6 +30,6 @@ extension DebugSession {
         let value = try parseValue(args[2], as: type.valueType)
         machine.setGlobal(of: instance, index: index, value)
         record("set global \(index) \(value.description)", edit: .set("global \(index) \(value.description)"))
-        return "\(globalName(index)) = \(value.paneText)"
+        return "\(globalName(index)) = \(value.paneText(v128: v128Shape))"
     }
 }

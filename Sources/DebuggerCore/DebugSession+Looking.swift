@@ -62,7 +62,7 @@ extension DebugSession {
         if frame.operands.isEmpty { return "(empty stack)" }
         let pops = popCount
         return frame.operands.reversed().enumerated().map { k, value in
-            "stack[\(k)]  \(value.paneText)" + (k < pops ? "  <- popped next" : "")
+            "stack[\(k)]  \(value.paneText(v128: v128Shape))" + (k < pops ? "  <- popped next" : "")
         }.joined(separator: "\n")
     }
 
@@ -75,14 +75,14 @@ extension DebugSession {
         guard let frame = selectedFrameInfo else { throw CommandError("no frame: the call is not under way") }
         if frame.locals.isEmpty { return "(no locals)" }
         return frame.locals.enumerated().map { i, value in
-            "\(localName(function: frame.location.function, index: i))  \(value.paneText)"
+            "\(localName(function: frame.location.function, index: i))  \(value.paneText(v128: v128Shape))"
         }.joined(separator: "\n")
     }
 
     func globalsText() -> String {
         let globals = machine.globals(of: instance)
         if globals.isEmpty { return "(no globals)" }
-        return globals.enumerated().map { "\(globalName($0.offset))  \($0.element.paneText)" }.joined(separator: "\n")
+        return globals.enumerated().map { "\(globalName($0.offset))  \($0.element.paneText(v128: v128Shape))" }.joined(separator: "\n")
     }
 
     func backtraceText() -> String {

@@ -55,6 +55,7 @@ extension DebugSession {
         var snapshot = SessionSnapshot(state: state, statusLine: statusLine, step: machine.steps, code: codeView(frame), stack: stack,
                                        locals: locals, globals: globals, frames: frameViews, memory: memory, fuel: fuel,
                                        draft: draft, hostCalls: hostCalls)
+        snapshot.v128Shape = v128Shape
         snapshot.debuggerChanges = changes.map { "step \($0.step): \($0.text)" }
         snapshot.source = sourceView(frame)
         if let frame, let info = sources.info {

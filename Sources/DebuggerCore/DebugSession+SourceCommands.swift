@@ -167,6 +167,7 @@ extension DebugSession {
 
     func printExpression(_ expression: String) throws(CommandError) -> String {
         guard !expression.isEmpty else { throw CommandError("usage: print EXPR") }
+        if Self.isWasmTerm(expression) { return try printWasmValue(expression) }
         guard let info = sources.info else { throw CommandError("print: \(Self.noDebugInfo)") }
         guard let frame = selectedFrameInfo else { throw CommandError("print: the call is not under way") }
         do {

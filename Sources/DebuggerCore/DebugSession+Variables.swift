@@ -16,6 +16,6 @@ extension DebugSession {
         let where_ = selectedFrame == 0 ? "" : " (frame \(selectedFrame))"
         record("set local \(index)\(where_) \(value.description)", edit: .set("local \(index) \(value.description)"),
                frame: selectedFrame == 0 ? nil : selectedFrame)
-        return "\(name) = \(value.paneText)"
+        return "\(name) = \(value.paneText(v128: v128Shape))"
     }
 }

@@ -77,6 +77,8 @@ public final class DebugSession: DebugSessionDriving {
     let sources: SourceContext
     /// `print`'s value history number (`$1`, `$2`, ...).
     var printCount = 0
+    /// How v128 values show (`set v128 SHAPE`): a display setting, the execution is unchanged.
+    var v128Shape: V128Shape = .hex
     /// The line `list` shows around next (file as recorded, line), moved on by each `list`.
     var listCursor: (file: String, line: Int)?
     var disassemblyCache: [Int: [DisassembledInstruction]] = [:]

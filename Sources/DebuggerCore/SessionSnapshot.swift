@@ -1,3 +1,4 @@
+import ContractHost
 import WasmVM
 
 // Plain values the panes render: the contract between DebugSession and the UI.
@@ -205,6 +206,8 @@ public struct SessionSnapshot: Hashable, Sendable {
     public var variables: [SourceVariable] = []
     /// State and UTXOs as a read would see them now; nil for a bare module call.
     public var chain: Chain?
+    /// How the panes show v128 values (`set v128 SHAPE`).
+    public var v128Shape: V128Shape = .hex
     public init(state: StopState, statusLine: String, step: UInt64, code: CodeView?, stack: [StackEntry], locals: [NamedValue],
                 globals: [NamedValue], frames: [FrameView], memory: MemoryView, fuel: FuelView, draft: DraftView, hostCalls: [HostCallView]) {
         self.state = state; self.statusLine = statusLine; self.step = step; self.code = code; self.stack = stack; self.locals = locals

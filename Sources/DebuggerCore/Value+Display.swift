@@ -1,4 +1,8 @@
+import ContractHost
 import WasmVM
+
+/// The v128 display shape, named here so the UI (which imports DebuggerCore only) sees it.
+public typealias V128Shape = ContractHost.V128Shape
 
 extension Value {
     /// The value without its type: signed decimal integers, shortest floats, `null`.
@@ -7,7 +11,13 @@ extension Value {
         return String(text[text.index(after: text.firstIndex(of: ":")!)...])
     }
 
-    /// `i32 0x0000002a  42`: the stack and locals panes' typed form.
+    /// `i32 0x0000002a  42`: the stack and locals panes' typed form; a v128 as `shape` shows it
+    /// (`v128 0x…`, `i32x4 [1 2 3 4]`).
+    public func paneText(v128 shape: V128Shape) -> String {
+        if case .v128(let v) = self { return v.text(shape) }
+        return paneText
+    }
+
     public var paneText: String {
         switch self {
         case .i32(let v): "i32 0x\(hex(UInt64(v), digits: 8))  \(Int32(bitPattern: v))"

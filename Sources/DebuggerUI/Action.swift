@@ -7,6 +7,8 @@ public enum Action: Hashable, Sendable {
     case console, help, quit, redraw
     /// The focused pane fills the screen, or the layout comes back.
     case zoom
+    /// v128 values in the next lane shape (`set v128 next`).
+    case v128Shape
     /// Any debugger command line (`command info breakpoints`).
     case command(String)
 
@@ -18,6 +20,7 @@ public enum Action: Hashable, Sendable {
         ("scroll-up", .scrollUp), ("scroll-down", .scrollDown), ("page-up", .pageUp), ("page-down", .pageDown),
         ("top", .top), ("bottom", .bottom),
         ("console", .console), ("help", .help), ("quit", .quit), ("redraw", .redraw), ("zoom", .zoom),
+        ("v128-shape", .v128Shape),
     ]
 
     static let paneNames: [(String, Pane)] = [
@@ -62,6 +65,7 @@ public enum Action: Hashable, Sendable {
         case .reverseStep: "reverse-step"
         case .reverseContinue: "reverse-continue"
         case .restart: "restart"
+        case .v128Shape: "set v128 next"
         case .command(let text): text
         default: nil
         }

@@ -115,7 +115,7 @@ public struct InputHandler {
         case .quit: response.quit = true
         case .redraw: response.fullRedraw = true
         case .zoom: state.zoomed.toggle()
-        case .step, .next, .finish, .continue, .reverseStep, .reverseContinue, .restart, .command:
+        case .step, .next, .finish, .continue, .reverseStep, .reverseContinue, .restart, .v128Shape, .command:
             preconditionFailure("running actions have a session command")
         }
     }

@@ -14,7 +14,7 @@ extension Keymap {
 #   ACTION  step next finish continue reverse-step reverse-continue restart
 #           toggle-breakpoint break-host goto-address focus-next focus-previous
 #           scroll-up scroll-down page-up page-down top bottom console help quit
-#           redraw zoom; `focus PANE` (code stack locals calls memory fuel draft host
+#           redraw zoom v128-shape; `focus PANE` (code stack locals calls memory fuel draft host
 #           console); or `command TEXT` (any debugger command line).
 # `#` starts a comment at the start of a line or after a space. A key bound
 # twice, or a key that is also the start of a sequence, is an error.
@@ -58,6 +58,7 @@ End = bottom
 q = quit
 Ctrl-l = redraw
 z = zoom                    # the focused pane fills the screen
+v = v128-shape              # v128 values: hex, i8x16 … f64x2 in turn
 """# + "\n"),
         ("vim", #"""
 # wesdbg keymap "vim": hjkl-style movement, the running keys of default.
@@ -70,7 +71,7 @@ z = zoom                    # the focused pane fills the screen
 #   ACTION  step next finish continue reverse-step reverse-continue restart
 #           toggle-breakpoint break-host goto-address focus-next focus-previous
 #           scroll-up scroll-down page-up page-down top bottom console help quit
-#           redraw zoom; `focus PANE` (code stack locals calls memory fuel draft host
+#           redraw zoom v128-shape; `focus PANE` (code stack locals calls memory fuel draft host
 #           console); or `command TEXT` (any debugger command line).
 # `#` starts a comment at the start of a line or after a space. A key bound
 # twice, or a key that is also the start of a sequence, is an error.
@@ -116,6 +117,7 @@ Ctrl-w p = focus-previous
 q = quit
 Ctrl-l = redraw
 z = zoom
+v = v128-shape              # v128 values: hex, i8x16 … f64x2 in turn
 """# + "\n"),
         ("emacs", #"""
 # wesdbg keymap "emacs": chords after Emacs gud (C-x C-a prefix).
@@ -128,7 +130,7 @@ z = zoom
 #   ACTION  step next finish continue reverse-step reverse-continue restart
 #           toggle-breakpoint break-host goto-address focus-next focus-previous
 #           scroll-up scroll-down page-up page-down top bottom console help quit
-#           redraw zoom; `focus PANE` (code stack locals calls memory fuel draft host
+#           redraw zoom v128-shape; `focus PANE` (code stack locals calls memory fuel draft host
 #           console); or `command TEXT` (any debugger command line).
 # `#` starts a comment at the start of a line or after a space. A key bound
 # twice, or a key that is also the start of a sequence, is an error.
@@ -170,6 +172,7 @@ C-h = help
 C-x C-c = quit
 C-l = redraw
 C-x 1 = zoom
+C-x C-a v = v128-shape              # v128 values: hex, i8x16 … f64x2 in turn
 """# + "\n"),
     ]
 }

@@ -52,7 +52,7 @@ public struct Screen {
         switch pane {
         case .source: (SourcePane.title(snapshot), SourcePane.lines(snapshot, state: state))
         case .code: (CodePane.title(snapshot), CodePane.lines(snapshot, state: state))
-        case .stack: (StackPane.title(snapshot), StackPane.lines(snapshot))
+        case .stack: (StackPane.title(snapshot), StackPane.lines(snapshot, width: interior.width))
         case .locals: (LocalsPane.title(snapshot), LocalsPane.lines(snapshot, width: interior.width))
         case .callStack: (pane.title, CallStackPane.lines(snapshot, width: interior.width))
         case .memory: (MemoryPane.title(snapshot, state: state),

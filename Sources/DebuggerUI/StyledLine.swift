@@ -85,8 +85,8 @@ enum Format {
         return cells >= width ? text : String(repeating: " ", count: width - cells) + text
     }
 
-    /// `i32 42`: type and readable value.
-    static func readable(_ value: Value) -> String {
+    /// `i32 42`: type and readable value; a v128 in `shape` (`i32x4 [1 2 3 4]`, `v128 0x…`).
+    static func readable(_ value: Value, v128 shape: V128Shape = .hex) -> String {
         switch value {
         case .i32(let v): "i32 \(Int32(bitPattern: v))"
         case .i64(let v): "i64 \(Int64(bitPattern: v))"
@@ -94,7 +94,7 @@ enum Format {
         case .f64(let v): "f64 \(Double(bitPattern: v))"
         case .funcref(let a): "funcref \(a.map(String.init) ?? "null")"
         case .externref(let a): "externref \(a.map(String.init) ?? "null")"
-        case .v128(let v): "v128 \(v)"
+        case .v128: value.paneText(v128: shape)
         }
     }
 
@@ -108,8 +108,9 @@ enum Format {
         }
     }
 
-    /// `i32 0x0000002a  42`: type, raw bits, then the readable value.
-    static func typed(_ value: Value) -> String {
+    /// `i32 0x0000002a  42`: type, raw bits, then the readable value; a v128 has no separate
+    /// bits column (its hex shape is its bits): `shape` alone.
+    static func typed(_ value: Value, v128 shape: V128Shape = .hex) -> String {
         switch value {
         case .i32(let v): "i32 0x\(hex(v, digits: 8))  \(Int32(bitPattern: v))"
         case .i64(let v): "i64 0x\(hex(v, digits: 16))  \(Int64(bitPattern: v))"
@@ -117,7 +118,33 @@ enum Format {
         case .f64(let v): "f64 0x\(hex(v, digits: 16))  \(Double(bitPattern: v))"
         case .funcref(let a): "funcref \(a.map(String.init) ?? "null")"
         case .externref(let a): "externref \(a.map(String.init) ?? "null")"
-        case .v128(let v): "v128 \(v)"
+        case .v128: value.paneText(v128: shape)
         }
+    }
+
+    /// `prefix` and a value's `typed` text, as rows at most `width` cells wide: a v128 too wide
+    /// breaks between lanes (hex: between its halves), continuation rows lined up under the
+    /// first lane; anything else is one row (cut at the border like any long line).
+    static func wrapped(_ prefix: String, _ value: Value, v128 shape: V128Shape, width: Int, bits: Bool = true) -> [String] {
+        let whole = prefix + (bits ? typed(value, v128: shape) : readable(value, v128: shape))
+        guard case .v128(let v) = value, DisplayText.width(whole) > width else { return [whole] }
+        let head = shape == .hex ? "v128 0x" : "\(shape) ["
+        let separator = shape == .hex ? "" : " "
+        var pieces = shape == .hex ? [String(v.description.dropFirst(2).prefix(16)), String(v.description.suffix(16))]
+            : (0 ..< shape.laneCount).map { v.laneText($0, shape) }
+        if shape != .hex { pieces[pieces.count - 1] += "]" }
+        // Under the first lane, or further left when the widest lane would not fit there.
+        let widest = pieces.map(\.count).max() ?? 0
+        let indent = String(repeating: " ", count: max(2, min(DisplayText.width(prefix) + head.count, width - widest)))
+        var rows: [String] = [], row = prefix + head + pieces[0]
+        for piece in pieces.dropFirst() {
+            if DisplayText.width(row) + separator.count + piece.count <= width {
+                row += separator + piece
+            } else {
+                rows.append(row)
+                row = indent + piece
+            }
+        }
+        return rows + [row]
     }
 }

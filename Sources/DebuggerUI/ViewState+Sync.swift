@@ -31,7 +31,7 @@ extension ViewState {
 
         let width = layout.panes[.fuel]?.interior.width ?? layout.size.width - 2
         let counts: [Pane: Int] = [
-            .stack: StackPane.lines(snapshot).count, .locals: LocalsPane.lines(snapshot, width: width).count,
+            .stack: StackPane.lines(snapshot, width: layout.panes[.stack]?.interior.width ?? width).count, .locals: LocalsPane.lines(snapshot, width: width).count,
             .callStack: CallStackPane.lines(snapshot, width: layout.panes[.callStack]?.interior.width ?? width).count, .fuel: FuelPane.lines(snapshot, width: width).count,
             .draft: DraftPane.lines(snapshot).count, .hostCalls: HostCallsPane.lines(snapshot).count,
             .state: StatePane.lines(snapshot).count,

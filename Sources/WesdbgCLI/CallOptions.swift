@@ -13,7 +13,7 @@ struct CallOptions: ParsableArguments {
     @Option(help: "Call params as JSON (the contract reads them canonicalised).")
     var params: String?
 
-    @Option(parsing: .upToNextOption, help: "Wasm arguments as typed values: i32:5 i64:-1 f64:1.5.")
+    @Option(parsing: .upToNextOption, help: "Wasm arguments as typed values: i32:5 i64:-1 f64:1.5 v128:i32x4:1,2,3,4 (lanes, lane 0 first; any of i8x16 i16x8 i32x4 i64x2 f32x4 f64x2) or v128:0x….")
     var args: [String] = []
 
     @Option(help: "Caller address (0x + 40 lowercase hex digits).")

@@ -26,6 +26,9 @@ struct RunCommand: BufferedCommand {
     @Flag(name: .customLong("trace-values"), help: "With --trace: add each instruction's popped and pushed values and the memory it read and wrote.")
     var traceValues = false
 
+    @Option(help: ArgumentHelp("How v128 values are written in the results and the trace: hex (the default), or lanes, lane 0 first (i8x16 i16x8 i32x4 i64x2 f32x4 f64x2: v128:i32x4:1,2,3,4).", valueName: "SHAPE"))
+    var v128: String?
+
     @Option(name: .customLong("save-failure"), help: ArgumentHelp("On failure or trap, write a snapshot reproducing it (with expect).", valueName: "OUT.json"))
     var saveFailure: String?
 
@@ -43,6 +46,10 @@ struct RunCommand: BufferedCommand {
         }
         if traceValues && trace == nil {
             errors += "--trace-values: needs --trace OUT.jsonl\n"
+            return 2
+        }
+        guard let shape = ContractHost.V128Shape(rawValue: v128 ?? "hex") else {
+            errors += "--v128: unknown shape '\(v128!)' (\(ContractHost.V128Shape.usage))\n"
             return 2
         }
         var result: ExecutionResult
@@ -63,7 +70,7 @@ struct RunCommand: BufferedCommand {
                 errors += "\(error)\n"
                 return 2
             }
-            result = execution.runTraced(values: traceValues) { writer.write($0.compactText + "\n") }
+            result = execution.runTraced(values: traceValues, v128: shape) { writer.write($0.compactText + "\n") }
             do { try writer.close() } catch {
                 errors += "\(error)\n"
                 outputFailed = true
@@ -71,6 +78,7 @@ struct RunCommand: BufferedCommand {
         } else {
             result = execution.runToEnd()
         }
+        result.v128Shape = shape
         output += json ? result.jsonText : result.text + Self.failedHostCalls(execution.hostLog)
         if let saveFailure {
             if result.status == .success {
@@ -110,7 +118,7 @@ struct RunCommand: BufferedCommand {
     /// `wesdbg run FILE FILE…`: each replayed against its `expect`; a line per file, then `N passed, N failed`.
     /// Exit status 0 when all passed, 3 when some did not match, 2 when some could not be run.
     func runSeveral(_ files: [String], output: inout String, errors: inout String) -> Int32 {
-        for (option, given) in [("--json", json), ("--trace", trace != nil), ("--save-failure", saveFailure != nil), ("--trace-values", traceValues)] where given {
+        for (option, given) in [("--json", json), ("--trace", trace != nil), ("--save-failure", saveFailure != nil), ("--trace-values", traceValues), ("--v128", v128 != nil)] where given {
             errors += "\(option): takes one FILE (\(files.count) given)\n"
             return 2
         }

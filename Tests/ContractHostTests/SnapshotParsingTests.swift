@@ -151,7 +151,7 @@ import WasmVM
         #expect(throws: InputError(file: "--caller", message: "expected a 42-character 0x address")) {
             try s.applying(CallSettings(caller: "alice"))
         }
-        #expect(throws: InputError(file: "--args", message: "\"5\" is not a typed value such as i32:5, i64:-1 or f64:1.5")) {
+        #expect(throws: InputError(file: "--args", message: "\"5\" is not a typed value such as i32:5, i64:-1, f64:1.5 or v128:i32x4:1,2,3,4")) {
             try s.applying(CallSettings(args: ["5"]))
         }
     }

@@ -24,7 +24,7 @@ import Testing
             (.character("q"), .quit),
         ]
         for (key, action) in expected { #expect(keymap.match([key]) == .action(action), "\(key.name)") }
-        #expect(keymap.bindings.count == 31)
+        #expect(keymap.bindings.count == 32)
     }
 
     @Test func vimUsesSequences() throws {
@@ -34,7 +34,7 @@ import Testing
         #expect(vim.match([.character("g"), .character("g")]) == .action(.top))
         #expect(vim.match([.character("g"), .character("m")]) == .action(.gotoAddress))
         #expect(vim.match([.character("B")]) == .action(.breakHost))
-        #expect(vim.bindings.count == 33)
+        #expect(vim.bindings.count == 34)
     }
 
     @Test func emacsUsesGudChords() throws {
@@ -44,7 +44,7 @@ import Testing
         #expect(emacs.match([.control("x"), .character("o")]) == .action(.focusNext))
         #expect(emacs.match([.character("s")]) == .none)
         #expect(emacs.keys(for: .next) == "Ctrl-x Ctrl-a Ctrl-n")
-        #expect(emacs.bindings.count == 29)
+        #expect(emacs.bindings.count == 30)
     }
 
     @Test func formatDetails() throws {

@@ -20,14 +20,15 @@ public enum LocalsPane {
         // One column order on every row, the Stack pane's: type, raw bits, readable value
         // (`i32 0x00000100  256`). When a row of a section would not fit, the bits go from
         // every row of it (`i32 256`), so the columns stay the same down the section.
-        func rows(_ values: [NamedValue], bits: Bool) -> [String] {
+        // A v128 has no bits column and wraps between lanes: it never decides the section's form.
+        func rows(_ values: [NamedValue], bits: Bool) -> [[String]] {
             let nameWidth = values.map { DisplayText.width($0.name) }.max() ?? 0
-            return values.map { "  " + Format.padded($0.name, nameWidth) + "  " + (bits ? Format.typed($0.value) : Format.readable($0.value)) }
+            return values.map { Format.wrapped("  " + Format.padded($0.name, nameWidth) + "  ", $0.value, v128: snapshot.v128Shape, width: width, bits: bits) }
         }
         func section(_ title: String, _ values: [NamedValue]) {
             lines.append(StyledLine("\(title) (\(values.count))", .title))
-            let bits = rows(values, bits: true).allSatisfy { DisplayText.width($0) <= width }
-            for row in rows(values, bits: bits) { lines.append(StyledLine(row)) }
+            let bits = zip(values, rows(values, bits: true)).allSatisfy { $0.0.value.type == .v128 || $0.1.allSatisfy { DisplayText.width($0) <= width } }
+            for row in rows(values, bits: bits).joined() { lines.append(StyledLine(row)) }
         }
         section("locals", snapshot.locals)
         section("globals", snapshot.globals)

@@ -4,10 +4,13 @@ import DebuggerCore
 public enum StackPane {
     public static func title(_ snapshot: SessionSnapshot) -> String { "Stack (\(snapshot.stack.count))" }
 
-    public static func lines(_ snapshot: SessionSnapshot) -> [StyledLine] {
+    /// `width`: a v128 wider than it takes several rows (lanes are not cut).
+    public static func lines(_ snapshot: SessionSnapshot, width: Int = .max) -> [StyledLine] {
         if snapshot.stack.isEmpty { return [StyledLine("(empty)", .dim)] }
-        return snapshot.stack.map { entry in
-            StyledLine((entry.willPop ? "> " : "  ") + Format.typed(entry.value), entry.willPop ? .willPop : .normal)
+        return snapshot.stack.flatMap { entry in
+            Format.wrapped(entry.willPop ? "> " : "  ", entry.value, v128: snapshot.v128Shape, width: width).map {
+                StyledLine($0, entry.willPop ? .willPop : .normal)
+            }
         }
     }
 }
