@@ -114,7 +114,7 @@ struct ConditionLowering {
             if let i = scope.localIndex(named: name) { return local(i) }
             if let i = scope.globalIndex(named: name) { return global(i) }
             return false
-        case .string, .stack, .member, .arrow, .index, .dereference, .addressOf:
+        case .string, .float, .stack, .member, .arrow, .index, .dereference, .addressOf:
             return false
         }
     }
