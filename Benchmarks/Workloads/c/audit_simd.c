@@ -9,7 +9,7 @@
 #define AUDIT_N 65536
 #endif
 #ifndef AUDIT_ROUNDS
-#define AUDIT_ROUNDS 300
+#define AUDIT_ROUNDS 20
 #endif
 #define RATES (AUDIT_N / 4)
 
