@@ -98,6 +98,9 @@ extension DebugSession {
             return .f64(d.bitPattern)
         case .funcref, .externref:
             throw CommandError("references cannot be set")
+        case .v128:
+            guard let v = V128(hex: text) else { throw CommandError("'\(text)' is not a v128 (0x and up to 32 hex digits)") }
+            return .v128(v)
         }
     }
 

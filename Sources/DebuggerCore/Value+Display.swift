@@ -15,6 +15,7 @@ extension Value {
         case .f32(let v): "f32 0x\(hex(UInt64(v), digits: 8))  \(Float(bitPattern: v))"
         case .f64(let v): "f64 0x\(hex(v, digits: 16))  \(Double(bitPattern: v))"
         case .funcref, .externref: "\(type) \(plainText)"
+        case .v128(let v): "v128 \(v)"
         }
     }
 
@@ -26,6 +27,7 @@ extension Value {
         case .f32(let v): Int64(v)
         case .f64(let v): Int64(bitPattern: v)
         case .funcref(let a), .externref(let a): a.map(Int64.init) ?? -1
+        case .v128(let v): Int64(bitPattern: v.low)   // lanes are the v128 display's (issue 13 item 3)
         }
     }
 }

@@ -94,6 +94,7 @@ enum Format {
         case .f64(let v): "f64 \(Double(bitPattern: v))"
         case .funcref(let a): "funcref \(a.map(String.init) ?? "null")"
         case .externref(let a): "externref \(a.map(String.init) ?? "null")"
+        case .v128(let v): "v128 \(v)"
         }
     }
 
@@ -103,6 +104,7 @@ enum Format {
         case .i32(let v), .f32(let v): "0x\(hex(v, digits: 8))"
         case .i64(let v), .f64(let v): "0x\(hex(v, digits: 16))"
         case .funcref, .externref: nil
+        case .v128(let v): "\(v)"
         }
     }
 
@@ -115,6 +117,7 @@ enum Format {
         case .f64(let v): "f64 0x\(hex(v, digits: 16))  \(Double(bitPattern: v))"
         case .funcref(let a): "funcref \(a.map(String.init) ?? "null")"
         case .externref(let a): "externref \(a.map(String.init) ?? "null")"
+        case .v128(let v): "v128 \(v)"
         }
     }
 }

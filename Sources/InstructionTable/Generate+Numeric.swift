@@ -11,7 +11,7 @@ extension Generator {
                      "    static func numeric(_ op: OpCode, _ sp: UnsafeMutablePointer<UInt64>, _ kind: inout TrapKind?) -> Int {",
                      "        switch op {"]
         for row in rows {
-            guard let value = row.valueExpression else { continue }
+            guard let value = row.valueExpression, !row.isSIMD else { continue }
             let n = row.operands.count
             precondition((1 ... operandNames.count).contains(n) && row.results.count == 1, "\(row.name): one result from 1 to 3 operands")
             let reads = "let " + (0 ..< n).map { "\(operandNames[$0]) = sp[-\(n - $0)]" }.joined(separator: ", ")
@@ -34,7 +34,7 @@ extension Generator {
     /// NumericSignature and MemoryAccess from the WasmParser cases (FunctionTranslator+Visit.swift).
     static func signatureFile(_ rows: [Row]) -> String {
         var out = header + "import WasmParser\n\nextension NumericSignature {\n"
-        let numeric = rows.filter { $0.semantics != nil && $0.parser != nil }
+        let numeric = rows.filter { $0.semantics != nil && $0.parser != nil && !$0.isSIMD }
         func signature(_ row: Row) -> String {
             "(op: .\(row.name), operand: .\(row.operands[0].rawValue), arity: \(row.operands.count), result: .\(row.results[0].rawValue))"
         }
@@ -51,14 +51,14 @@ extension Generator {
             }
         }
         out += blocks.joined(separator: "\n") + "}\n\nextension MemoryAccess {\n"
-        let memory = rows.filter { $0.naturalAlignment != nil }
+        let memory = rows.filter { $0.naturalAlignment != nil && $0.parser?.group != "SimdMemLane" }
         out += groups(memory).map { group in
             "    init?(_ i: Instruction.\(group!)) {\n        switch i {\n"
                 + memory.filter { $0.parser?.group == group }.map { row in
                     let type = row.results.first ?? row.operands[1]
                     return "        case .\(row.name): self.init(op: .\(row.name), type: .\(type.rawValue), naturalAlignment: \(row.naturalAlignment!))\n"
                 }.joined()
-                + "        default: return nil   // SIMD, atomics\n        }\n    }\n"
+                + "        default: return nil   // atomics\n        }\n    }\n"
         }.joined(separator: "\n")
         return out + "}\n"
     }

@@ -35,6 +35,10 @@ public enum Generator {
             Generated(path: "Sources/WasmVM/Execute/Machine+Numeric.generated.swift", content: numericFile(rows)),
             Generated(path: "Sources/WasmVM/Execute/Machine+Fast.swift", content: fastLoopCases(forms),
                       markers: ("            // BEGIN GENERATED (\(command))\n", "            // END GENERATED\n")),
+            Generated(path: "Sources/WasmVM/Execute/Machine+SIMD.generated.swift", content: simdFile(rows)),
+            Generated(path: "Sources/WasmVM/Load/SimdSignature.generated.swift", content: simdSignatureFile(rows)),
+            Generated(path: "Sources/WasmVM/Execute/Machine+Execute.swift", content: simdLoopCases(rows),
+                      markers: (simdCommand, "            // END GENERATED SIMD\n")),
         ]
     }
 

@@ -3,9 +3,11 @@
 // the rows, so a new op is one row. docs/interpreter.md explains the fields.
 
 /// A WebAssembly value type as the generated code spells it (`ValueType.<name>`).
-/// SIMD adds `v128` here (and its slot width to the operand reads of Generate+Numeric).
+/// A `v128` takes two stack slots (Generate+SIMD reads and writes both).
 public enum ValueKind: String, Sendable {
-    case i32, i64, f32, f64, funcref, externref
+    case i32, i64, f32, f64, funcref, externref, v128
+
+    var slots: Int { self == .v128 ? 2 : 1 }
 }
 
 /// The WasmParser `Instruction` case a row is decoded from: `group` names the nested
@@ -19,6 +21,7 @@ public struct ParserCase: Sendable {
     public static let instruction = ParserCase(nil)
     public static let cmp = ParserCase("Cmp"), unary = ParserCase("Unary"), binary = ParserCase("Binary")
     public static let conversion = ParserCase("Conversion"), load = ParserCase("Load"), store = ParserCase("Store")
+    public static let simd = ParserCase("Simd"), simdLane = ParserCase("SimdLane"), simdMemLane = ParserCase("SimdMemLane")
 }
 
 /// Fuel charged before the op runs (FuelCosts.swift names the constants).
@@ -31,9 +34,12 @@ public enum Fuel: Sendable, Equatable {
 
 /// What the op computes, as Swift over its operand slots `x` (first) and `y` (second),
 /// each a `UInt64` slot value; written once, used by both loops.
+/// SIMD rows: `x`, `y`, `z` are `V128` for v128 operands, and a memory row reads or writes
+/// raw memory at `p` (an `UnsafeMutableRawPointer` at the effective address).
 public enum Semantics: Sendable {
-    case value(String)        // the result slot
+    case value(String)        // the result slot (a V128 for a v128 result)
     case condition(String)    // a Bool; the result is i32 1 or 0, and fused branches test it directly
+    case store(String)        // a statement that writes memory at `p` (SIMD stores)
 }
 
 /// A trap guard: when `when` holds (over x, y) the op traps with `TrapKind.<kind>`.
@@ -44,9 +50,11 @@ public struct Trap: Sendable {
     public init(_ when: String, _ kind: String) { self.when = when; self.kind = kind }
 }
 
-/// Immediates of the stack-code instruction (the translator writes them); SIMD adds lanes.
+/// Immediates of the stack-code instruction (the translator writes them).
 public enum Immediate: Sendable {
-    case memarg(naturalAlignment: Int)   // a: offset, b: alignment exponent
+    case memarg(naturalAlignment: Int)   // a: offset, b: alignment exponent (| lane << 32 with `lane`)
+    case lane(count: Int)                // a lane index below `count`: `lane` in the semantics (a, or b >> 32 with a memarg)
+    case v128                            // 16 bytes (v128.const, a shuffle's lanes): `c`, FunctionCode.v128Constants[a]
 }
 
 /// Register forms the op gets in fast code (FastOp), and how the fast compiler treats it.
@@ -112,12 +120,19 @@ extension Row {
         for i in immediates { if case .memarg(let a) = i { return a } }
         return nil
     }
+    var laneCount: Int? {
+        for i in immediates { if case .lane(let n) = i { return n } }
+        return nil
+    }
+    var hasV128Immediate: Bool { immediates.contains { if case .v128 = $0 { true } else { false } } }
+    /// Runs through the SIMD paths (Generate+SIMD), not `Machine.numeric` or register forms.
+    var isSIMD: Bool { operands.contains(.v128) || results.contains(.v128) }
     /// The result slot expression.
     var valueExpression: String? {
         switch semantics {
         case .value(let e): e
         case .condition(let c): "asSlot(\(c))"
-        case nil: nil
+        case .store, nil: nil
         }
     }
     var capitalized: String { name.prefix(1).uppercased() + name.dropFirst() }

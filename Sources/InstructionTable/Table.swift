@@ -2,6 +2,7 @@
 /// opcodes' raw values, which index the exact loop's jump table and the fuel cost array).
 public enum Table {
     public static let sections: [Section] = control + [comparisons, integerArithmetic, floatArithmetic] + conversions
+        + [simdVariables, simdMemory, simdLanes, simdBitwise, simdCompares, simdInteger, simdFloat]
 
     public static var rows: [Row] { sections.flatMap(\.rows) }
 

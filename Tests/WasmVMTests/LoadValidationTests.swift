@@ -88,14 +88,15 @@ import Testing
         #expect(e.message == "too many locals (more than 4000000 in the module)")
     }
 
-    @Test func simdIsRefused() throws {
-        // (func (drop (v128.const 0)))
-        let body: [UInt8] = [0x00, 0xfd, 0x0c] + [UInt8](repeating: 0, count: 16) + [0x1a, 0x0b]
+    @Test func relaxedSimdIsRefused() throws {
+        // (func (drop (i8x16.relaxed_swizzle (v128.const 0) (v128.const 0)))): relaxed SIMD is not 2.0.
+        let constant: [UInt8] = [0xfd, 0x0c] + [UInt8](repeating: 0, count: 16)
+        let body: [UInt8] = [0x00] + constant + constant + [0xfd, 0x80, 0x02, 0x1a, 0x0b]
         let bytes = Self.header + [0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
                                    0x0a, UInt8(body.count + 2), 0x01, UInt8(body.count)] + body
         let e = try #require(Self.error(binary: bytes))
-        #expect(e.message == "SIMD not supported")
-        #expect(e.offset == 0x17)
+        #expect(e.message.hasPrefix("illegal opcode: simd(WasmParser.Instruction.Simd.i8x16RelaxedSwizzle)"))
+        #expect(e.offset == 0x3b)
     }
 
     @Test func malformedBytesGiveOffsets() throws {

@@ -71,15 +71,25 @@ struct WastRunnerTests {
         ])
     }
 
-    @Test func v128DirectivesAreSkippedAndCounted() {
+    /// v128 arguments and results compare byte for byte whatever the shapes; a float lane
+    /// pattern wants a NaN in each `nan:` lane and the exact bits in the others.
+    @Test func v128ValuesAndLanePatterns() {
         let script = #"""
-            (module (func (export "f") (param i32) (result i32) (local.get 0)))
-            (assert_return (invoke "f" (v128.const i32x4 0 0 0 0)) (i32.const 0))
-            (assert_return (invoke "f" (i32.const 5)) (i32.const 5))
+            (module
+              (func (export "id") (param v128) (result v128) (local.get 0))
+              (func (export "nan") (result v128) (f32x4.div (v128.const f32x4 0 1 0 1) (v128.const f32x4 0 1 0 1))))
+            (assert_return (invoke "id" (v128.const i32x4 1 2 3 4)) (v128.const i16x8 1 0 2 0 3 0 4 0))
+            (assert_return (invoke "nan") (v128.const f32x4 nan:canonical 1 nan:arithmetic 1))
+            (assert_return (invoke "nan") (v128.const f32x4 nan:canonical nan:canonical 1 1))
+            (assert_return (invoke "id" (v128.const i32x4 1 2 3 4)) (v128.const i32x4 1 2 3 5))
             """#
         let result = WastRunner().run(script: script)
-        #expect(result.summary == "2 passed, 0 failed, 1 skipped")
-        #expect(result.skips == [.init(line: 2, reason: WastValues.v128Reason)])
+        #expect(result.summary == "3 passed, 2 failed, 0 skipped")
+        #expect(result.failures.map(\.line) == [6, 7])
+        #expect(result.failures.map(\.message) == [
+            "expected (v128:f32x4[nan nan 1.0 1.0]), got (v128:0x3f800000ffc000003f800000ffc00000)",
+            "expected (v128:0x00000005000000030000000200000001), got (v128:0x00000004000000030000000200000001)",
+        ])
     }
 
     @Test func aModuleThatFailsLeavesNoCurrentModule() {

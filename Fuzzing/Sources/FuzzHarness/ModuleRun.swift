@@ -134,6 +134,7 @@ public struct ModuleRun: Sendable {
             case .i64: .i64(1)
             case .f32: .f32(Float(1).bitPattern)
             case .f64: .f64(Double(1).bitPattern)
+            case .v128: .v128(V128(SIMD4<UInt32>(repeating: 1)))
             case .funcref, .externref: .zero(type)
             }
         },
@@ -143,6 +144,7 @@ public struct ModuleRun: Sendable {
             case .i64: .i64(.max)
             case .f32: .f32(.max)
             case .f64: .f64(.max)
+            case .v128: .v128(V128(low: .max, high: .max))
             case .funcref, .externref: .zero(type)
             }
         },

@@ -1,6 +1,6 @@
 /// A constant expression of WebAssembly 2.0 (one instruction, then `end`).
 public enum ConstExpression: Hashable, Sendable {
-    case value(Value)          // i32/i64/f32/f64.const, or ref.null (funcref(nil)/externref(nil))
+    case value(Value)          // i32/i64/f32/f64/v128.const, or ref.null (funcref(nil)/externref(nil))
     case refFunc(UInt32)       // function index
     case globalGet(UInt32)     // global index (an imported global in 2.0)
 }
@@ -75,6 +75,11 @@ public struct CompiledFunction: Sendable {
     public var heights: [UInt32] = []
     /// The register-form code run mode executes (nil: the function runs in the exact loop only).
     public var fast: FastCode?
+    /// v128.const values and i8x16.shuffle masks, indexed by those instructions' `a`.
+    public var v128Constants: [V128] = []
+    /// Has a v128 local, param, result or operand: no fast code, it runs in the exact loop
+    /// (the fast compiler counts one slot per value).
+    public var usesV128 = false
 
     public init(typeIndex: UInt32, localTypes: [ValueType], code: [Instr], offsets: [UInt32],
                 branchTables: [BranchTarget], maxHeight: Int, bodyRange: Range<Int>) {

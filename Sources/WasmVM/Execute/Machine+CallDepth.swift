@@ -23,25 +23,25 @@ extension Machine {
         let count = code.type.parameters.count + code.localTypes.count
         guard index >= 0, index < count else { return nil }
         let type = index < code.type.parameters.count ? code.type.parameters[index] : code.localTypes[index - code.type.parameters.count]
-        return Value(slot: stack[top.fp + index], type: type)
+        return Value(slots: stack + top.fp + code.localOffsets[index], type: type)
     }
 }
 
 // Breakpoint conditions read single values at every hit: no arrays built.
 extension Machine {
-    /// The raw slot of local `index` of the innermost frame and its type.
+    /// The raw slot of local `index` of the innermost frame and its type (a v128: its low half).
     public func innermostLocalSlot(_ index: Int) -> (slot: UInt64, type: ValueType)? {
         guard callState == .active || callState == .trapped, let top = callFrames.last else { return nil }
         let code = top.function
         let params = code.type.parameters.count
         guard index >= 0, index < params + code.localTypes.count else { return nil }
-        return (stack[top.fp + index], index < params ? code.type.parameters[index] : code.localTypes[index - params])
+        return (stack[top.fp + code.localOffsets[index]], index < params ? code.type.parameters[index] : code.localTypes[index - params])
     }
 
-    /// How many values the innermost frame's operand stack holds.
+    /// How many slots the innermost frame's operand stack holds (a v128 takes two).
     public var innermostOperandCount: Int {
         guard callState == .active || callState == .trapped, let top = callFrames.last else { return 0 }
-        return Swift.max(sp - (top.fp + top.function.type.parameters.count + top.function.localTypes.count), 0)
+        return Swift.max(sp - (top.fp + top.function.paramCount + top.function.localCount), 0)
     }
 
     /// The raw slot `k` values below the top of the innermost frame's operand stack (0 = top).

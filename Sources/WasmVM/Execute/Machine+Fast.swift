@@ -97,7 +97,7 @@ extension Machine {
                 depth -= 1
                 lowTop = lowTop < depth - 1 ? lowTop : depth - 1   // Swift.min was a call here
                 if depth == 0 {
-                    results = fn.type.results.enumerated().map { Value(slot: stack[$0.offset], type: $0.element) }
+                    results = Value.read(fn.type.results, from: stack)
                     callState = .returned
                     self.sp = n
                     returned = true

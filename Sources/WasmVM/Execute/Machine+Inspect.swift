@@ -23,16 +23,18 @@ extension Machine {
         // Callers stand at their `call`; the stored pc is the return address.
         let pc = isTop ? frame.pc : frame.pc - 1
         let localTypes = code.type.parameters + code.localTypes
-        let locals = localTypes.enumerated().map { Value(slot: stack[frame.fp + $0.offset], type: $0.element) }
-        let base = frame.fp + localTypes.count
+        let locals = Value.read(localTypes, from: stack + frame.fp)
+        let base = frame.fp + code.paramCount + code.localCount
         let end = isTop ? sp : records[i + 1].fp
         let count = Swift.max(end - base, 0)
         let module = code.instance.module
-        var types = module.operandTypes(function: code.index, pc: pc)
-        if types.count != count {
-            types = types.count > count ? Array(types.prefix(count)) : types + Array(repeating: .i64, count: count - types.count)
+        // `count` is in slots (a v128 takes two): keep the types that fit, pad with i64 per slot.
+        var types: [ValueType] = [], slots = 0
+        for t in module.operandTypes(function: code.index, pc: pc) where slots + t.slotCount <= count {
+            types.append(t); slots += t.slotCount
         }
-        let operands = (0 ..< count).map { Value(slot: stack[base + $0], type: types[$0]) }
+        types += Array(repeating: .i64, count: count - slots)
+        let operands = Value.read(types, from: stack + base)
         return FrameInfo(location: location(code, pc), locals: locals, operands: operands)
     }
 
@@ -65,9 +67,9 @@ extension Machine {
         let target = storeFunctions[address]
         guard let host = target.host else { return nil }
         let params = target.type.parameters
-        let argsBase = sp - params.count - (indirect ? 1 : 0)
+        let argsBase = sp - params.slotCount - (indirect ? 1 : 0)
         guard argsBase >= 0 else { return nil }
-        let arguments = params.enumerated().map { Value(slot: stack[argsBase + $0.offset], type: $0.element) }
+        let arguments = Value.read(params, from: stack + argsBase)
         return HostCallEvent(function: address, importModule: host.module, importName: host.name,
                              arguments: arguments, results: nil, callSite: location(code, top.pc))
     }
@@ -75,7 +77,7 @@ extension Machine {
     /// Writes a local (param or declared) of frame `frame` (outermost = 0): the debugger's `set local`.
     public func setLocal(frame: Int, index: Int, _ value: Value) {
         let f = callFrames[frame]
-        stack[f.fp + index] = value.slot
+        Value.write([value], to: stack + f.fp + f.function.localOffsets[index])
     }
 
     // MARK: Breakpoints and watches

@@ -60,11 +60,11 @@ extension Machine {
         }
         for global in module.globals {
             let value = evaluate(global.initializer, runtime)
-            guard case .global(let address) = addGlobal(global.type, value: Value(slot: value, type: global.type.valueType)) else { fatalError() }
+            guard case .global(let address) = addGlobal(global.type, value: Value(slots: value, type: global.type.valueType)) else { fatalError() }
             runtime.globals[runtime.globalAddresses.count] = globalCells[address]
             runtime.globalAddresses.append(address)
         }
-        runtime.elements = module.elements.map { segment in segment.items.map { evaluate($0, runtime) } }
+        runtime.elements = module.elements.map { segment in segment.items.map { evaluate($0, runtime)[0] } }
         runtime.droppedData = Array(repeating: false, count: module.data.count)
 
         let instance = Instance(id: runtime.id, module: module)
@@ -74,7 +74,7 @@ extension Machine {
             case .declarative: runtime.elements[i] = []
             case .active(let tableIndex, let offsetExpression):
                 let table = runtime.tables[Int(tableIndex)]
-                let offset = evaluate(offsetExpression, runtime) & 0xffff_ffff
+                let offset = evaluate(offsetExpression, runtime)[0] & 0xffff_ffff
                 let items = runtime.elements[i]
                 guard offset + UInt64(items.count) <= UInt64(table.elements.count) else { return (instance, Trap(.tableOutOfBounds)) }
                 table.elements.replaceSubrange(Int(offset) ..< Int(offset) + items.count, with: items)
@@ -83,7 +83,7 @@ extension Machine {
         }
         for (i, segment) in module.data.enumerated() {
             guard case .active(_, let offsetExpression) = segment.mode else { continue }
-            let offset = evaluate(offsetExpression, runtime) & 0xffff_ffff
+            let offset = evaluate(offsetExpression, runtime)[0] & 0xffff_ffff
             guard let memory = runtime.memory, memory.contains(offset, count: UInt64(segment.bytes.count)) else {
                 return (instance, Trap(.memoryOutOfBounds))
             }
@@ -145,12 +145,12 @@ extension Machine {
         }
     }
 
-    /// A constant expression's value as a raw slot.
-    func evaluate(_ expression: ConstExpression, _ runtime: InstanceRuntime) -> UInt64 {
+    /// A constant expression's value as its raw slots (two for a v128, else one).
+    func evaluate(_ expression: ConstExpression, _ runtime: InstanceRuntime) -> [UInt64] {
         switch expression {
-        case .value(let v): v.slot
-        case .refFunc(let index): UInt64(runtime.functionAddresses[Int(index)]) + 1
-        case .globalGet(let index): runtime.globals[Int(index)].pointee
+        case .value(let v): v.slots
+        case .refFunc(let index): [UInt64(runtime.functionAddresses[Int(index)]) + 1]
+        case .globalGet(let index): [runtime.globals[Int(index)][0], runtime.globals[Int(index)][1]]
         }
     }
 }

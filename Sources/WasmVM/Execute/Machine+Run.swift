@@ -29,7 +29,7 @@ extension Machine {
                 _ = trapped(trap)
                 throw trap
             }
-            for (i, v) in arguments.enumerated() { stack[i] = v.slot }
+            Value.write(arguments, to: stack)
             (stack + code.paramCount).update(repeating: 0, count: code.localCount)
             sp = code.paramCount + code.localCount
             callFrames = [Frame(function: code, pc: 0, fp: 0)]
@@ -200,8 +200,8 @@ extension Machine {
                   function: FunctionCode, pc: Int) -> HostOutcome {
         guard let host = target.host else { preconditionFailure("not a host function") }
         let params = target.type.parameters
-        let argsBase = sp - params.count - (indirect ? 1 : 0)
-        let arguments = params.enumerated().map { Value(slot: argsBase[$0.offset], type: $0.element) }
+        let argsBase = sp - params.slotCount - (indirect ? 1 : 0)
+        let arguments = Value.read(params, from: argsBase)
         var event = HostCallEvent(function: address, importModule: host.module, importName: host.name,
                                   arguments: arguments, results: nil, callSite: location(function, pc))
         if pauseBeforeHostCalls && hostPauseTakenAt != steps {
@@ -226,8 +226,7 @@ extension Machine {
         if context.extraFuel > fuelLimitValue || fuelUsed + total > fuelLimitValue { return .stop(trap(.outOfFuel, nil, function, pc)) }
         fuelUsed += total
         steps &+= 1
-        var top = argsBase
-        for v in values { top.pointee = v.slot; top += 1 }
+        let top = Value.write(values, to: argsBase)
         if pauseAfterHostCalls {
             event.results = values
             return .pausedAfter(.hostCallReturned(event), top)

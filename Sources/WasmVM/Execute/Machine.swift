@@ -126,8 +126,10 @@ public final class Machine {
     }
 
     public func addGlobal(_ type: GlobalType, value: Value) -> ExternalValue {
-        let cell = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
-        cell.initialize(to: value.slot)
+        // Two slots per cell, so a v128 global fits (the others leave the second 0).
+        let cell = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
+        cell.initialize(repeating: 0, count: 2)
+        Value.write([value], to: cell)
         globalCells.append(cell)
         globalTypes.append(type)
         return .global(globalCells.count - 1)
@@ -153,8 +155,8 @@ public final class Machine {
     public func memory(address: Int) -> Memory { storeMemories[address] }
     /// Memory 0 of an instance, if it has one.
     public func memory(of instance: Instance) -> Memory? { instances[instance.id].memory }
-    public func globalValue(address: Int) -> Value { Value(slot: globalCells[address].pointee, type: globalTypes[address].valueType) }
-    public func setGlobalValue(address: Int, _ value: Value) { globalCells[address].pointee = value.slot }
+    public func globalValue(address: Int) -> Value { Value(slots: globalCells[address], type: globalTypes[address].valueType) }
+    public func setGlobalValue(address: Int, _ value: Value) { Value.write([value], to: globalCells[address]) }
     /// Global values of an instance in its global index space.
     public func globals(of instance: Instance) -> [Value] {
         instances[instance.id].globalAddresses.map(globalValue(address:))

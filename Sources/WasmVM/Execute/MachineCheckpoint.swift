@@ -8,6 +8,8 @@ public struct MachineCheckpoint: @unchecked Sendable {
     let pageAccounting: [PageAccounting]
     var tables: [[UInt64]]
     var globals: [UInt64]
+    /// The high halves of v128 globals, by global address.
+    var v128Highs: [Int: UInt64] = [:]
     var elements: [[[UInt64]]]
     var droppedData: [[Bool]]
     var stack: [UInt64]
@@ -28,7 +30,7 @@ public struct MachineCheckpoint: @unchecked Sendable {
     public var byteSize: Int {
         memories.reduce(0) { $0 + $1.pages.count * 8 }
             + tables.reduce(0) { $0 + $1.count * 8 }
-            + globals.count * 8
+            + globals.count * 8 + v128Highs.count * 16
             + elements.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count * 8 } }
             + stack.count * 8
             + frames.count * MemoryLayout<Frame>.stride
@@ -53,6 +55,8 @@ extension Machine {
             memories: images, pageAccounting: storeMemories.map(\.accounting),
             tables: storeTables.map(\.elements),
             globals: globalCells.map(\.pointee),
+            v128Highs: Dictionary(uniqueKeysWithValues: globalTypes.indices.filter { globalTypes[$0].valueType == .v128 }
+                .map { ($0, globalCells[$0][1]) }),
             elements: instances.map(\.elements),
             droppedData: instances.map(\.droppedData),
             stack: Array(UnsafeBufferPointer(start: stack, count: sp)),
@@ -68,6 +72,7 @@ extension Machine {
         for (memory, image) in zip(storeMemories, checkpoint.memories) { memory.restore(image) }
         for (table, elements) in zip(storeTables, checkpoint.tables) { table.elements = elements }
         for (cell, value) in zip(globalCells, checkpoint.globals) { cell.pointee = value }
+        for (address, high) in checkpoint.v128Highs { globalCells[address][1] = high }
         for (instance, elements) in zip(instances, checkpoint.elements) { instance.elements = elements }
         for (instance, dropped) in zip(instances, checkpoint.droppedData) { instance.droppedData = dropped }
         checkpoint.stack.withUnsafeBufferPointer { if let base = $0.baseAddress { stack.update(from: base, count: $0.count) } }

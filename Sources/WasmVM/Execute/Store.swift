@@ -24,12 +24,15 @@ final class FunctionCode {
     let count: Int
     let offsets: [UInt32]
     let branchTables: UnsafeMutablePointer<BranchTarget>
+    // Slot counts (a v128 takes two slots), precomputed so calls never look at types.
     let paramCount: Int
     let localCount: Int
     let resultCount: Int
     let maxHeight: Int
     let type: FunctionType
     let localTypes: [ValueType]
+    /// Frame slot of each local, params first (a v128 takes two slots).
+    let localOffsets: [Int]
 
     // Fast code (FastInstr.swift); a function without it runs in the exact loop only.
     let hasFast: Bool
@@ -43,6 +46,8 @@ final class FunctionCode {
     let fastCount: Int
     /// Stack height before each stack-code pc (where the exact loop resumes after fast code).
     let heights: [UInt32]
+    /// v128.const values and shuffle masks (CompiledFunction.v128Constants).
+    let v128Constants: [V128]
     /// Breakpoints turning a fast instruction into `deopt`: its own op and how many breakpoints hold it.
     var fastPatches: [Int: (op: FastOp, count: Int)] = [:]
 
@@ -57,12 +62,15 @@ final class FunctionCode {
         offsets = compiled.offsets
         branchTables = .allocate(capacity: Swift.max(compiled.branchTables.count, 1))
         branchTables.initialize(from: compiled.branchTables, count: compiled.branchTables.count)
-        paramCount = type.parameters.count
-        localCount = compiled.localTypes.count
-        resultCount = type.results.count
+        paramCount = type.parameters.slotCount
+        localCount = compiled.localTypes.slotCount
+        resultCount = type.results.slotCount
         maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
         self.type = type
         localTypes = compiled.localTypes
+        var offsets: [Int] = [], next = 0
+        for t in type.parameters + compiled.localTypes { offsets.append(next); next += t.slotCount }
+        localOffsets = offsets
         let fastCode = compiled.fast
         hasFast = fastCode != nil
         fastCount = fastCode?.count ?? 0
@@ -78,6 +86,7 @@ final class FunctionCode {
         fastUnspent = fastCode?.unspent ?? []
         fastFixups = fastCode?.fixups ?? [:]
         heights = compiled.heights
+        v128Constants = compiled.v128Constants
     }
 
     deinit {

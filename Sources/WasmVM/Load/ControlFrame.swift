@@ -8,6 +8,8 @@ struct ControlFrame {
     var results: [ValueType]
     /// Operand stack height (operands only) where the block's params start.
     var height: Int
+    /// The same height in slots (a v128 takes two): what branch immediates use.
+    var slotHeight: Int
     /// After `unreachable`, `br`, `br_table` or `return`: the stack is polymorphic.
     var unreachable = false
     /// The frame began in unreachable code: nothing inside it is emitted.
@@ -23,4 +25,6 @@ struct ControlFrame {
 
     /// The types a branch to this label carries.
     var labelTypes: [ValueType] { kind == .loop ? params : results }
+    /// The slots a branch to this label carries (its arity in `Instr`).
+    var labelSlots: Int { labelTypes.slotCount }
 }

@@ -58,7 +58,7 @@ struct FastCompiler {
     /// The fast code, or nil when the stack code has no recorded heights (hand-built code).
     static func compile(_ function: CompiledFunction, paramCount: Int,
                         functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) -> FastCode? {
-        guard function.heights.count == function.code.count, !function.code.isEmpty else { return nil }
+        guard function.heights.count == function.code.count, !function.code.isEmpty, !function.usesV128 else { return nil }
         var compiler = FastCompiler(function, paramCount: paramCount, functionArity: functionArity, typeArity: typeArity)
         return compiler.run()
     }

@@ -38,9 +38,9 @@ extension FunctionTranslator {
         let endPC: Int
         if frames[last].kind == .function {
             // The final `end` is always translated, even when unreachable.
-            code.append(Instr(.return, a: UInt32(frames[last].results.count)))
+            code.append(Instr(.return, a: UInt32(frames[last].results.slotCount)))
             offsets.append(UInt32(truncatingIfNeeded: binaryOffset))
-            heights.append(UInt32(localCount + frames[last].results.count))   // reached with exactly the results
+            heights.append(UInt32(localSlotCount + frames[last].results.slotCount))   // reached with exactly the results
             endPC = code.count - 1
         } else {
             endPC = code.count

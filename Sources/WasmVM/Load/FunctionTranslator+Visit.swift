@@ -46,6 +46,11 @@ extension FunctionTranslator {
         case .unary(let op): try visitUnary(op)
         case .binary(let op): try visitBinary(op)
         case .conversion(let op): try visitConversion(op)
+        case .v128Const(let value): try visitV128Const(value: value)
+        case .i8x16Shuffle(let lanes): try visitI8x16Shuffle(lanes: lanes)
+        case .simd(let op): try visitSimd(op)
+        case .simdLane(let op, let lane): try visitSimdLane(op, lane: lane)
+        case .simdMemLane(let op, let memarg, let lane): try visitSimdMemLane(op, memarg: memarg, lane: lane)
         default: try visitBulkInstruction(instruction)
         }
     }
@@ -96,7 +101,7 @@ extension FunctionTranslator {
 
     mutating func visitReturn() throws(LoadError) {
         try pop(type.results)
-        emit(.return, a: UInt32(type.results.count))
+        emit(.return, a: UInt32(type.results.slotCount))
         markUnreachable()
     }
 
@@ -120,8 +125,8 @@ extension FunctionTranslator {
     }
 
     mutating func visitDrop() throws(LoadError) {
-        _ = try popAny()
-        emit(.drop)
+        let t = try popAny()
+        emit(t == .v128 ? .dropV128 : .drop)
     }
 
     mutating func visitSelect() throws(LoadError) {
@@ -131,7 +136,7 @@ extension FunctionTranslator {
             throw invalid("type mismatch: select without a type needs numeric operands")
         }
         if let t1, let t2, t1 != t2 { throw invalid("type mismatch: select operands \(t1) and \(t2)") }
-        emit(.select)
+        emit((t1 ?? t2) == .v128 ? .selectV128 : .select)
         push(t1 ?? t2)
     }
 
@@ -140,37 +145,41 @@ extension FunctionTranslator {
         try pop(.i32)
         try pop(t)
         try pop(t)
-        emit(.select)
+        emit(t == .v128 ? .selectV128 : .select)
         push(t)
     }
 
+    // Locals are addressed by frame slot (`localSlots`: a v128 takes two); v128 ones have ops of their own.
     mutating func visitLocalGet(localIndex index: UInt32) throws(LoadError) {
-        push(try local(index))
-        emit(.localGet, a: index)
+        let t = try local(index)
+        push(t)
+        emit(t == .v128 ? .localGetV128 : .localGet, a: UInt32(localSlots[Int(index)]))
     }
 
     mutating func visitLocalSet(localIndex index: UInt32) throws(LoadError) {
-        try pop(try local(index))
-        emit(.localSet, a: index)
+        let t = try local(index)
+        try pop(t)
+        emit(t == .v128 ? .localSetV128 : .localSet, a: UInt32(localSlots[Int(index)]))
     }
 
     mutating func visitLocalTee(localIndex index: UInt32) throws(LoadError) {
         let t = try local(index)
         try pop(t)
-        emit(.localTee, a: index)
+        emit(t == .v128 ? .localTeeV128 : .localTee, a: UInt32(localSlots[Int(index)]))
         push(t)
     }
 
     mutating func visitGlobalGet(globalIndex index: UInt32) throws(LoadError) {
-        push(try global(index).valueType)
-        emit(.globalGet, a: index)
+        let t = try global(index).valueType
+        push(t)
+        emit(t == .v128 ? .globalGetV128 : .globalGet, a: index)
     }
 
     mutating func visitGlobalSet(globalIndex index: UInt32) throws(LoadError) {
         let g = try global(index)
         guard g.isMutable else { throw invalid("global \(index) is immutable") }
         try pop(g.valueType)
-        emit(.globalSet, a: index)
+        emit(g.valueType == .v128 ? .globalSetV128 : .globalSet, a: index)
     }
 
     mutating func visitLoad(_ load: Instruction.Load, memarg: MemArg) throws(LoadError) {
@@ -328,16 +337,7 @@ extension FunctionTranslator {
     }
 
     func unsupported(_ instruction: Instruction) -> LoadError {
-        switch instruction {
-        case .simd, .simdLane, .simdMemLane, .v128Const, .i8x16Shuffle:
-            return malformed("SIMD not supported")
-        case .load(let load, _) where "\(load)".hasPrefix("v128"):
-            return malformed("SIMD not supported")
-        case .store(.v128Store, _):
-            return malformed("SIMD not supported")
-        default:
-            return malformed("illegal opcode: \(instruction) is not a WebAssembly 2.0 instruction")
-        }
+        malformed("illegal opcode: \(instruction) is not a WebAssembly 2.0 instruction")
     }
 
     // MARK: Helpers

@@ -19,9 +19,17 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// Parameters then declared locals.
     var localTypes: [ValueType] = []
     var localCount = 0
+    /// Frame slot of each local (a v128 takes two), and the slots of all of them.
+    var localSlots: [Int] = []
+    var localSlotCount = 0
+    /// The function has a v128 local or operand somewhere: it gets no fast code (the fast
+    /// compiler counts one slot per value; SIMD runs in the exact loop).
+    var usesV128 = false
 
     /// Operand types; nil is the "unknown" type popped from a polymorphic stack.
     var operands: [ValueType?] = []
+    /// Slots the operands take (a v128 two, an unknown type one): heights are slot counts.
+    var operandSlots = 0
     var frames: [ControlFrame] = []
     var code: [Instr] = []
     var offsets: [UInt32] = []
@@ -30,6 +38,9 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// Height before the wasm instruction being visited; set by whoever drives the visits.
     var visitHeight = 0
     var branchTables: [BranchTarget] = []
+    /// v128.const values and shuffle masks (16 bytes do not fit an Instr): `a` indexes them.
+    var v128Constants: [V128] = []
+    /// The most operand slots at any point.
     var maxOperands = 0
     /// Set once the function's final `end` has been visited.
     var isFinished = false
@@ -54,18 +65,29 @@ struct FunctionTranslator: AnyInstructionVisitor {
         type = context.types[typeIndex]
         localTypes = type.parameters + locals
         localCount = localTypes.count
+        localSlots.removeAll(keepingCapacity: true)
+        localSlotCount = 0
+        usesV128 = type.results.contains(.v128)
+        for t in localTypes {
+            localSlots.append(localSlotCount)
+            localSlotCount += t.slotCount
+            if t == .v128 { usesV128 = true }
+        }
         operands.removeAll(keepingCapacity: true)
+        operandSlots = 0
         frames.removeAll(keepingCapacity: true)
         code = []
         offsets = []
         heights = []
         branchTables = []
+        v128Constants = []
         code.reserveCapacity(expectedInstructions)
         offsets.reserveCapacity(expectedInstructions)
         heights.reserveCapacity(expectedInstructions)
         maxOperands = 0
         isFinished = false
-        frames.append(ControlFrame(kind: .function, params: [], results: type.results, height: 0, dead: false, startPC: 0))
+        frames.append(ControlFrame(kind: .function, params: [], results: type.results, height: 0, slotHeight: 0,
+                                   dead: false, startPC: 0))
         refreshFrameCache()
         lowestOperandCount = 0
     }
@@ -80,7 +102,8 @@ struct FunctionTranslator: AnyInstructionVisitor {
     @inline(__always)
     mutating func push(_ type: ValueType?) {
         operands.append(type)
-        if operands.count > maxOperands { maxOperands = operands.count }
+        if _slowPath(type == .v128) { operandSlots += 2; usesV128 = true } else { operandSlots += 1 }
+        if operandSlots > maxOperands { maxOperands = operandSlots }
     }
 
     mutating func push(_ types: [ValueType]) {
@@ -94,6 +117,7 @@ struct FunctionTranslator: AnyInstructionVisitor {
             throw invalid("type mismatch: operand stack is empty")
         }
         let type = operands.removeLast()
+        operandSlots -= type == .v128 ? 2 : 1
         if operands.count < lowestOperandCount { lowestOperandCount = operands.count }
         return type
     }
@@ -143,13 +167,14 @@ struct FunctionTranslator: AnyInstructionVisitor {
 
     mutating func pushFrame(_ kind: ControlFrame.Kind, params: [ValueType], results: [ValueType], elseFixup: Int = -1) {
         frames.append(ControlFrame(kind: kind, params: params, results: results, height: operands.count,
-                                   dead: !isLive, startPC: code.count, elseFixup: elseFixup))
+                                   slotHeight: operandSlots, dead: !isLive, startPC: code.count, elseFixup: elseFixup))
         refreshFrameCache()
         push(params)
     }
 
     mutating func markUnreachable() {
         operands.removeLast(operands.count - frameHeight)
+        operandSlots = frames[frames.count - 1].slotHeight
         frames[frames.count - 1].unreachable = true
         refreshFrameCache()
     }
@@ -171,14 +196,14 @@ struct FunctionTranslator: AnyInstructionVisitor {
 
     /// Records the operand height before the next visit (`emit` stamps it on what the visit emits).
     @inline(__always)
-    mutating func willVisit() { visitHeight = localCount + operands.count }
+    mutating func willVisit() { visitHeight = localSlotCount + operandSlots }
 
     /// Emits a branch (`br` or `brIf`) to the label of `frames[index]`.
     mutating func emitBranch(_ op: OpCode, toFrame index: Int) {
         guard isLive else { return }
         let kind = frames[index].kind
-        let arity = kind == .loop ? frames[index].params.count : frames[index].results.count
-        let b = Instr.packBranch(arity: arity, height: localCount + frames[index].height)
+        let arity = frames[index].labelSlots
+        let b = Instr.packBranch(arity: arity, height: localSlotCount + frames[index].slotHeight)
         switch kind {
         case .loop:
             emit(op, a: UInt32(frames[index].startPC), b: b)
@@ -193,8 +218,8 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// Appends the `br_table` entry for the label of `frames[index]`.
     mutating func appendTableTarget(toFrame index: Int) {
         let isLoop = frames[index].kind == .loop
-        let arity = isLoop ? frames[index].params.count : frames[index].results.count
-        let height = UInt32(localCount + frames[index].height)
+        let arity = frames[index].labelSlots
+        let height = UInt32(localSlotCount + frames[index].slotHeight)
         if isLoop {
             branchTables.append(BranchTarget(pc: UInt32(frames[index].startPC), arity: UInt32(arity), height: height))
         } else {
@@ -225,10 +250,12 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// The translated function; fails if the body did not close its blocks.
     mutating func compiled(typeIndex: UInt32, declaredLocals: [ValueType], bodyRange: Range<Int>) throws(LoadError) -> CompiledFunction {
         guard isFinished else { throw malformed("unexpected end of function body (END opcode expected)") }
-        defer { code = []; offsets = []; heights = []; branchTables = [] }
+        defer { code = []; offsets = []; heights = []; branchTables = []; v128Constants = [] }
         var function = CompiledFunction(typeIndex: typeIndex, localTypes: declaredLocals, code: code, offsets: offsets,
-                                        branchTables: branchTables, maxHeight: localCount + maxOperands, bodyRange: bodyRange)
+                                        branchTables: branchTables, maxHeight: localSlotCount + maxOperands, bodyRange: bodyRange)
         function.heights = heights
+        function.v128Constants = v128Constants
+        function.usesV128 = usesV128
         return function
     }
 }

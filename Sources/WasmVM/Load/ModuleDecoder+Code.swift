@@ -11,7 +11,7 @@ extension ModuleDecoder {
         functions.reserveCapacity(codes.count)
         guard !codes.isEmpty else { return }
         var translator = FunctionTranslator(context: context, typeIndex: Int(definedFunctionTypes[0]), locals: [])
-        let typeArity = context.types.map { (params: $0.parameters.count, results: $0.results.count) }
+        let typeArity = context.types.map { (params: $0.parameters.slotCount, results: $0.results.slotCount) }
         let functionArity = context.functionTypeIndices.map { typeArity[Int($0)] }
         for (i, code) in codes.enumerated() {
             let typeIndex = definedFunctionTypes[i]

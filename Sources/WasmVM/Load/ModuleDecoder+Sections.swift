@@ -135,6 +135,7 @@ extension ModuleDecoder {
         case .i64Const(let v): (value, valueType) = (.value(.i64(UInt64(bitPattern: v))), .i64)
         case .f32Const(let v): (value, valueType) = (.value(.f32(v.bitPattern)), .f32)
         case .f64Const(let v): (value, valueType) = (.value(.f64(v.bitPattern)), .f64)
+        case .v128Const(let v): (value, valueType) = (.value(.v128(V128(bytes: v.bytes) ?? .zero)), .v128)
         case .refNull(let heap):
             valueType = try ValueType(decoded: heap, offset: sectionOffset)
             value = .value(valueType == .funcref ? .funcref(nil) : .externref(nil))
@@ -156,7 +157,7 @@ extension ModuleDecoder {
 
     static func isConstant(_ instruction: Instruction) -> Bool {
         switch instruction {
-        case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc, .globalGet: true
+        case .i32Const, .i64Const, .f32Const, .f64Const, .v128Const, .refNull, .refFunc, .globalGet: true
         default: false
         }
     }

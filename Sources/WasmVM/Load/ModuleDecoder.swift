@@ -1,12 +1,13 @@
 import WasmParser
 import WasmTypes
 
-/// WasmParser's gated proposals, chosen for WebAssembly 2.0: reference types only.
+/// WasmParser's gated proposals, chosen for WebAssembly 2.0: reference types and SIMD.
 /// Bulk memory, multi-value, sign extension, saturating truncation and multiple
 /// tables are decoded unconditionally; leaving out multi-memory keeps memory
 /// indices as the reserved zero byte and extended-const is refused by validation.
-/// SIMD, exceptions, threads, memory64, tail calls and GC stay off.
-let webAssembly2Features: WasmFeatureSet = [.referenceTypes]
+/// Relaxed SIMD decodes with SIMD but the translator refuses it (not 2.0); exceptions,
+/// threads, memory64, tail calls and GC stay off.
+let webAssembly2Features: WasmFeatureSet = [.referenceTypes, .simd]
 
 /// Drives WasmParser over a binary module, validating each section against the
 /// ones before it, and translates the code section.

@@ -177,7 +177,20 @@ extension MemoryAccess {
         case .i64Load16U: self.init(op: .i64Load16U, type: .i64, naturalAlignment: 1)
         case .i64Load32S: self.init(op: .i64Load32S, type: .i64, naturalAlignment: 2)
         case .i64Load32U: self.init(op: .i64Load32U, type: .i64, naturalAlignment: 2)
-        default: return nil   // SIMD, atomics
+        case .v128Load: self.init(op: .v128Load, type: .v128, naturalAlignment: 4)
+        case .v128Load8X8S: self.init(op: .v128Load8X8S, type: .v128, naturalAlignment: 3)
+        case .v128Load8X8U: self.init(op: .v128Load8X8U, type: .v128, naturalAlignment: 3)
+        case .v128Load16X4S: self.init(op: .v128Load16X4S, type: .v128, naturalAlignment: 3)
+        case .v128Load16X4U: self.init(op: .v128Load16X4U, type: .v128, naturalAlignment: 3)
+        case .v128Load32X2S: self.init(op: .v128Load32X2S, type: .v128, naturalAlignment: 3)
+        case .v128Load32X2U: self.init(op: .v128Load32X2U, type: .v128, naturalAlignment: 3)
+        case .v128Load8Splat: self.init(op: .v128Load8Splat, type: .v128, naturalAlignment: 0)
+        case .v128Load16Splat: self.init(op: .v128Load16Splat, type: .v128, naturalAlignment: 1)
+        case .v128Load32Splat: self.init(op: .v128Load32Splat, type: .v128, naturalAlignment: 2)
+        case .v128Load64Splat: self.init(op: .v128Load64Splat, type: .v128, naturalAlignment: 3)
+        case .v128Load32Zero: self.init(op: .v128Load32Zero, type: .v128, naturalAlignment: 2)
+        case .v128Load64Zero: self.init(op: .v128Load64Zero, type: .v128, naturalAlignment: 3)
+        default: return nil   // atomics
         }
     }
 
@@ -192,7 +205,8 @@ extension MemoryAccess {
         case .i64Store8: self.init(op: .i64Store8, type: .i64, naturalAlignment: 0)
         case .i64Store16: self.init(op: .i64Store16, type: .i64, naturalAlignment: 1)
         case .i64Store32: self.init(op: .i64Store32, type: .i64, naturalAlignment: 2)
-        default: return nil   // SIMD, atomics
+        case .v128Store: self.init(op: .v128Store, type: .v128, naturalAlignment: 4)
+        default: return nil   // atomics
         }
     }
 }

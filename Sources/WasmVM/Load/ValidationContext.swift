@@ -18,5 +18,5 @@ final class ValidationContext {
     var declaredFunctions: [Bool] = []
 
     /// Single-result block types, shared so that translating a block allocates nothing.
-    let singleResults: [[ValueType]] = [[.i32], [.i64], [.f32], [.f64], [.funcref], [.externref]]
+    let singleResults: [[ValueType]] = [[.i32], [.i64], [.f32], [.f64], [.funcref], [.externref], [.v128]]
 }

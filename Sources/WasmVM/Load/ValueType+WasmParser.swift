@@ -2,14 +2,14 @@ import WasmParser
 import WasmTypes
 
 extension ValueType {
-    /// Maps a decoded value type to the WebAssembly 2.0 set, refusing SIMD and post-2.0 references.
+    /// Maps a decoded value type to the WebAssembly 2.0 set, refusing post-2.0 references.
     init(decoded type: WasmTypes.ValueType, offset: Int) throws(LoadError) {
         switch type {
         case .i32: self = .i32
         case .i64: self = .i64
         case .f32: self = .f32
         case .f64: self = .f64
-        case .v128: throw LoadError(.malformed, "SIMD not supported (v128 value type)", offset: offset)
+        case .v128: self = .v128
         case .ref(let reference): self = try ValueType(decoded: reference, offset: offset)
         }
     }

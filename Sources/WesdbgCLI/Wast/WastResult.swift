@@ -16,10 +16,8 @@ struct WastResult: Hashable, Sendable {
     var failed = 0
     var skipped = 0
     var failures: [Failure] = []
-    /// Individually skipped directives (not those of a whole skipped file).
+    /// Skipped directives, each with its reason.
     var skips: [Skip] = []
-    /// Set when the whole file was skipped.
-    var skippedFileReason: String?
 
     mutating func add(_ other: WastResult) {
         passed += other.passed

@@ -23,7 +23,6 @@ final class WastRunner {
     static let defaultStepLimit: UInt64 = 100_000_000
     /// Fuel for a module's start function (which runs inside `instantiate`, out of reach of the step limit).
     static let defaultStartFunctionFuel: UInt64 = 100_000_000
-    static let simdReason = "SIMD (v128) is not supported"
 
     let machine: Machine
     let stepLimit: UInt64?
@@ -94,17 +93,11 @@ final class WastRunner {
         return result
     }
 
-    /// Reads and runs a script file; `simd_*.wast` files are skipped whole (counted per directive).
+    /// Reads and runs a script file.
     static func run(file path: String, stepLimit: UInt64? = defaultStepLimit,
                     strictMessages: Bool = false, exact: Bool = false) throws(UserError) -> WastResult {
         let script = try read(path)
         let name = (path as NSString).lastPathComponent
-        if name.hasPrefix("simd_") {
-            var result = WastResult()
-            result.skipped = WastDirectiveCounter.count(script)
-            result.skippedFileReason = simdReason
-            return result
-        }
         let runner = WastRunner(stepLimit: stepLimit, exact: exact)
         runner.strictMessages = strictMessages
         return runner.run(script: script)

@@ -7,8 +7,6 @@ struct WastUnsupported: Error {
 }
 
 enum WastValues {
-    static let v128Reason = "needs v128 (SIMD is not supported)"
-
     /// An invoke argument as a machine value. `ref.extern N` becomes the host value N.
     static func argument(_ value: WASTConstValue) throws(WastUnsupported) -> Value {
         switch value {
@@ -16,7 +14,7 @@ enum WastValues {
         case .i64(let v): return .i64(v)
         case .f32(let v): return .f32(v)
         case .f64(let v): return .f64(v)
-        case .v128: throw WastUnsupported(reason: v128Reason)
+        case .v128(let v): return .v128(WasmVM.V128(bytes: v.bytes) ?? .zero)
         case .refNull(let heap):
             if heap == .funcRef { return .funcref(nil) }
             if heap == .externRef { return .externref(nil) }
@@ -30,10 +28,9 @@ enum WastValues {
     /// Rejects expectations this interpreter cannot produce at all (v128, GC references).
     static func checkSupported(_ expected: WASTExpectValue) throws(WastUnsupported) {
         switch expected {
-        case .i32, .i64, .f32, .f64, .refNull, .refFunc, .refExtern,
+        case .i32, .i64, .f32, .f64, .refNull, .refFunc, .refExtern, .v128, .v128Pattern,
              .f32CanonicalNaN, .f32ArithmeticNaN, .f64CanonicalNaN, .f64ArithmeticNaN:
             return
-        case .v128, .v128Pattern: throw WastUnsupported(reason: v128Reason)
         case .either(let values): for v in values { try checkSupported(v) }
         case .refI31, .refStruct, .refArray, .refEq, .refHost:
             throw WastUnsupported(reason: "needs GC references (not in WebAssembly 2.0)")
@@ -57,9 +54,28 @@ enum WastValues {
         // Function indices of the script are not store addresses; 2.0 scripts only ask for "some function".
         case (.funcref(.some), .refFunc): return true
         case (.externref(let a?), .refExtern(let e)): return e.map { a == Int($0) } ?? true
+        case (.v128(let a), .v128(let e)): return a.bytes == e.bytes
+        case (.v128(let a), .v128Pattern(let e)): return matches(a, e)
         case (_, .either(let candidates)): return candidates.contains { matches(actual, $0) }
         default: return false
         }
+    }
+
+    /// A v128 against a lane pattern: lanes the script marks `nan:canonical` or `nan:arithmetic`
+    /// must be NaNs (WAT keeps only "some NaN" per lane, see docs/wast.md), the others equal bit for bit.
+    static func matches(_ actual: WasmVM.V128, _ expected: V128Expectation) -> Bool {
+        let bytes = actual.bytes, width = expected.shape == .f64x2 ? 8 : 4
+        for lane in 0 ..< 16 / width {
+            let range = lane * width ..< (lane + 1) * width
+            if expected.nanLaneMask & (1 << UInt8(lane)) != 0 {
+                let bits = range.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[$1]) }
+                let isNaN = width == 4 ? Float(bitPattern: UInt32(bits)).isNaN : Double(bitPattern: bits).isNaN
+                guard isNaN else { return false }
+            } else if Array(bytes[range]) != Array(expected.bytes[range]) {
+                return false
+            }
+        }
+        return true
     }
 
     static func matches(_ actual: [Value], _ expected: [WASTExpectValue]) -> Bool {
@@ -98,6 +114,14 @@ enum WastValues {
         case .refFunc(let index): return "funcref:" + (index.map { "func \($0)" } ?? "any")
         case .refExtern(let v): return "externref:" + (v.map(String.init) ?? "any")
         case .either(let values): return "either(" + values.map(text).joined(separator: " | ") + ")"
+        case .v128(let v): return text(Value.v128(WasmVM.V128(bytes: v.bytes) ?? .zero))
+        case .v128Pattern(let e):
+            let lanes = e.shape == .f64x2 ? 2 : 4
+            let v = WasmVM.V128(bytes: e.bytes) ?? .zero
+            return "v128:\(e.shape == .f64x2 ? "f64x2" : "f32x4")[" + (0 ..< lanes).map { lane in
+                e.nanLaneMask & (1 << UInt8(lane)) != 0 ? "nan"
+                    : lanes == 2 ? "\(v.f64x2[lane])" : "\(v.f32x4[lane])"
+            }.joined(separator: " ") + "]"
         default: return "\(expected)"
         }
     }
