@@ -57,7 +57,7 @@ def same_lanes(a, b, width):
 def same(t, bits, got):
     if t in ("funcref", "externref"):
         return got is None if bits is None else got is not None
-    b = int(bits)
+    b = int(bits, 0)
     if t == "v128": return got == b or same_lanes(got, b, 32) or same_lanes(got, b, 64)
     if t == "i32": return (got & 0xffffffff) == b
     if t == "i64": return (got & 0xffffffffffffffff) == b
@@ -201,7 +201,7 @@ def caller(store, engine, f, signature):
         flat = []
         for t, b in args:
             if t == "v128":
-                b = int(b)
+                b = int(b, 0)
                 flat += [argument("i64", b & MASK64), argument("i64", b >> 64)]
             else:
                 flat.append(None if t in ("funcref", "externref") else argument(t, b))
