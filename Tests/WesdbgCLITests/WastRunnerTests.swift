@@ -77,18 +77,23 @@ struct WastRunnerTests {
         let script = #"""
             (module
               (func (export "id") (param v128) (result v128) (local.get 0))
-              (func (export "nan") (result v128) (f32x4.div (v128.const f32x4 0 1 0 1) (v128.const f32x4 0 1 0 1))))
+              (func (export "nan") (result v128) (f32x4.div (v128.const f32x4 0 1 0 1) (v128.const f32x4 0 1 0 1)))
+              (func (export "quiet") (result v128) (f32x4.add (v128.const f32x4 nan:0x200000 0 0 0) (v128.const f32x4 1 0 0 0))))
             (assert_return (invoke "id" (v128.const i32x4 1 2 3 4)) (v128.const i16x8 1 0 2 0 3 0 4 0))
             (assert_return (invoke "nan") (v128.const f32x4 nan:canonical 1 nan:arithmetic 1))
             (assert_return (invoke "nan") (v128.const f32x4 nan:canonical nan:canonical 1 1))
             (assert_return (invoke "id" (v128.const i32x4 1 2 3 4)) (v128.const i32x4 1 2 3 5))
+            (assert_return (invoke "quiet") (v128.const f32x4 nan:arithmetic 0 0 0))
+            (assert_return (invoke "quiet") (v128.const f32x4 nan:canonical 0 0 0))
             """#
         let result = WastRunner().run(script: script)
-        #expect(result.summary == "3 passed, 2 failed, 0 skipped")
-        #expect(result.failures.map(\.line) == [6, 7])
+        #expect(result.summary == "4 passed, 3 failed, 0 skipped")
+        #expect(result.failures.map(\.line) == [7, 8, 10])
         #expect(result.failures.map(\.message) == [
             "expected (v128:f32x4[nan nan 1.0 1.0]), got (v128:0x3f800000ffc000003f800000ffc00000)",
             "expected (v128:0x00000005000000030000000200000001), got (v128:0x00000004000000030000000200000001)",
+            // A quieted payload is an arithmetic NaN, not the canonical one.
+            "expected (v128:f32x4[nan 0.0 0.0 0.0]), got (v128:0x0000000000000000000000007fe00000)",
         ])
     }
 

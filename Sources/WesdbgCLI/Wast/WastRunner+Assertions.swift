@@ -25,7 +25,7 @@ extension WastRunner {
             }
             actual = []
         }
-        guard WastValues.matches(actual, expected) else {
+        guard WastValues.matches(actual, expected, canonicalMasks: canonicalMasks) else {
             throw Failed("expected \(WastValues.text(expected)), got \(WastValues.text(actual))")
         }
         return .passed

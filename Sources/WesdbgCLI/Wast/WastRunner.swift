@@ -28,6 +28,8 @@ final class WastRunner {
     let stepLimit: UInt64?
     /// Also require load and link errors to contain the script's expected message text.
     var strictMessages = false
+    /// The directive's float lane patterns: which NaN lanes must be canonical (WastNaNLanes).
+    var canonicalMasks: [UInt8] = []
     /// Module names that imports resolve against: `spectest` and `register`ed instances.
     private var registry: [String: Registered] = [:]
     /// Instances named `$id` by their module directive.
@@ -68,6 +70,12 @@ final class WastRunner {
             let outcome: Outcome
             switch parsed {
             case .success(let directive):
+                canonicalMasks = []
+                if case .assertReturn(_, let expected) = directive, WastNaNLanes.wantsNaNLanes(expected) {
+                    if lines == nil { lines = script.split(separator: "\n", omittingEmptySubsequences: false) }
+                    let position = location.computeLineAndColumn()
+                    canonicalMasks = WastNaNLanes.canonicalMasks(lines!, line: position.line, column: position.column)
+                }
                 outcome = run(directive)
             case .failure(let error):
                 if lines == nil { lines = script.split(separator: "\n", omittingEmptySubsequences: false) }

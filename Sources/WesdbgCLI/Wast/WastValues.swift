@@ -39,7 +39,9 @@ enum WastValues {
 
     /// Whether `actual` satisfies `expected`. Floats compare bit for bit (NaN payloads included)
     /// unless the script asks for a canonical or arithmetic NaN.
-    static func matches(_ actual: Value, _ expected: WASTExpectValue) -> Bool {
+    /// `canonicalMasks`: for each float lane pattern with NaN lanes, in order, the lanes that
+    /// must be canonical NaNs (the others arithmetic); consumed as patterns are met.
+    static func matches(_ actual: Value, _ expected: WASTExpectValue, canonicalMasks: inout ArraySlice<UInt8>) -> Bool {
         switch (actual, expected) {
         case (.i32(let a), .i32(let e)): return a == e
         case (.i64(let a), .i64(let e)): return a == e
@@ -55,22 +57,37 @@ enum WastValues {
         case (.funcref(.some), .refFunc): return true
         case (.externref(let a?), .refExtern(let e)): return e.map { a == Int($0) } ?? true
         case (.v128(let a), .v128(let e)): return a.bytes == e.bytes
-        case (.v128(let a), .v128Pattern(let e)): return matches(a, e)
-        case (_, .either(let candidates)): return candidates.contains { matches(actual, $0) }
+        case (.v128(let a), .v128Pattern(let e)):
+            let canonical = e.nanLaneMask != 0 ? canonicalMasks.popFirst() : 0
+            return matches(a, e, canonical: canonical)
+        case (_, .either(let candidates)):
+            // Every candidate consumes its masks, whichever matches.
+            var matched = false
+            for c in candidates where matches(actual, c, canonicalMasks: &canonicalMasks) { matched = true }
+            return matched
         default: return false
         }
     }
 
-    /// A v128 against a lane pattern: lanes the script marks `nan:canonical` or `nan:arithmetic`
-    /// must be NaNs (WAT keeps only "some NaN" per lane, see docs/wast.md), the others equal bit for bit.
-    static func matches(_ actual: WasmVM.V128, _ expected: V128Expectation) -> Bool {
+    /// A v128 against a lane pattern: a NaN lane must be a canonical NaN if `canonical` has its
+    /// bit, else an arithmetic one (as the scalar patterns); the other lanes equal bit for bit.
+    /// (nil `canonical`: the script text was not read, any NaN.)
+    static func matches(_ actual: WasmVM.V128, _ expected: V128Expectation, canonical: UInt8?) -> Bool {
         let bytes = actual.bytes, width = expected.shape == .f64x2 ? 8 : 4
         for lane in 0 ..< 16 / width {
             let range = lane * width ..< (lane + 1) * width
             if expected.nanLaneMask & (1 << UInt8(lane)) != 0 {
                 let bits = range.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[$1]) }
-                let isNaN = width == 4 ? Float(bitPattern: UInt32(bits)).isNaN : Double(bitPattern: bits).isNaN
-                guard isNaN else { return false }
+                let wantsCanonical = canonical.map { $0 & (1 << UInt8(lane)) != 0 }
+                let ok: Bool = switch (width, wantsCanonical) {
+                case (4, true?): matches(.f32(UInt32(bits)), .f32CanonicalNaN)
+                case (4, false?): matches(.f32(UInt32(bits)), .f32ArithmeticNaN)
+                case (4, nil): Float(bitPattern: UInt32(bits)).isNaN
+                case (_, true?): matches(.f64(bits), .f64CanonicalNaN)
+                case (_, false?): matches(.f64(bits), .f64ArithmeticNaN)
+                case (_, nil): Double(bitPattern: bits).isNaN
+                }
+                guard ok else { return false }
             } else if Array(bytes[range]) != Array(expected.bytes[range]) {
                 return false
             }
@@ -78,8 +95,17 @@ enum WastValues {
         return true
     }
 
-    static func matches(_ actual: [Value], _ expected: [WASTExpectValue]) -> Bool {
-        actual.count == expected.count && zip(actual, expected).allSatisfy { matches($0, $1) }
+    static func matches(_ actual: Value, _ expected: WASTExpectValue) -> Bool {
+        var none: ArraySlice<UInt8> = []
+        return matches(actual, expected, canonicalMasks: &none)
+    }
+
+    static func matches(_ actual: [Value], _ expected: [WASTExpectValue], canonicalMasks: [UInt8] = []) -> Bool {
+        var masks = canonicalMasks[...]
+        guard actual.count == expected.count else { return false }
+        var all = true
+        for (a, e) in zip(actual, expected) where !matches(a, e, canonicalMasks: &masks) { all = false }
+        return all
     }
 
     // MARK: Text
