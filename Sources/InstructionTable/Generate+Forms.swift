@@ -35,6 +35,9 @@ extension Generator {
                         grouped(rows) { $0.fastLoad.map { "." + $0 } }, default: "nil")
         out += function("The fast op of a store (by access width).", "static func store(_ op: OpCode) -> FastOp?",
                         grouped(rows) { $0.fastStore.map { "." + $0 } }, default: "nil")
+        out += function("The stack-form fast op of a SIMD row (a: height before, b: its stack-code pc).",
+                        "static func simd(_ op: OpCode) -> FastOp?",
+                        grouped(rows) { $0.fastSIMD.map { "." + $0 } }, default: "nil")
         out += function("Ops the fast loop leaves to the exact loop (rare, variable-cost or reference ops).",
                         "static func isIsland(_ op: OpCode) -> Bool",
                         grouped(rows) { $0.isIsland ? "true" : nil }, default: "false", last: true)

@@ -67,6 +67,7 @@ public enum FastForm: Sendable {
     case island                          // the fast loop leaves to the exact loop (FastOp.deopt)
     case load(String)                    // compiled to this fast memory op
     case store(String)
+    case simd(String)                    // a SIMD row's stack form in fast code: `simd`, `simdLoad` or `simdStore`
 }
 
 public struct Row: Sendable {
@@ -116,6 +117,7 @@ extension Row {
     }
     var fastLoad: String? { for f in fast { if case .load(let op) = f { return op } }; return nil }
     var fastStore: String? { for f in fast { if case .store(let op) = f { return op } }; return nil }
+    var fastSIMD: String? { for f in fast { if case .simd(let op) = f { return op } }; return nil }
     var naturalAlignment: Int? {
         for i in immediates { if case .memarg(let a) = i { return a } }
         return nil

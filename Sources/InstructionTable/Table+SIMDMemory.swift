@@ -4,12 +4,13 @@
 // 16-byte immediate `c`. Machine+SIMD.swift has the helpers.
 extension Table {
     static let simdVariables = Section("SIMD: variables (a v128 takes two slots: low half, high half)", [
-        Row("localGetV128", fast: [.island], doc: "a: frame slot of the v128 local"),
-        Row("localSetV128", fast: [.island], doc: "a: frame slot"),
-        Row("localTeeV128", fast: [.island], doc: "a: frame slot"),
+        // Fast code: local.get defers both slots, set/tee copy them, drop pops them (FastCompiler).
+        Row("localGetV128", doc: "a: frame slot of the v128 local"),
+        Row("localSetV128", doc: "a: frame slot"),
+        Row("localTeeV128", doc: "a: frame slot"),
         Row("globalGetV128", fast: [.island], doc: "a: global index"),
         Row("globalSetV128", fast: [.island], doc: "a: global index"),
-        Row("dropV128", fast: [.island]),
+        Row("dropV128"),
         Row("selectV128", fast: [.island], doc: "pops i32 cond, v2, v1 (v128s)"),
     ])
 
@@ -28,7 +29,7 @@ extension Table {
         simdLoad("v128Load32Zero", "v128.load32_zero", 2, "V128(low: UInt64(p.loadUnaligned(as: UInt32.self)), high: 0)"),
         simdLoad("v128Load64Zero", "v128.load64_zero", 3, "V128(low: p.loadUnaligned(as: UInt64.self), high: 0)"),
         Row("v128Store", "v128.store", parser: .store, [.i32, .v128], [], .store("Machine.store128(p, x)"),
-            immediates: [.memarg(naturalAlignment: 4)], fast: [.island]),
+            immediates: [.memarg(naturalAlignment: 4)], fast: [.simd("simdStore")]),
         laneLoad("v128Load8Lane", "v128.load8_lane", 0, "i8x16", "p.load(as: UInt8.self)"),
         laneLoad("v128Load16Lane", "v128.load16_lane", 1, "i16x8", "p.loadUnaligned(as: UInt16.self)"),
         laneLoad("v128Load32Lane", "v128.load32_lane", 2, "i32x4", "p.loadUnaligned(as: UInt32.self)"),
@@ -40,9 +41,9 @@ extension Table {
     ])
 
     static let simdLanes = Section("SIMD: constants, shuffles, splats and lanes (a: lane, or index of the 16-byte constant)", [
-        Row("v128Const", "v128.const", parser: .instruction, [], [.v128], .value("c"), immediates: [.v128], fast: [.island]),
+        Row("v128Const", "v128.const", parser: .instruction, [], [.v128], .value("c"), immediates: [.v128], fast: [.simd("simd")]),
         Row("i8x16Shuffle", "i8x16.shuffle", parser: .instruction, [.v128, .v128], [.v128], .value("Machine.shuffle(x, y, c)"),
-            immediates: [.v128], fast: [.island]),
+            immediates: [.v128], fast: [.simd("simd")]),
         simd("i8x16Swizzle", "i8x16.swizzle", [.v128, .v128], "Machine.swizzle(x, y)"),
         simd("i8x16Splat", "i8x16.splat", [.i32], "V128(SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: x)))"),
         simd("i16x8Splat", "i16x8.splat", [.i32], "V128(SIMD8<UInt16>(repeating: UInt16(truncatingIfNeeded: x)))"),
@@ -69,26 +70,26 @@ extension Table {
     /// A SIMD op of WasmParser's `Instruction.Simd` with a v128 result (or `result`).
     static func simd(_ name: String, _ mnemonic: String, _ operands: [ValueKind], _ value: String,
                      result: ValueKind = .v128) -> Row {
-        Row(name, mnemonic, parser: .simd, operands, [result], .value(value), fast: [.island])
+        Row(name, mnemonic, parser: .simd, operands, [result], .value(value), fast: [.simd("simd")])
     }
 
     static func lane(_ name: String, _ mnemonic: String, _ lanes: Int, _ operands: [ValueKind], _ result: ValueKind,
                      _ value: String) -> Row {
-        Row(name, mnemonic, parser: .simdLane, operands, [result], .value(value), immediates: [.lane(count: lanes)], fast: [.island])
+        Row(name, mnemonic, parser: .simdLane, operands, [result], .value(value), immediates: [.lane(count: lanes)], fast: [.simd("simd")])
     }
 
     static func simdLoad(_ name: String, _ mnemonic: String, _ alignment: Int, _ value: String) -> Row {
         Row(name, mnemonic, parser: .load, [.i32], [.v128], .value(value), immediates: [.memarg(naturalAlignment: alignment)],
-            fast: [.island])
+            fast: [.simd("simdLoad")])
     }
 
     static func laneLoad(_ name: String, _ mnemonic: String, _ alignment: Int, _ shape: String, _ read: String) -> Row {
         Row(name, mnemonic, parser: .simdMemLane, [.i32, .v128], [.v128], .value("Machine.replacing(x.\(shape), lane, \(read))"),
-            immediates: [.memarg(naturalAlignment: alignment), .lane(count: 16 >> alignment)], fast: [.island])
+            immediates: [.memarg(naturalAlignment: alignment), .lane(count: 16 >> alignment)], fast: [.simd("simdLoad")])
     }
 
     static func laneStore(_ name: String, _ mnemonic: String, _ alignment: Int, _ shape: String, _ type: String) -> Row {
         Row(name, mnemonic, parser: .simdMemLane, [.i32, .v128], [], .store("p.storeBytes(of: x.\(shape)[lane], as: \(type).self)"),
-            immediates: [.memarg(naturalAlignment: alignment), .lane(count: 16 >> alignment)], fast: [.island])
+            immediates: [.memarg(naturalAlignment: alignment), .lane(count: 16 >> alignment)], fast: [.simd("simdStore")])
     }
 }

@@ -54,6 +54,55 @@ import Testing
         #expect(laneFuel == 6)   // const, const, splat, add, extract_lane, return: 1 each
     }
 
+    /// A vectorized loop (sum of 4 x 64 i32 in memory, 16 bytes a step) and an out-of-bounds
+    /// v128 load: fast code runs the SIMD ops in stack form and stops at the load, with the
+    /// exact loop's results, trap and fuel.
+    static let loop = """
+    (module
+      (memory 1)
+      (func (export "sum") (param $n i32) (result i32) (local $i i32) (local $acc v128)
+        (block $done (loop $next
+          (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+          (v128.store (local.get $i) (i32x4.splat (local.get $i)))
+          (local.set $acc (i32x4.add (local.get $acc) (v128.load (local.get $i))))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br $next)))
+        (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc))))
+      (func (export "oob") (result i32) (i32x4.extract_lane 1 (v128.load offset=65530 (i32.const 0)))))
+    """
+
+    @Test(arguments: LoopKind.allCases)
+    func aVectorizedLoopInEveryLoop(_ loop: LoopKind) throws {
+        let module = try Module.load(text: Self.loop)
+        #expect(module.functions.allSatisfy { $0.usesV128 && $0.fast != nil })
+        let (values, fuel) = try Self.call("sum", [.i32(1024)], loop: loop, text: Self.loop, fuel: 10_000)
+        #expect(values == [.i32(2 * (0 ..< 64).reduce(0) { $0 + 16 * $1 })])   // lanes 0 and 3 each sum 16i
+        #expect(fuel == 64 * 18 + 4 + 6)   // 64 steps of 18, the last test (4), the lanes, the add and the return (6)
+        #expect(throws: Trap.self) { _ = try Self.call("oob", [], loop: loop, text: Self.loop) }
+    }
+
+    /// A v128 store into a watched range pauses right after it in both modes, at the same fuel;
+    /// a breakpoint on a SIMD op in fast code stops there.
+    @Test(arguments: [true, false])
+    func watchesAndBreakpointsStopAtSIMDOps(_ fast: Bool) throws {
+        var configuration = MachineConfiguration()
+        configuration.usesFastCode = fast
+        let machine = Machine(configuration: configuration)
+        let instance = try machine.instantiate(try Module.load(text: Self.loop), imports: { _ in nil })
+        guard case .function(let address)? = machine.export(instance, named: "sum") else { Issue.record("no sum"); return }
+        machine.setMemoryWatches([40 ..< 41], instance: instance)
+        try machine.startCall(function: address, arguments: [.i32(1024)], fuel: 10_000)
+        guard case .memoryWatch(let at, let length, _) = machine.run() else { Issue.record("no watch"); return }
+        #expect(at == 32 && length == 16)
+        #expect(machine.fuelUsed == 2 * 18 + 8)   // two steps, then the third up to its store
+        machine.setMemoryWatches([], instance: instance)
+        // pc 11 is the i32x4.add of the loop body (get, get, ge_u, br_if, get, get, splat, store, get, get, load, add).
+        machine.setBreakpoint(id: 1, instance: instance, function: 0, pc: 11)
+        guard case .breakpoint = machine.run() else { Issue.record("no breakpoint"); return }
+        #expect(machine.fuelUsed == 2 * 18 + 11)
+        #expect(machine.location?.pc == 11)
+    }
+
     @Test func inspectionReadsBothSlots() throws {
         let machine = Machine()
         let instance = try machine.instantiate(try Module.load(text: Self.module), imports: { _ in nil })
@@ -75,13 +124,14 @@ import Testing
         #expect(throws: LoadError.self) { try Module.load(text: text) }
     }
 
-    static func call(_ name: String, _ arguments: [Value], loop: LoopKind) throws -> ([Value], UInt64) {
+    static func call(_ name: String, _ arguments: [Value], loop: LoopKind, text: String = module,
+                     fuel: UInt64 = 1_000) throws -> ([Value], UInt64) {
         var configuration = MachineConfiguration()
         configuration.usesFastCode = loop == .fast
         let machine = Machine(configuration: configuration)
-        let instance = try machine.instantiate(try Module.load(text: module), imports: { _ in nil })
+        let instance = try machine.instantiate(try Module.load(text: text), imports: { _ in nil })
         guard case .function(let address)? = machine.export(instance, named: name) else { throw Trap(.hostError, "no \(name)") }
-        try machine.startCall(function: address, arguments: arguments, fuel: 1_000)
+        try machine.startCall(function: address, arguments: arguments, fuel: fuel)
         while true {
             switch loop == .stepped ? machine.step() : machine.run() {
             case .returned(let values): return (values, machine.fuelUsed)

@@ -79,8 +79,7 @@ struct SpecSuiteTests {
     }
 }
 
-/// The 57 `simd_*.wast` scripts, once per loop: functions with v128 values run in the exact
-/// loop in both modes (docs/interpreter.md), so the fast run exercises the calls around them.
+/// The 57 `simd_*.wast` scripts, once per loop (run mode runs SIMD in fast code's stack form).
 struct SIMDSpecSuiteTests {
     static let scripts: [String] = {
         guard let suite = SpecSuiteTests.suite, let names = try? FileManager.default.contentsOfDirectory(atPath: suite) else { return [] }

@@ -32,6 +32,10 @@ enum FastOp: UInt16, Sendable {
     case store8, store16, store32, store64
     case store8I, store16I, store32I, store64I   // the value is b's high 32 bits (store64I: sign-extended)
 
+    // SIMD, stack form (a v128 in two slots): a: height before, b: the stack-code pc, whose Instr
+    // (lane, constant, memarg) Machine.simd/simdLoad/simdStore run; the memory ones may stop.
+    case simd, simdLoad, simdStore
+
     // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate
     // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.
     // brIf<compare>: a = target pc, b as SS/SI.

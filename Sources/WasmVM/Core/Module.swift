@@ -77,8 +77,7 @@ public struct CompiledFunction: Sendable {
     public var fast: FastCode?
     /// v128.const values and i8x16.shuffle masks, indexed by those instructions' `a`.
     public var v128Constants: [V128] = []
-    /// Has a v128 local, param, result or operand: no fast code, it runs in the exact loop
-    /// (the fast compiler counts one slot per value).
+    /// Has a v128 local, param, result or operand (for statistics and tests).
     public var usesV128 = false
 
     public init(typeIndex: UInt32, localTypes: [ValueType], code: [Instr], offsets: [UInt32],

@@ -180,6 +180,16 @@ extension Machine {
                 var kind: TrapKind?
                 guard let op = OpCode(rawValue: UInt16(truncatingIfNeeded: i.b)),
                       Machine.numeric(op, fp + Int(i.a), &kind) >= 0 else { break loop }
+            // SIMD in stack form: the stack-code instruction at pc b (never a patched one: a
+            // breakpoint turns this into deopt). A load or store out of bounds, or a store while
+            // memory is watched, leaves for the exact loop, which repeats it.
+            case .simd: _ = Machine.simd(fn.code[Int(i.b)], fp + Int(i.a), fn)
+            case .simdLoad:
+                guard Machine.simdLoad(fn.code[Int(i.b)], fp + Int(i.a), memBase, memSize) != nil else { break loop }
+            case .simdStore:
+                guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[Int(i.b)], fp + Int(i.a), memBase, memSize)
+                else { break loop }
+                markWritten(memBase, ea)
 
             // MARK: Memory
             case .i32Load:

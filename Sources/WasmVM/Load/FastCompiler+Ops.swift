@@ -87,9 +87,17 @@ extension FastCompiler {
             produced(emit(.memorySize, a: UInt32(top)), slot: UInt32(top))
         case .i32Const, .i64Const, .f32Const, .f64Const:
             push(.constant(instr.b))
+        case .localGetV128:
+            push(.local(instr.a)); push(.local(instr.a + 1))
+        case .localSetV128, .localTeeV128:
+            setLocalV128(instr.a, tee: instr.op == .localTeeV128)
+        case .dropV128:
+            _ = pop(); _ = pop()
         default:
             // Memory and numeric ops: their fast forms are the instruction table's (FastOp+Forms.generated.swift).
-            if let op = FastOp.load(instr.op) {
+            if let op = FastOp.simd(instr.op) {
+                simd(op)
+            } else if let op = FastOp.load(instr.op) {
                 load(op, instr)
             } else if let op = FastOp.store(instr.op) {
                 store(op, instr)
@@ -107,6 +115,30 @@ extension FastCompiler {
             }
         }
         return true
+    }
+
+    /// A SIMD op in stack form: its operands (all, for simplicity) in their slots, then the op
+    /// runs its stack-code instruction there. Loads and stores may stop (out of bounds, a watch).
+    /// What it leaves is the recorded height of the next pc, all in slots.
+    mutating func simd(_ op: FastOp) {
+        if op == .simd {
+            materialize(below: 0)
+            emit(.simd, a: UInt32(top), b: UInt64(pc))
+        } else {
+            materializeAllExact()
+            emitStop(op, a: UInt32(top), b: UInt64(pc))
+        }
+        stack = [Operand](repeating: .slot, count: Int(function.heights[pc + 1]) - base)
+    }
+
+    /// local.set/tee of a v128: both slots copied from the stack top (all operands in slots first,
+    /// so no deferred read of the local survives the write).
+    mutating func setLocalV128(_ x: UInt32, tee: Bool) {
+        materialize(below: 0)
+        for k in 0 ..< 2 where Int(x) + k < zeroLocals.count { zeroLocals[Int(x) + k] = false }
+        emit(.copy, a: x, b: UInt64(top - 2))
+        emit(.copy, a: x + 1, b: UInt64(top - 1))
+        if !tee { _ = pop(); _ = pop() }
     }
 
     /// An op the fast loop does not run: it stops there and the exact loop runs it.

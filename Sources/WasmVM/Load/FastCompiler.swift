@@ -48,17 +48,17 @@ struct FastCompiler {
     init(_ function: CompiledFunction, paramCount: Int,
          functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) {
         self.function = function
-        base = paramCount + function.localTypes.count
+        base = paramCount + function.localTypes.slotCount   // slots: a v128 local takes two
         self.functionArity = functionArity
         self.typeArity = typeArity
         entry = [Int32](repeating: -1, count: function.code.count)
-        zeroLocals = [Bool](repeating: false, count: paramCount) + [Bool](repeating: true, count: function.localTypes.count)
+        zeroLocals = [Bool](repeating: false, count: paramCount) + [Bool](repeating: true, count: function.localTypes.slotCount)
     }
 
     /// The fast code, or nil when the stack code has no recorded heights (hand-built code).
     static func compile(_ function: CompiledFunction, paramCount: Int,
                         functionArity: [(params: Int, results: Int)], typeArity: [(params: Int, results: Int)]) -> FastCode? {
-        guard function.heights.count == function.code.count, !function.code.isEmpty, !function.usesV128 else { return nil }
+        guard function.heights.count == function.code.count, !function.code.isEmpty else { return nil }
         var compiler = FastCompiler(function, paramCount: paramCount, functionArity: functionArity, typeArity: typeArity)
         return compiler.run()
     }

@@ -293,51 +293,58 @@ extension FastOp {
         }
     }
 
+    /// The stack-form fast op of a SIMD row (a: height before, b: its stack-code pc).
+    static func simd(_ op: OpCode) -> FastOp? {
+        switch op {
+        case .v128Load, .v128Load8X8S, .v128Load8X8U, .v128Load16X4S, .v128Load16X4U, .v128Load32X2S,
+             .v128Load32X2U, .v128Load8Splat, .v128Load16Splat, .v128Load32Splat, .v128Load64Splat,
+             .v128Load32Zero, .v128Load64Zero, .v128Load8Lane, .v128Load16Lane, .v128Load32Lane,
+             .v128Load64Lane: .simdLoad
+        case .v128Store, .v128Store8Lane, .v128Store16Lane, .v128Store32Lane, .v128Store64Lane: .simdStore
+        case .v128Const, .i8x16Shuffle, .i8x16Swizzle, .i8x16Splat, .i16x8Splat, .i32x4Splat, .i64x2Splat,
+             .f32x4Splat, .f64x2Splat, .i8x16ExtractLaneS, .i8x16ExtractLaneU, .i8x16ReplaceLane,
+             .i16x8ExtractLaneS, .i16x8ExtractLaneU, .i16x8ReplaceLane, .i32x4ExtractLane, .i32x4ReplaceLane,
+             .i64x2ExtractLane, .i64x2ReplaceLane, .f32x4ExtractLane, .f32x4ReplaceLane, .f64x2ExtractLane,
+             .f64x2ReplaceLane, .v128Not, .v128And, .v128Andnot, .v128Or, .v128Xor, .v128Bitselect,
+             .v128AnyTrue, .i8x16Eq, .i8x16Ne, .i8x16LtS, .i8x16LtU, .i8x16GtS, .i8x16GtU, .i8x16LeS,
+             .i8x16LeU, .i8x16GeS, .i8x16GeU, .i16x8Eq, .i16x8Ne, .i16x8LtS, .i16x8LtU, .i16x8GtS, .i16x8GtU,
+             .i16x8LeS, .i16x8LeU, .i16x8GeS, .i16x8GeU, .i32x4Eq, .i32x4Ne, .i32x4LtS, .i32x4LtU, .i32x4GtS,
+             .i32x4GtU, .i32x4LeS, .i32x4LeU, .i32x4GeS, .i32x4GeU, .i64x2Eq, .i64x2Ne, .i64x2LtS, .i64x2GtS,
+             .i64x2LeS, .i64x2GeS, .i8x16Abs, .i8x16Neg, .i8x16AllTrue, .i8x16Bitmask, .i8x16Shl, .i8x16ShrS,
+             .i8x16ShrU, .i8x16Add, .i8x16Sub, .i8x16Popcnt, .i8x16NarrowI16X8S, .i8x16NarrowI16X8U,
+             .i8x16AddSatS, .i8x16AddSatU, .i8x16SubSatS, .i8x16SubSatU, .i8x16AvgrU, .i8x16MinS, .i8x16MinU,
+             .i8x16MaxS, .i8x16MaxU, .i16x8Abs, .i16x8Neg, .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl,
+             .i16x8ShrS, .i16x8ShrU, .i16x8Add, .i16x8Sub, .i16x8Mul, .i16x8Q15MulrSatS, .i16x8NarrowI32X4S,
+             .i16x8NarrowI32X4U, .i16x8AddSatS, .i16x8AddSatU, .i16x8SubSatS, .i16x8SubSatU, .i16x8AvgrU,
+             .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU, .i16x8ExtendLowI8X16S, .i16x8ExtendLowI8X16U,
+             .i16x8ExtendHighI8X16S, .i16x8ExtendHighI8X16U, .i16x8ExtmulLowI8X16S, .i16x8ExtmulLowI8X16U,
+             .i16x8ExtmulHighI8X16S, .i16x8ExtmulHighI8X16U, .i16x8ExtaddPairwiseI8X16S,
+             .i16x8ExtaddPairwiseI8X16U, .i32x4Abs, .i32x4Neg, .i32x4AllTrue, .i32x4Bitmask, .i32x4Shl,
+             .i32x4ShrS, .i32x4ShrU, .i32x4Add, .i32x4Sub, .i32x4Mul, .i32x4DotI16X8S, .i32x4MinS, .i32x4MinU,
+             .i32x4MaxS, .i32x4MaxU, .i32x4ExtendLowI16X8S, .i32x4ExtendLowI16X8U, .i32x4ExtendHighI16X8S,
+             .i32x4ExtendHighI16X8U, .i32x4ExtmulLowI16X8S, .i32x4ExtmulLowI16X8U, .i32x4ExtmulHighI16X8S,
+             .i32x4ExtmulHighI16X8U, .i32x4ExtaddPairwiseI16X8S, .i32x4ExtaddPairwiseI16X8U, .i64x2Abs,
+             .i64x2Neg, .i64x2AllTrue, .i64x2Bitmask, .i64x2Shl, .i64x2ShrS, .i64x2ShrU, .i64x2Add, .i64x2Sub,
+             .i64x2Mul, .i64x2ExtendLowI32X4S, .i64x2ExtendLowI32X4U, .i64x2ExtendHighI32X4S,
+             .i64x2ExtendHighI32X4U, .i64x2ExtmulLowI32X4S, .i64x2ExtmulLowI32X4U, .i64x2ExtmulHighI32X4S,
+             .i64x2ExtmulHighI32X4U, .f32x4Eq, .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge, .f32x4Abs,
+             .f32x4Neg, .f32x4Sqrt, .f32x4Ceil, .f32x4Floor, .f32x4Trunc, .f32x4Nearest, .f32x4Add, .f32x4Sub,
+             .f32x4Mul, .f32x4Div, .f32x4Min, .f32x4Max, .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt,
+             .f64x2Gt, .f64x2Le, .f64x2Ge, .f64x2Abs, .f64x2Neg, .f64x2Sqrt, .f64x2Ceil, .f64x2Floor,
+             .f64x2Trunc, .f64x2Nearest, .f64x2Add, .f64x2Sub, .f64x2Mul, .f64x2Div, .f64x2Min, .f64x2Max,
+             .f64x2Pmin, .f64x2Pmax, .i32x4TruncSatF32X4S, .i32x4TruncSatF32X4U, .i32x4TruncSatF64X2SZero,
+             .i32x4TruncSatF64X2UZero, .f32x4ConvertI32X4S, .f32x4ConvertI32X4U, .f64x2ConvertLowI32X4S,
+             .f64x2ConvertLowI32X4U, .f32x4DemoteF64X2Zero, .f64x2PromoteLowF32X4: .simd
+        default: nil
+        }
+    }
+
     /// Ops the fast loop leaves to the exact loop (rare, variable-cost or reference ops).
     static func isIsland(_ op: OpCode) -> Bool {
         switch op {
         case .unreachable, .breakpoint, .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy,
              .tableInit, .elemDrop, .memoryGrow, .memoryFill, .memoryCopy, .memoryInit, .dataDrop, .refNull,
-             .refIsNull, .refFunc, .localGetV128, .localSetV128, .localTeeV128, .globalGetV128,
-             .globalSetV128, .dropV128, .selectV128, .v128Load, .v128Load8X8S, .v128Load8X8U, .v128Load16X4S,
-             .v128Load16X4U, .v128Load32X2S, .v128Load32X2U, .v128Load8Splat, .v128Load16Splat,
-             .v128Load32Splat, .v128Load64Splat, .v128Load32Zero, .v128Load64Zero, .v128Store, .v128Load8Lane,
-             .v128Load16Lane, .v128Load32Lane, .v128Load64Lane, .v128Store8Lane, .v128Store16Lane,
-             .v128Store32Lane, .v128Store64Lane, .v128Const, .i8x16Shuffle, .i8x16Swizzle, .i8x16Splat,
-             .i16x8Splat, .i32x4Splat, .i64x2Splat, .f32x4Splat, .f64x2Splat, .i8x16ExtractLaneS,
-             .i8x16ExtractLaneU, .i8x16ReplaceLane, .i16x8ExtractLaneS, .i16x8ExtractLaneU, .i16x8ReplaceLane,
-             .i32x4ExtractLane, .i32x4ReplaceLane, .i64x2ExtractLane, .i64x2ReplaceLane, .f32x4ExtractLane,
-             .f32x4ReplaceLane, .f64x2ExtractLane, .f64x2ReplaceLane, .v128Not, .v128And, .v128Andnot,
-             .v128Or, .v128Xor, .v128Bitselect, .v128AnyTrue, .i8x16Eq, .i8x16Ne, .i8x16LtS, .i8x16LtU,
-             .i8x16GtS, .i8x16GtU, .i8x16LeS, .i8x16LeU, .i8x16GeS, .i8x16GeU, .i16x8Eq, .i16x8Ne, .i16x8LtS,
-             .i16x8LtU, .i16x8GtS, .i16x8GtU, .i16x8LeS, .i16x8LeU, .i16x8GeS, .i16x8GeU, .i32x4Eq, .i32x4Ne,
-             .i32x4LtS, .i32x4LtU, .i32x4GtS, .i32x4GtU, .i32x4LeS, .i32x4LeU, .i32x4GeS, .i32x4GeU, .i64x2Eq,
-             .i64x2Ne, .i64x2LtS, .i64x2GtS, .i64x2LeS, .i64x2GeS, .i8x16Abs, .i8x16Neg, .i8x16AllTrue,
-             .i8x16Bitmask, .i8x16Shl, .i8x16ShrS, .i8x16ShrU, .i8x16Add, .i8x16Sub, .i8x16Popcnt,
-             .i8x16NarrowI16X8S, .i8x16NarrowI16X8U, .i8x16AddSatS, .i8x16AddSatU, .i8x16SubSatS,
-             .i8x16SubSatU, .i8x16AvgrU, .i8x16MinS, .i8x16MinU, .i8x16MaxS, .i8x16MaxU, .i16x8Abs, .i16x8Neg,
-             .i16x8AllTrue, .i16x8Bitmask, .i16x8Shl, .i16x8ShrS, .i16x8ShrU, .i16x8Add, .i16x8Sub, .i16x8Mul,
-             .i16x8Q15MulrSatS, .i16x8NarrowI32X4S, .i16x8NarrowI32X4U, .i16x8AddSatS, .i16x8AddSatU,
-             .i16x8SubSatS, .i16x8SubSatU, .i16x8AvgrU, .i16x8MinS, .i16x8MinU, .i16x8MaxS, .i16x8MaxU,
-             .i16x8ExtendLowI8X16S, .i16x8ExtendLowI8X16U, .i16x8ExtendHighI8X16S, .i16x8ExtendHighI8X16U,
-             .i16x8ExtmulLowI8X16S, .i16x8ExtmulLowI8X16U, .i16x8ExtmulHighI8X16S, .i16x8ExtmulHighI8X16U,
-             .i16x8ExtaddPairwiseI8X16S, .i16x8ExtaddPairwiseI8X16U, .i32x4Abs, .i32x4Neg, .i32x4AllTrue,
-             .i32x4Bitmask, .i32x4Shl, .i32x4ShrS, .i32x4ShrU, .i32x4Add, .i32x4Sub, .i32x4Mul,
-             .i32x4DotI16X8S, .i32x4MinS, .i32x4MinU, .i32x4MaxS, .i32x4MaxU, .i32x4ExtendLowI16X8S,
-             .i32x4ExtendLowI16X8U, .i32x4ExtendHighI16X8S, .i32x4ExtendHighI16X8U, .i32x4ExtmulLowI16X8S,
-             .i32x4ExtmulLowI16X8U, .i32x4ExtmulHighI16X8S, .i32x4ExtmulHighI16X8U,
-             .i32x4ExtaddPairwiseI16X8S, .i32x4ExtaddPairwiseI16X8U, .i64x2Abs, .i64x2Neg, .i64x2AllTrue,
-             .i64x2Bitmask, .i64x2Shl, .i64x2ShrS, .i64x2ShrU, .i64x2Add, .i64x2Sub, .i64x2Mul,
-             .i64x2ExtendLowI32X4S, .i64x2ExtendLowI32X4U, .i64x2ExtendHighI32X4S, .i64x2ExtendHighI32X4U,
-             .i64x2ExtmulLowI32X4S, .i64x2ExtmulLowI32X4U, .i64x2ExtmulHighI32X4S, .i64x2ExtmulHighI32X4U,
-             .f32x4Eq, .f32x4Ne, .f32x4Lt, .f32x4Gt, .f32x4Le, .f32x4Ge, .f32x4Abs, .f32x4Neg, .f32x4Sqrt,
-             .f32x4Ceil, .f32x4Floor, .f32x4Trunc, .f32x4Nearest, .f32x4Add, .f32x4Sub, .f32x4Mul, .f32x4Div,
-             .f32x4Min, .f32x4Max, .f32x4Pmin, .f32x4Pmax, .f64x2Eq, .f64x2Ne, .f64x2Lt, .f64x2Gt, .f64x2Le,
-             .f64x2Ge, .f64x2Abs, .f64x2Neg, .f64x2Sqrt, .f64x2Ceil, .f64x2Floor, .f64x2Trunc, .f64x2Nearest,
-             .f64x2Add, .f64x2Sub, .f64x2Mul, .f64x2Div, .f64x2Min, .f64x2Max, .f64x2Pmin, .f64x2Pmax,
-             .i32x4TruncSatF32X4S, .i32x4TruncSatF32X4U, .i32x4TruncSatF64X2SZero, .i32x4TruncSatF64X2UZero,
-             .f32x4ConvertI32X4S, .f32x4ConvertI32X4U, .f64x2ConvertLowI32X4S, .f64x2ConvertLowI32X4U,
-             .f32x4DemoteF64X2Zero, .f64x2PromoteLowF32X4: true
+             .refIsNull, .refFunc, .globalGetV128, .globalSetV128, .selectV128: true
         default: false
         }
     }

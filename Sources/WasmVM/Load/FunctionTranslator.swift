@@ -22,8 +22,7 @@ struct FunctionTranslator: AnyInstructionVisitor {
     /// Frame slot of each local (a v128 takes two), and the slots of all of them.
     var localSlots: [Int] = []
     var localSlotCount = 0
-    /// The function has a v128 local or operand somewhere: it gets no fast code (the fast
-    /// compiler counts one slot per value; SIMD runs in the exact loop).
+    /// The function has a v128 local or operand somewhere (CompiledFunction.usesV128).
     var usesV128 = false
 
     /// Operand types; nil is the "unknown" type popped from a polymorphic stack.
