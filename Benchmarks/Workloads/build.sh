@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds wasm/*.wasm from c/*.c (Debian's clang-14 + wasm-ld-14, wasm32,
-# freestanding, no imports) and wat/*.wat (wabt's wat2wasm). The built files
-# are committed, so the benchmark itself needs neither tool.
+# freestanding, no imports; *_simd.c also -msimd128) and wat/*.wat (wabt's
+# wat2wasm). The built files are committed, so the benchmark needs neither tool.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,7 +22,10 @@ for source in c/*.c; do
     # -ffreestanding keeps clang from calling libc; the only exports are
     # run, idle (never called) and memory; the stack is placed first so that
     # a stack overflow traps instead of overwriting data.
-    "$CLANG" --target=wasm32 -O2 -ffreestanding -nostdlib \
+    # *_simd.c are the vectorized workloads: -msimd128 lets clang emit v128 code.
+    simd=()
+    [[ $name == *_simd ]] && simd=(-msimd128)
+    "$CLANG" --target=wasm32 -O2 "${simd[@]}" -ffreestanding -nostdlib \
         -fuse-ld="$WASM_LD" -Wl,--no-entry -Wl,--stack-first -Wl,-z,stack-size=65536 \
         -o "wasm/$name.wasm" "$source"
     echo "built wasm/$name.wasm ($(stat -c %s "wasm/$name.wasm") bytes)"

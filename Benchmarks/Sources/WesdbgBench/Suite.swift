@@ -7,7 +7,7 @@ struct Suite {
 
     /// Table order; other `.wasm` files in the directory follow alphabetically.
     static let order = ["fib", "sieve", "matmul_int", "matmul_f64", "fnv", "sha256", "quicksort",
-                        "ledger", "tight_loop", "call_loop"]
+                        "ledger", "tight_loop", "call_loop", "audit_simd"]
 
     struct Result {
         var name: String

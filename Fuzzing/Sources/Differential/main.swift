@@ -68,7 +68,7 @@ print("\(checked) modules checked (\(calls) calls), \(refused) refused, \(disagr
 exit(disagreements == 0 ? 0 : 1)
 
 /// {"file": F, "start_trap": KIND|null, "calls": [{"export": E, "args": [[T, BITS]...], "results": [[T, BITS]...]|null, "trap": KIND|null}]}
-/// BITS: the value's 64-bit slot as a decimal string (references: null or "ref").
+/// BITS: the value's 64-bit slot as a decimal string (a v128: "0x" and 32 hex digits, lane 0 last; references: null or "ref").
 func json(_ file: String, _ outcome: ModuleRun.Outcome) -> String {
     func string(_ s: String) -> String {
         let data = try! JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed])
@@ -77,6 +77,9 @@ func json(_ file: String, _ outcome: ModuleRun.Outcome) -> String {
     func value(_ v: Value) -> String {
         switch v {
         case .funcref(let a), .externref(let a): return "[\"\(v.type)\", \(a == nil ? "null" : "\"ref\"")]"
+        case .v128(let x):
+            func hex(_ half: UInt64) -> String { let h = String(half, radix: 16); return String(repeating: "0", count: 16 - h.count) + h }
+            return "[\"v128\", \"0x\(hex(x.high))\(hex(x.low))\"]"
         default: return "[\"\(v.type)\", \"\(v.slot)\"]"
         }
     }
