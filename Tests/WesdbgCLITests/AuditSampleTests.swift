@@ -103,14 +103,10 @@ import Testing
             "finished: success, step 1563",
             "returned i32:0",
         ])
-        // The current instruction by its text-format name. Module.text(of:) (WasmVM) has no case
-        // for SIMD instructions yet and prints WasmParser's enum, `simd(WasmParser.Instruction.Simd.i64x2Add)`:
-        // a known issue until it does (then this fails, and the wrapper goes).
-        withKnownIssue("SIMD mnemonics in disassembly and stops") {
-            #expect(lines.filter { $0.hasPrefix("=> ") } == [
-                "=> 0x460  i64x2.add", "=> 0x46c  local.set 7", "=> 0x460  i64x2.add",
-                "=> 0x4d9  i64x2.extract_lane 0", "=> 0x4dc  local.set 3",
-            ])
-        }
+        // The current instruction by its text-format name.
+        #expect(lines.filter { $0.hasPrefix("=> ") } == [
+            "=> 0x460  i64x2.add", "=> 0x46c  local.set 7", "=> 0x460  i64x2.add",
+            "=> 0x4d9  i64x2.extract_lane 0", "=> 0x4dc  local.set 3",
+        ])
     }
 }

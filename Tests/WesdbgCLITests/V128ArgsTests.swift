@@ -87,7 +87,7 @@ struct V128ArgsTests {
         #expect(text == """
             (wesdbg) stepi 2
             paused at twice+0x5 (offset 0x28), step 2
-            => 0x28  simd(WasmParser.Instruction.Simd.i32x4Add)
+            => 0x28  i32x4.add
             (wesdbg) stack
             stack[0]  v128 0x00000004000000030000000200000001  <- popped next
             stack[1]  v128 0x00000004000000030000000200000001  <- popped next

@@ -55,6 +55,13 @@ extension Module {
         case .tableSet(let t): return "table.set \(t)"
         case .tableGrow(let t): return "table.grow \(t)"
         case .tableSize(let t): return "table.size \(t)"
+        case .v128Const(let v):
+            let lanes = (V128(bytes: v.bytes) ?? .zero).i32x4
+            return "v128.const i32x4 " + (0 ..< 4).map { "0x" + String(lanes[$0], radix: 16) }.joined(separator: " ")
+        case .i8x16Shuffle(let mask): return "i8x16.shuffle " + mask.lanes.map(String.init).joined(separator: " ")
+        case .simd(let op): return SimdSignature(op)?.op.numericMnemonic ?? "\(op)"
+        case .simdLane(let op, let lane): return (SimdSignature(op).op.numericMnemonic ?? "\(op)") + " \(lane)"
+        case .simdMemLane(let op, let memarg, let lane): return memoryText(SimdSignature(op).op, memarg) + " \(lane)"
         default: return "\(instruction)"
         }
     }
