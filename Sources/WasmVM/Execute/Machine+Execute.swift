@@ -261,46 +261,46 @@ extension Machine {
             // MARK: Memory
             case .i32Load:
                 guard let ea = address(sp[-1], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot((memBase + ea).loadUnaligned(as: UInt32.self))
+                sp[-1] = asSlot((memBase + ea).guestLoad(UInt32.self))
             case .i64Load:
                 guard let ea = address(sp[-1], instr.a, 8, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = (memBase + ea).loadUnaligned(as: UInt64.self)
+                sp[-1] = (memBase + ea).guestLoad(UInt64.self)
             case .f32Load:
                 guard let ea = address(sp[-1], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot((memBase + ea).loadUnaligned(as: UInt32.self))
+                sp[-1] = asSlot((memBase + ea).guestLoad(UInt32.self))
             case .f64Load:
                 guard let ea = address(sp[-1], instr.a, 8, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = (memBase + ea).loadUnaligned(as: UInt64.self)
+                sp[-1] = (memBase + ea).guestLoad(UInt64.self)
             case .i32Load8S:
                 guard let ea = address(sp[-1], instr.a, 1, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot(Int32((memBase + ea).loadUnaligned(as: Int8.self)))
+                sp[-1] = asSlot(Int32((memBase + ea).guestLoad(Int8.self)))
             case .i32Load8U:
                 guard let ea = address(sp[-1], instr.a, 1, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = UInt64((memBase + ea).loadUnaligned(as: UInt8.self))
+                sp[-1] = UInt64((memBase + ea).guestLoad(UInt8.self))
             case .i32Load16S:
                 guard let ea = address(sp[-1], instr.a, 2, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot(Int32((memBase + ea).loadUnaligned(as: Int16.self)))
+                sp[-1] = asSlot(Int32((memBase + ea).guestLoad(Int16.self)))
             case .i32Load16U:
                 guard let ea = address(sp[-1], instr.a, 2, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = UInt64((memBase + ea).loadUnaligned(as: UInt16.self))
+                sp[-1] = UInt64((memBase + ea).guestLoad(UInt16.self))
             case .i64Load8S:
                 guard let ea = address(sp[-1], instr.a, 1, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int8.self)))
+                sp[-1] = asSlot(Int64((memBase + ea).guestLoad(Int8.self)))
             case .i64Load8U:
                 guard let ea = address(sp[-1], instr.a, 1, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = UInt64((memBase + ea).loadUnaligned(as: UInt8.self))
+                sp[-1] = UInt64((memBase + ea).guestLoad(UInt8.self))
             case .i64Load16S:
                 guard let ea = address(sp[-1], instr.a, 2, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int16.self)))
+                sp[-1] = asSlot(Int64((memBase + ea).guestLoad(Int16.self)))
             case .i64Load16U:
                 guard let ea = address(sp[-1], instr.a, 2, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = UInt64((memBase + ea).loadUnaligned(as: UInt16.self))
+                sp[-1] = UInt64((memBase + ea).guestLoad(UInt16.self))
             case .i64Load32S:
                 guard let ea = address(sp[-1], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int32.self)))
+                sp[-1] = asSlot(Int64((memBase + ea).guestLoad(Int32.self)))
             case .i64Load32U:
                 guard let ea = address(sp[-1], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                sp[-1] = UInt64((memBase + ea).loadUnaligned(as: UInt32.self))
+                sp[-1] = UInt64((memBase + ea).guestLoad(UInt32.self))
             case .i32Store, .f32Store, .i64Store32:
                 guard let ea = address(sp[-2], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
                 (memBase + ea).storeBytes(of: asU32(sp[-1]), as: UInt32.self); markWritten(memBase, ea)

@@ -204,40 +204,40 @@ extension Machine {
             // MARK: Memory
             case .i32Load:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot((memBase + ea).loadUnaligned(as: UInt32.self))
+                fp[Int(i.a)] = asSlot((memBase + ea).guestLoad(UInt32.self))
             case .i64Load:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 8, memSize) else { break loop }
-                fp[Int(i.a)] = (memBase + ea).loadUnaligned(as: UInt64.self)
+                fp[Int(i.a)] = (memBase + ea).guestLoad(UInt64.self)
             case .i32Load8S:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int32((memBase + ea).loadUnaligned(as: Int8.self)))
+                fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int8.self)))
             case .i32Load8U:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt8.self))
+                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
             case .i32Load16S:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int32((memBase + ea).loadUnaligned(as: Int16.self)))
+                fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int16.self)))
             case .i32Load16U:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt16.self))
+                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
             case .i64Load8S:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int8.self)))
+                fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int8.self)))
             case .i64Load8U:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt8.self))
+                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
             case .i64Load16S:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int16.self)))
+                fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int16.self)))
             case .i64Load16U:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt16.self))
+                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
             case .i64Load32S:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int64((memBase + ea).loadUnaligned(as: Int32.self)))
+                fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int32.self)))
             case .i64Load32U:
                 guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).loadUnaligned(as: UInt32.self))
+                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt32.self))
             // A store that would touch a watched range leaves before writing: the exact loop repeats it and pauses.
             case .store8:
                 guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
