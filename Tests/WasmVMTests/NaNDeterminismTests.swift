@@ -20,23 +20,6 @@ import WasmVM
       (func (export "f64.max") (param f64 f64) (result i64) (i64.reinterpret_f64 (f64.max (local.get 0) (local.get 1)))))
     """
 
-    /// Calls `name` in run mode (`fast`), the exact loop, or one step at a time.
-    static func call(_ name: String, _ arguments: [Value], loop: LoopKind) throws -> [Value] {
-        var configuration = MachineConfiguration()
-        configuration.usesFastCode = loop == .fast
-        let machine = Machine(configuration: configuration)
-        let instance = try machine.instantiate(try Module.load(text: module), imports: { _ in nil })
-        guard case .function(let address)? = machine.export(instance, named: name) else { throw Trap(.hostError, "no \(name)") }
-        try machine.startCall(function: address, arguments: arguments, fuel: 1_000)
-        while true {
-            switch loop == .stepped ? machine.step() : machine.run() {
-            case .returned(let values): return values
-            case .trapped(let trap): throw trap
-            default: continue
-            }
-        }
-    }
-
     static let cases: [(name: String, arguments: [Value], result: Value)] = [
         // -x is 0x7fffffff, the first operand: its NaN (already quiet).
         ("f32.add_neg", [.f32(0xffff_ffff)], .i32(0x7fff_ffff)),
@@ -58,7 +41,7 @@ import WasmVM
     @Test func everyLoopReturnsTheFirstNaNOperandQuieted() throws {
         for (name, arguments, result) in Self.cases {
             for loop in LoopKind.allCases {
-                #expect(try Self.call(name, arguments, loop: loop) == [result], "\(name) \(arguments) in the \(loop) loop")
+                #expect(try loop.call(Self.module, name, arguments) == [result], "\(name) \(arguments) in the \(loop) loop")
             }
         }
     }

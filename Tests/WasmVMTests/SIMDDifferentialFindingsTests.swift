@@ -20,22 +20,6 @@ import WasmVM
         (i8x16.extract_lane_u 6 (i32x4.trunc_sat_f32x4_s (i8x16.splat (i32.const 21840))))))
     """
 
-    static func call(_ name: String, _ arguments: [Value], loop: LoopKind) throws -> [Value] {
-        var configuration = MachineConfiguration()
-        configuration.usesFastCode = loop == .fast
-        let machine = Machine(configuration: configuration)
-        let instance = try machine.instantiate(try Module.load(text: module), imports: { _ in nil })
-        guard case .function(let address)? = machine.export(instance, named: name) else { throw Trap(.hostError, "no \(name)") }
-        try machine.startCall(function: address, arguments: arguments, fuel: 1_000)
-        while true {
-            switch loop == .stepped ? machine.step() : machine.run() {
-            case .returned(let values): return values
-            case .trapped(let trap): throw trap
-            default: continue
-            }
-        }
-    }
-
     static let cases: [(name: String, arguments: [Value], result: Value)] = [
         ("i8x16.splat", [.i32(21840)], .v128(V128(low: 0x5050_5050_5050_5050, high: 0x5050_5050_5050_5050))),
         ("i16x8.splat", [.i32(0x12345)], .v128(V128(low: 0x2345_2345_2345_2345, high: 0x2345_2345_2345_2345))),
@@ -48,7 +32,7 @@ import WasmVM
     @Test(arguments: LoopKind.allCases)
     func splatFillsEveryLane(_ loop: LoopKind) throws {
         for c in Self.cases {
-            #expect(try Self.call(c.name, c.arguments, loop: loop) == [c.result], "\(c.name) in \(loop)")
+            #expect(try loop.call(Self.module, c.name, c.arguments) == [c.result], "\(c.name) in \(loop)")
         }
     }
 }
