@@ -248,13 +248,13 @@ extension Machine {
                 let dst = inst.tables[Int(instr.a)], src = inst.tables[Int(instr.b)]
                 let n = Int(asU32(sp[-1])), s = Int(asU32(sp[-2])), d = Int(asU32(sp[-3]))
                 guard s + n <= src.elements.count, d + n <= dst.elements.count else { trapKind = .tableOutOfBounds; break loop }
-                if n > 0 { dst.elements.replaceSubrange(d ..< d + n, with: Array(src.elements[s ..< s + n])) }
+                if n > 0 { dst.write(Array(src.elements[s ..< s + n]), at: d) }
                 sp -= 3
             case .tableInit:
                 let table = inst.tables[Int(instr.a)], segment = inst.elements[Int(instr.b)]
                 let n = Int(asU32(sp[-1])), s = Int(asU32(sp[-2])), d = Int(asU32(sp[-3]))
                 guard s + n <= segment.count, d + n <= table.elements.count else { trapKind = .tableOutOfBounds; break loop }
-                if n > 0 { table.elements.replaceSubrange(d ..< d + n, with: segment[s ..< s + n]) }
+                if n > 0 { table.write(segment[s ..< s + n], at: d) }
                 sp -= 3
             case .elemDrop: inst.elements[Int(instr.a)] = []
 
@@ -303,22 +303,22 @@ extension Machine {
                 sp[-1] = UInt64((memBase + ea).guestLoad(UInt32.self))
             case .i32Store, .f32Store, .i64Store32:
                 guard let ea = address(sp[-2], instr.a, 4, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: asU32(sp[-1]), as: UInt32.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(asU32(sp[-1])); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 4) { event = .memoryWatch(address: UInt64(ea), length: 4, at: location(fn, pc)); pc &+= 1; break loop }
             case .i64Store, .f64Store:
                 guard let ea = address(sp[-2], instr.a, 8, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: sp[-1], as: UInt64.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(sp[-1]); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 8) { event = .memoryWatch(address: UInt64(ea), length: 8, at: location(fn, pc)); pc &+= 1; break loop }
             case .i32Store8, .i64Store8:
                 guard let ea = address(sp[-2], instr.a, 1, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: sp[-1]), as: UInt8.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt8(truncatingIfNeeded: sp[-1])); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 1) { event = .memoryWatch(address: UInt64(ea), length: 1, at: location(fn, pc)); pc &+= 1; break loop }
             case .i32Store16, .i64Store16:
                 guard let ea = address(sp[-2], instr.a, 2, memSize) else { trapKind = .memoryOutOfBounds; break loop }
-                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: sp[-1]), as: UInt16.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt16(truncatingIfNeeded: sp[-1])); markWritten(memBase, ea)
                 sp -= 2
                 if _slowPath(watching) && watchHit(ea, 2) { event = .memoryWatch(address: UInt64(ea), length: 2, at: location(fn, pc)); pc &+= 1; break loop }
             case .memorySize:

@@ -23,7 +23,7 @@ extension Machine {
         let stack = self.stack
         let stackEnd = stack + Swift.max(configuration.maxStackSlots, 16)
         let maxDepth = configuration.maxCallDepth
-        let storeFunctions = self.storeFunctions
+        let indirectTargets = self.indirectTargets.baseAddress.unsafelyUnwrapped
         let budget = Swift.min(fuelLimitValue, pauseAtFuel ?? .max, Machine.budgetCeiling)
         var fuelUsed = fuelUsedValue
         // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
@@ -95,7 +95,7 @@ extension Machine {
                 }
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brTable:
-                let index = Swift.min(Int(asU32(fp[i.lo])), i.hi - 1)
+                let selector = Int(asU32(fp[i.lo])), index = selector < i.hi - 1 ? selector : i.hi - 1   // Swift.min was a call
                 let s = fn.fastBranches[Int(i.a) + index]
                 Machine.move(fp, s)
                 ip = code + Int(s.target)
@@ -134,7 +134,7 @@ extension Machine {
                 guard let calleeRef = inst.wasmCallees[Int(i.a)] else { break loop }   // a host function
                 unowned(unsafe) let callee = calleeRef.takeUnretainedValue()
                 let newFp = fp + (i.lo - callee.paramCount)
-                                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
+                                if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) { break loop }   // `<`: `>` was a call
                 stepBase &-= callExtra
                 if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
                 frames[depth - 1].pc = i.hi
@@ -150,16 +150,18 @@ extension Machine {
                 }
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .callIndirect:
-                let table = inst.tables[0]
+                // Raw reads only: no reference counting or exclusivity checks per call (issue 16).
+                guard let tableRef = inst.firstTable else { break loop }
+                unowned(unsafe) let table = tableRef.takeUnretainedValue()
                 let index = Int(asU32(fp[i.lo - 1]))
                 guard index < table.elements.count else { break loop }
                 let element = table.elements[index]
                 guard element != 0 else { break loop }
-                unowned(unsafe) let target = storeFunctions[Int(element - 1)]
-                guard target.typeID == inst.typeIDs[Int(i.a)], !target.isHost else { break loop }
-                unowned(unsafe) let callee = target.wasm.unsafelyUnwrapped
+                let target = indirectTargets[Int(element - 1)]
+                guard target.typeID == inst.typeIDs[Int(i.a)], let calleeRef = target.wasm else { break loop }
+                unowned(unsafe) let callee = calleeRef.takeUnretainedValue()
                 let newFp = fp + (i.lo - 1 - callee.paramCount)
-                                if _slowPath(depth >= maxDepth || newFp + callee.maxHeight > stackEnd || !callee.hasFast) { break loop }
+                                if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) { break loop }   // `<`: `>` was a call
                 stepBase &-= callExtra
                 if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
                 frames[depth - 1].pc = i.hi
@@ -241,28 +243,28 @@ extension Machine {
             // A store that would touch a watched range leaves before writing: the exact loop repeats it and pauses.
             case .store8:
                 guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: fp[i.hi]), as: UInt8.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt8(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
             case .store16:
                 guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh && watchHit(ea, 2)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: fp[i.hi]), as: UInt16.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt16(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
             case .store32:
                 guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh && watchHit(ea, 4)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: fp[i.hi]), as: UInt32.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt32(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
             case .store64:
                 guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh && watchHit(ea, 8)) else { break loop }
-                (memBase + ea).storeBytes(of: fp[i.hi], as: UInt64.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(fp[i.hi]); markWritten(memBase, ea)
             case .store8I:
                 guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh && watchHit(ea, 1)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt8(truncatingIfNeeded: i.b >> 32), as: UInt8.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt8(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
             case .store16I:
                 guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh && watchHit(ea, 2)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt16(truncatingIfNeeded: i.b >> 32), as: UInt16.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt16(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
             case .store32I:
                 guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh && watchHit(ea, 4)) else { break loop }
-                (memBase + ea).storeBytes(of: UInt32(truncatingIfNeeded: i.b >> 32), as: UInt32.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt32(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
             case .store64I:
                 guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh && watchHit(ea, 8)) else { break loop }
-                (memBase + ea).storeBytes(of: Int64(Int32(truncatingIfNeeded: i.b >> 32)), as: Int64.self); markWritten(memBase, ea)
+                (memBase + ea).guestStore(UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32)))); markWritten(memBase, ea)
 
             // MARK: Numeric
             // BEGIN GENERATED (swift run generate-instructions)

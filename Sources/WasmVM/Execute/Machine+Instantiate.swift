@@ -46,7 +46,7 @@ extension Machine {
                                     fastCode: counting.map { $0[i] } ?? compiled.fast)
             runtime.codes.append(code)
             let function = StoreFunction(type: type, typeID: typeID(type), wasm: code, host: nil)
-            storeFunctions.append(function)
+            addStoreFunction(function)
             runtime.setFunction(index, function)
             runtime.functionAddresses.append(storeFunctions.count - 1)
         }
@@ -79,7 +79,7 @@ extension Machine {
                 let offset = evaluate(offsetExpression, runtime)[0] & 0xffff_ffff
                 let items = runtime.elements[i]
                 guard offset + UInt64(items.count) <= UInt64(table.elements.count) else { return (instance, Trap(.tableOutOfBounds)) }
-                table.elements.replaceSubrange(Int(offset) ..< Int(offset) + items.count, with: items)
+                table.write(items, at: Int(offset))
                 runtime.elements[i] = []
             }
         }

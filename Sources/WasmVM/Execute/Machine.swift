@@ -7,7 +7,10 @@ public final class Machine {
     public let configuration: MachineConfiguration
 
     // MARK: Store state
-    var storeFunctions: [StoreFunction] = []
+    private(set) var storeFunctions: [StoreFunction] = []
+    /// Per store function address: `storeFunctions` as fast code's `call_indirect` reads it
+    /// (raw, as an array's getter there was a call and a retain; capacity doubles).
+    private(set) var indirectTargets = UnsafeMutableBufferPointer<IndirectTarget>.allocate(capacity: 16)
     var storeMemories: [Memory] = []
     var storeTables: [Table] = []
     var globalCells: [UnsafeMutablePointer<UInt64>] = []
@@ -112,6 +115,7 @@ public final class Machine {
     deinit {
         stack.deallocate()
         frameBuffer.deallocate()
+        indirectTargets.deallocate()
         costs.deallocate()
         tallies.deallocate()
         conditionStack.deallocate()
@@ -129,8 +133,20 @@ public final class Machine {
 
     public func addHostFunction(module: String, name: String, type: FunctionType, _ body: @escaping HostFunctionBody) -> ExternalValue {
         let host = HostFunction(module: module, name: name, body: body)
-        storeFunctions.append(StoreFunction(type: type, typeID: typeID(type), wasm: nil, host: host))
+        addStoreFunction(StoreFunction(type: type, typeID: typeID(type), wasm: nil, host: host))
         return .function(storeFunctions.count - 1)
+    }
+
+    func addStoreFunction(_ function: StoreFunction) {
+        if storeFunctions.count == indirectTargets.count {
+            let grown = UnsafeMutableBufferPointer<IndirectTarget>.allocate(capacity: 2 * indirectTargets.count)
+            _ = grown.initialize(from: indirectTargets)
+            indirectTargets.deallocate()
+            indirectTargets = grown
+        }
+        indirectTargets.initializeElement(at: storeFunctions.count,
+                                          to: IndirectTarget(typeID: function.typeID, wasm: function.wasm.map { Unmanaged.passUnretained($0) }))
+        storeFunctions.append(function)
     }
 
     public func addMemory(_ type: MemoryType) -> ExternalValue {

@@ -53,7 +53,7 @@ extension Machine {
         }
         return MachineCheckpoint(
             memories: images, pageAccounting: storeMemories.map(\.accounting),
-            tables: storeTables.map(\.elements),
+            tables: storeTables.map(\.snapshot),
             globals: globalCells.map(\.pointee),
             v128Highs: Dictionary(uniqueKeysWithValues: globalTypes.indices.filter { globalTypes[$0].valueType == .v128 }
                 .map { ($0, globalCells[$0][1]) }),
@@ -70,7 +70,7 @@ extension Machine {
     /// created after it (new instances, host additions) stay but keep their current state.
     public func restore(_ checkpoint: MachineCheckpoint) {
         for (memory, image) in zip(storeMemories, checkpoint.memories) { memory.restore(image) }
-        for (table, elements) in zip(storeTables, checkpoint.tables) { table.elements = elements }
+        for (table, elements) in zip(storeTables, checkpoint.tables) { table.restore(elements) }
         for (cell, value) in zip(globalCells, checkpoint.globals) { cell.pointee = value }
         for (address, high) in checkpoint.v128Highs { globalCells[address][1] = high }
         for (instance, elements) in zip(instances, checkpoint.elements) { instance.elements = elements }

@@ -107,5 +107,5 @@ public final class Memory {
 /// Marks the page of a store at `ea` written. A store that crosses into the next page marks
 /// only the first; `Memory.snapshot` checks the next page's first bytes for that.
 @inline(__always) func markWritten(_ base: UnsafeMutableRawPointer, _ ea: Int) {
-    (base + ((ea &>> 16) &- Memory.dirtyMapBytes)).storeBytes(of: 1, as: UInt8.self)
+    (base + ((ea &>> 16) &- Memory.dirtyMapBytes)).guestStore(UInt8(1))
 }

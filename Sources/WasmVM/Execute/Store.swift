@@ -162,6 +162,13 @@ final class StoreFunction {
     }
 }
 
+/// A store function as fast code's `call_indirect` reads it: a trivial value, so reading one
+/// costs no reference counting.
+struct IndirectTarget {
+    let typeID: Int
+    let wasm: Unmanaged<FunctionCode>?
+}
+
 /// An instance's index spaces resolved to store entities. The buffers are
 /// filled during instantiation and fixed afterwards.
 final class InstanceRuntime {
@@ -174,8 +181,12 @@ final class InstanceRuntime {
     let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     let globalCount: Int
     /// Canonical type id per type index.
-    let typeIDs: [Int]
-    var tables: [Table] = []
+    /// Read by every `call_indirect`: raw, like `functions`.
+    let typeIDs: UnsafeMutablePointer<Int>
+    var tables: [Table] = [] { didSet { firstTable = tables.first.map { Unmanaged.passUnretained($0) } } }
+    /// `tables[0]` for fast code's `call_indirect`: a trivial value, read without retaining
+    /// (`unowned(unsafe) Table?` was retained to be compared with nil); `tables` holds it.
+    var firstTable: Unmanaged<Table>?
     var memory: Memory?
     var functionAddresses: [Int] = []
     var tableAddresses: [Int] = []
@@ -196,7 +207,8 @@ final class InstanceRuntime {
     init(id: Int, module: Module, typeIDs: [Int]) {
         self.id = id
         self.module = module
-        self.typeIDs = typeIDs
+        self.typeIDs = .allocate(capacity: Swift.max(typeIDs.count, 1))
+        self.typeIDs.initialize(from: typeIDs, count: typeIDs.count)
         functionCount = module.functionTypeIndices.count
         functions = .allocate(capacity: Swift.max(functionCount, 1))
         wasmCallees = .allocate(capacity: Swift.max(functionCount, 1))
@@ -210,6 +222,7 @@ final class InstanceRuntime {
         functions.deallocate()
         wasmCallees.deallocate()
         globals.deallocate()
+        typeIDs.deallocate()
     }
 }
 

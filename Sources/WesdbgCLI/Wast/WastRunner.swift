@@ -105,7 +105,6 @@ final class WastRunner {
     static func run(file path: String, stepLimit: UInt64? = defaultStepLimit,
                     strictMessages: Bool = false, exact: Bool = false) throws(UserError) -> WastResult {
         let script = try read(path)
-        let name = (path as NSString).lastPathComponent
         let runner = WastRunner(stepLimit: stepLimit, exact: exact)
         runner.strictMessages = strictMessages
         return runner.run(script: script)
