@@ -41,11 +41,7 @@ let package = Package(
             dependencies: [
                 .product(name: "WasmParser", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
-            ],
-            // The interpreter loops dispatch through one jump table; aligning its branch targets
-            // to 32 bytes made run mode up to 2x faster on this machine kind and stopped the speed
-            // from swinging with unrelated code changes (docs/interpreter-speed.md).
-            swiftSettings: [.unsafeFlags(["-Xllvm", "-align-all-nofallthru-blocks=5"], .when(configuration: .release))]),
+            ]),
         // Differential/: wasm-tools smith modules that FastExactDifferentialTests runs through both loops.
         .testTarget(name: "WasmVMTests", dependencies: ["WasmVM", .product(name: "WAT", package: "WasmKit")],
                     exclude: ["Differential"]),

@@ -15,6 +15,8 @@ public struct FastInstr: Sendable, Equatable {
     var b: UInt64
     init(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) { self.op = op; charge = 0; self.a = a; self.b = b }
 
+    /// `b` as a slot, pc or count (always below 2^32): `Int(b)` would check the sign bit on every use.
+    @inline(__always) var slotB: Int { Int(truncatingIfNeeded: b) }
     @inline(__always) var lo: Int { Int(UInt32(truncatingIfNeeded: b)) }
     @inline(__always) var hi: Int { Int(b >> 32) }
 }

@@ -77,10 +77,10 @@ extension Machine {
                 ip = code + Int(i.a)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIf:
-                ip = asU32(fp[Int(i.b)]) != 0 ? code + Int(i.a) : ip + 1
+                ip = asU32(fp[i.slotB]) != 0 ? code + Int(i.a) : ip + 1
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIfNot:
-                ip = asU32(fp[Int(i.b)]) == 0 ? code + Int(i.a) : ip + 1
+                ip = asU32(fp[i.slotB]) == 0 ? code + Int(i.a) : ip + 1
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brCopy:
                 let s = fn.fastBranches[Int(i.a)]
@@ -88,7 +88,7 @@ extension Machine {
                 ip = code + Int(s.target)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .brIfCopy:
-                if asU32(fp[Int(i.b)]) != 0 {
+                if asU32(fp[i.slotB]) != 0 {
                     let s = fn.fastBranches[Int(i.a)]
                     Machine.move(fp, s)
                     ip = code + Int(s.target)
@@ -103,7 +103,7 @@ extension Machine {
                 ip = code + Int(s.target)
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             case .return:
-                let n = Int(i.b), src = fp + Int(i.a)
+                let n = i.slotB, src = fp + Int(i.a)
                 if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
                 if _slowPath(profiling) { profileReturn(fn.address, fuelUsed) }
                 depth &-= 1   // wrapping arithmetic on the call path: each checked op cost a `jo`
@@ -183,13 +183,13 @@ extension Machine {
                 }
                 fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
             // MARK: Data
-            case .copy: fp[Int(i.a)] = fp[Int(i.b)]
+            case .copy: fp[Int(i.a)] = fp[i.slotB]
             case .copy2:
                 let x = fp[i.lo], y = fp[i.hi]
                 fp[Int(i.a)] = x; fp[Int(i.a) + 1] = y
             case .const: fp[Int(i.a)] = i.b
-            case .globalGet: fp[Int(i.a)] = inst.globals[Int(i.b)].pointee
-            case .globalSet: inst.globals[Int(i.a)].pointee = fp[Int(i.b)]
+            case .globalGet: fp[Int(i.a)] = inst.globals[i.slotB].pointee
+            case .globalSet: inst.globals[Int(i.a)].pointee = fp[i.slotB]
             case .select:
                 let d = fp + Int(i.a)
                 if asU32(d[2]) == 0 { d[0] = d[1] }
@@ -201,11 +201,11 @@ extension Machine {
             // SIMD in stack form: the stack-code instruction at pc b (never a patched one: a
             // breakpoint turns this into deopt). A load or store out of bounds, or a store while
             // memory is watched, leaves for the exact loop, which repeats it.
-            case .simd: _ = Machine.simd(fn.code[Int(i.b)], fp + Int(i.a), fn)
+            case .simd: _ = Machine.simd(fn.code[i.slotB], fp + Int(i.a), fn)
             case .simdLoad:
-                guard Machine.simdLoad(fn.code[Int(i.b)], fp + Int(i.a), memBase, memSize) != nil else { break loop }
+                guard Machine.simdLoad(fn.code[i.slotB], fp + Int(i.a), memBase, memSize) != nil else { break loop }
             case .simdStore:
-                guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[Int(i.b)], fp + Int(i.a), memBase, memSize)
+                guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[i.slotB], fp + Int(i.a), memBase, memSize)
                 else { break loop }
                 markWritten(memBase, ea)
 
