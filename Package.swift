@@ -36,12 +36,20 @@ let package = Package(
         // generated files, WasmVM does not depend on them.
         .target(name: "InstructionTable"),
         .executableTarget(name: "generate-instructions", dependencies: ["InstructionTable"]),
+        // The fast loop's threaded dispatch: C handlers that tail-call each other around WasmVM's op bodies.
+        .target(name: "CFastDispatch"),
         .target(
             name: "WasmVM",
             dependencies: [
+                "CFastDispatch",
                 .product(name: "WasmParser", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
-            ]),
+            ],
+            // SwiftPM builds with frame pointers (-Xcc -fno-omit-frame-pointer): the fast loop's handlers,
+            // compiled by the Clang importer into this module, would push and pop one around every
+            // instruction. They only tail-call, so as leaves they go without. (No frame pointers at all,
+            // -mframe-pointer=none, crashed a debug build in V128.lanes.)
+            swiftSettings: [.unsafeFlags(["-Xcc", "-momit-leaf-frame-pointer"])]),
         // Differential/: wasm-tools smith modules that FastExactDifferentialTests runs through both loops.
         .testTarget(name: "WasmVMTests", dependencies: ["WasmVM", .product(name: "WAT", package: "WasmKit")],
                     exclude: ["Differential"]),

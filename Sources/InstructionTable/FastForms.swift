@@ -11,8 +11,8 @@ struct FastForms {
 
     static let x = "let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]"
     static let y = "y = fp[Int(i.b >> 32)]"
-    /// Both ways lead to a block head, which is charged on arrival.
-    static let enter = "fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop"
+    /// Both ways lead to a block head, which is charged on arrival (leaving when over the limit).
+    static let enter = "fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next"
 
     init(_ rows: [Row]) {
         let immediate = rows.filter { $0.immediate.present }
@@ -38,7 +38,7 @@ struct FastForms {
     mutating func addBinary(_ row: Row) {
         let value = row.valueExpression!
         let guards = row.traps.isEmpty ? ""
-            : "guard " + row.traps.map { "!(\($0.when))" }.joined(separator: ", ") + " else { break loop }; "
+            : "guard " + row.traps.map { "!(\($0.when))" }.joined(separator: ", ") + " else { return leave }; "
         forms.append(Form(name: row.name + "SS", body: "\(Self.x), \(Self.y); \(guards)fp[Int(i.a)] = \(value)"))
         if row.immediate.present {
             forms.append(Form(name: row.name + "SI", body: "\(Self.x), \(Self.immediate(row)); fp[Int(i.a)] = \(value)"))
@@ -58,7 +58,22 @@ struct FastForms {
 extension Generator {
     /// The fast loop's numeric cases (Machine+Fast.swift, between the markers).
     static func fastLoopCases(_ forms: FastForms) -> String {
-        forms.forms.map { "            case .\($0.name): \($0.body)\n" }.joined()
+        forms.forms.map { "        case .\($0.name): \($0.body)\n" }.joined()
+    }
+
+    /// The C dispatch's list of fast ops, in `FastOp` order: a handler per op (FastDispatch.h).
+    static func fastDispatchFile(_ forms: FastForms, controlOps: String) -> String {
+        let control = controlOps.split(separator: "\n").flatMap { line -> [String] in
+            let code = line.firstRange(of: "//").map { line[..<$0.lowerBound] } ?? line
+            guard code.hasPrefix("case ") else { return [] }
+            return code.dropFirst(5).split(separator: ",").map { String($0.filter { $0 != " " && $0 != "`" }) }
+        }
+        let names = control + forms.forms.map(\.name)
+        // Swift stores an enum without payloads as its case index, in one byte up to 256 cases.
+        precondition(names.count <= 1 << 16, "FastOp has \(names.count) cases")
+        return header + "#define WESDBG_FAST_OP_COUNT \(names.count)\n"
+            + "#define WESDBG_FAST_TAG \(names.count <= 256 ? "uint8_t" : "uint16_t")\n"
+            + "#define WESDBG_FAST_OPS(X) \\\n" + names.enumerated().map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
     }
 
     static func fastOpFile(_ forms: FastForms, controlOps: String) -> String {

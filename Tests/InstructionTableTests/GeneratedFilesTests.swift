@@ -44,6 +44,7 @@ import Testing
         #expect(text("Machine+Numeric.generated.swift").contains(
             "case .i32AddSat: let x = sp[-2], y = sp[-1]; sp[-2] = asSlot(asU32(x).addingReportingOverflow"))
         #expect(text("FastOp.generated.swift").contains("    case i32AddSatSS\n    case i32AddSatSI\n"))
+        #expect(text("FastOps.generated.h").contains("X(i32AddSatSS, "))   // its own handler in the C dispatch
         #expect(text("FastOp+Forms.generated.swift").contains("case .i32AddSat: (.i32AddSatSS, .i32AddSatSI, true)"))
         #expect(text("Machine+Fast.swift").contains("case .i32AddSatSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32;"))
     }
@@ -62,7 +63,7 @@ import Testing
             """))
         let loop = text("Machine+Fast.swift")
         #expect(loop.contains("case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; "
-            + "guard !(asS32(y) == 0), !(asS32(x) == .min && asS32(y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))"))
+            + "guard !(asS32(y) == 0), !(asS32(x) == .min && asS32(y) == -1) else { return leave }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))"))
         #expect(loop.contains("case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))"))
         #expect(text("FastOp+Forms.generated.swift").contains(
             "case .i32DivS, .i32RemS: Int32(truncatingIfNeeded: v) != 0 && Int32(truncatingIfNeeded: v) != -1"))

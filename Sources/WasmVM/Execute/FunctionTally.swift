@@ -11,3 +11,34 @@ struct FunctionTally {
     /// Activations of this function on the wasm call stack.
     var active: UInt64 = 0
 }
+
+extension UnsafeMutablePointer where Pointee == FunctionTally {
+    /// A wasm call from `caller` to `callee` (store addresses) at `fuelUsed`, which includes the
+    /// call's own cost: the caller's self fuel since `mark`, then the callee's activation.
+    /// Returns the fuel credited to the caller. Shared by both loops' hooks; the fast loop keeps
+    /// its own `mark` while it runs.
+    @inline(__always)
+    func tallyCall(_ caller: Int, _ callee: Int, _ fuelUsed: UInt64, mark: inout UInt64) -> UInt64 {
+        let delta = fuelUsed &- mark
+        mark = fuelUsed
+        self[caller].selfFuel &+= delta
+        let c = self + callee
+        c.pointee.calls &+= 1
+        if c.pointee.active == 0 { c.pointee.entryFuel = fuelUsed }
+        c.pointee.active &+= 1
+        return delta
+    }
+
+    /// A return from `function` at `fuelUsed` (including the return's own cost). Returns the
+    /// fuel credited to it.
+    @inline(__always)
+    func tallyReturn(_ function: Int, _ fuelUsed: UInt64, mark: inout UInt64) -> UInt64 {
+        let delta = fuelUsed &- mark
+        mark = fuelUsed
+        let t = self + function
+        t.pointee.selfFuel &+= delta
+        t.pointee.active &-= 1
+        if t.pointee.active == 0 { t.pointee.totalFuel &+= fuelUsed &- t.pointee.entryFuel }
+        return delta
+    }
+}

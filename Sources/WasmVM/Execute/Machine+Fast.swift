@@ -5,6 +5,11 @@
 // exact loop (a trap, a host call, a breakpoint, a watch hit, a fuel or step limit
 // within the block), it leaves at an instruction whose `origin` state is exact, gives
 // back the block's unspent fuel, and `drive` continues in the exact loop from there.
+//
+// Dispatch is threaded (CFastDispatch): each op is a C handler around `FastLoop.step`
+// with that op, ending in a tail call of the next instruction's handler.
+
+import CFastDispatch
 
 extension Machine {
     enum FastOutcome { case event(ExecutionEvent), exact }
@@ -15,495 +20,54 @@ extension Machine {
         // Only frames changed since the buffer was last written are copied in and out, so an
         // island deep in a recursion costs O(1), not O(depth) (issue 10 item 6).
         let frames = frameBuffer
-        var depth = callFrames.count
+        let depth = callFrames.count
         let synced = Swift.min(bufferedFrames, depth)
         callFrames.withUnsafeBufferPointer { (frames + synced).update(from: $0.baseAddress! + synced, count: depth - synced) }
-        // Lowest frame index that was the top (the only frame the loop writes) while it ran.
-        var lowTop = depth - 1
-        let stack = self.stack
-        let stackEnd = stack + Swift.max(configuration.maxStackSlots, 16)
-        let maxDepth = configuration.maxCallDepth
-        let indirectTargets = self.indirectTargets.baseAddress.unsafelyUnwrapped
         let budget = Swift.min(fuelLimitValue, pauseAtFuel ?? .max, Machine.budgetCeiling)
-        var fuelUsed = fuelUsedValue
-        // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
-        // `limit` is not recomputed after calls: it stays conservative, the exact loop is exact.
-        var stepBase = stepCount &- fuelUsed
-        let limit = Machine.fuelLimit(budget, fuelUsed, stepCount, stepStop)
-        let callExtra = FuelCosts.call &- 1
-        unowned(unsafe) var fn = frames[depth - 1].function
-        var code = fn.fast
-        var ip = code + Int(fn.fastEntry[frames[depth - 1].pc])
-        var fp = stack + frames[depth - 1].fp
-        unowned(unsafe) var inst = fn.instance
-        unowned(unsafe) var memory = inst.memory
-        var memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
-        var memSize = memory?.size ?? 0
-        let watched = watchedMemory
+        let fn = frames[depth - 1].function
+        let inst = fn.instance, memory = inst.memory
         // Stores compare against the watched ranges' hull inline and leave fast code inside it: the exact
         // loop does the store and the precise check. No call in a store's path: calling `watchHit` made
         // every store spill and reload three registers (sieve: 6 of the 45 instructions per iteration).
         let watchHull = watchRanges.isEmpty ? 0 ..< 0
             : Int(clamping: watchRanges.map(\.lowerBound).min()!) ..< Int(clamping: watchRanges.map(\.upperBound).max()!)
-        var watchLow = Int.max, watchHigh = 0
-        if watched != nil && memory === watched { (watchLow, watchHigh) = (watchHull.lowerBound, watchHull.upperBound) }
-        let profiling = profilesFuel
-        // How the loop ended: at `pc` (its block charged; the default), at a stack-code pc
-        // before anything of it ran, or with the outermost return.
-        var resumeAt: Int?
-        var returned = false
-
-        fuelUsed &+= UInt64(ip.pointee.charge)
-        if fuelUsed <= limit {
-        loop: while true {
-            let i = ip.pointee
-            switch i.op {
-            // MARK: Control
-            case .nop:
-                ip += 1
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .deopt: break loop
-            case .countBlock: UnsafeMutablePointer<UInt64>(bitPattern: UInt(i.b)).unsafelyUnwrapped.pointee &+= 1
-            case .probe:
-                // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
-                let set = ConditionSet.data(bits: i.b)
-                let fuel = fuelUsed &- set.pointee.unspent
-                if !ConditionSetData.quickFalse(set, fp, evaluating: evaluatesConditions, counting: countsConditionHits, paused: pausedAtStep, steps: fuel &+ stepBase) {
-                    guard conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { break loop }
-                }
-                ip = set.pointee.trampoline.unsafelyUnwrapped; continue loop
-            case .jump: ip = code + Int(i.a); continue loop
-            case .br:
-                ip = code + Int(i.a)
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIf:
-                ip = asU32(fp[i.slotB]) != 0 ? code + Int(i.a) : ip + 1
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfNot:
-                ip = asU32(fp[i.slotB]) == 0 ? code + Int(i.a) : ip + 1
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brCopy:
-                let s = fn.fastBranches[Int(i.a)]
-                Machine.move(fp, s)
-                ip = code + Int(s.target)
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfCopy:
-                if asU32(fp[i.slotB]) != 0 {
-                    let s = fn.fastBranches[Int(i.a)]
-                    Machine.move(fp, s)
-                    ip = code + Int(s.target)
-                } else {
-                    ip += 1
-                }
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brTable:
-                let selector = Int(asU32(fp[i.lo])), index = selector < i.hi - 1 ? selector : i.hi - 1   // Swift.min was a call
-                let s = fn.fastBranches[Int(i.a) + index]
-                Machine.move(fp, s)
-                ip = code + Int(s.target)
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .return:
-                let n = i.slotB, src = fp + Int(i.a)
-                if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
-                if _slowPath(profiling) { profileReturn(fn.address, fuelUsed) }
-                depth &-= 1   // wrapping arithmetic on the call path: each checked op cost a `jo`
-                lowTop = lowTop < depth &- 1 ? lowTop : depth &- 1   // Swift.min was a call here
-                if depth == 0 {
-                    results = Value.read(fn.type.results, from: stack)
-                    callState = .returned
-                    self.sp = n
-                    returned = true
-                    break loop
-                }
-                let caller = frames[depth &- 1]
-                fn = caller.function; fp = stack + caller.fp
-                if fn.instanceID != inst.id {
-                    inst = fn.instance; memory = inst.memory
-                    memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
-                    (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
-                }
-                if _slowPath(depth <= pauseAtDepth) { resumeAt = caller.pc; break loop }
-                code = fn.fast
-                if let resume = caller.resume {
-                    ip = resume
-                } else {
-                    let entry = fn.fastEntry[caller.pc]
-                    if _slowPath(entry < 0) { resumeAt = caller.pc; break loop }
-                    ip = code + Int(entry)
-                }
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .call:
-                guard let calleeRef = inst.wasmCallees[Int(i.a)] else { break loop }   // a host function
-                unowned(unsafe) let callee = calleeRef.takeUnretainedValue()
-                let offset = i.lo &- callee.paramCount
-                let newFp = fp + offset
-                if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) { break loop }   // `<`: `>` was a call
-                stepBase &-= callExtra
-                if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
-                let caller = frames + (depth &- 1)
-                caller.pointee.pc = i.hi
-                caller.pointee.resume = ip + 1   // the continuation's head follows the call
-                Machine.zero(newFp + callee.paramCount, callee.localCount)
-                frames[depth] = Frame(function: callee, pc: 0, fp: caller.pointee.fp &+ offset)   // not `newFp - stack`: a division
-                depth &+= 1
-                fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
-                if callee.instanceID != inst.id {
-                    inst = callee.instance; memory = inst.memory
-                    memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
-                    (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
-                }
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .callIndirect:
-                // Raw reads only: no reference counting or exclusivity checks per call (issue 16).
-                guard let tableRef = inst.firstTable else { break loop }
-                unowned(unsafe) let table = tableRef.takeUnretainedValue()
-                let index = Int(asU32(fp[i.lo - 1]))
-                guard index < table.elements.count else { break loop }
-                let element = table.elements[index]
-                guard element != 0 else { break loop }
-                let target = indirectTargets[Int(element - 1)]
-                guard target.typeID == inst.typeIDs[Int(i.a)], let calleeRef = target.wasm else { break loop }
-                unowned(unsafe) let callee = calleeRef.takeUnretainedValue()
-                let offset = i.lo &- 1 &- callee.paramCount
-                let newFp = fp + offset
-                if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) { break loop }   // `<`: `>` was a call
-                stepBase &-= callExtra
-                if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
-                let caller = frames + (depth &- 1)
-                caller.pointee.pc = i.hi
-                caller.pointee.resume = ip + 1   // the continuation's head follows the call
-                Machine.zero(newFp + callee.paramCount, callee.localCount)
-                frames[depth] = Frame(function: callee, pc: 0, fp: caller.pointee.fp &+ offset)   // not `newFp - stack`: a division
-                depth &+= 1
-                fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
-                if callee.instanceID != inst.id {
-                    inst = callee.instance; memory = inst.memory
-                    memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
-                    (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
-                }
-                fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            // MARK: Data
-            case .copy: fp[Int(i.a)] = fp[i.slotB]
-            case .copy2:
-                let x = fp[i.lo], y = fp[i.hi]
-                fp[Int(i.a)] = x; fp[Int(i.a) + 1] = y
-            case .const: fp[Int(i.a)] = i.b
-            case .globalGet: fp[Int(i.a)] = inst.globals[i.slotB].pointee
-            case .globalSet: inst.globals[Int(i.a)].pointee = fp[i.slotB]
-            case .select:
-                let d = fp + Int(i.a)
-                if asU32(d[2]) == 0 { d[0] = d[1] }
-            case .memorySize: fp[Int(i.a)] = UInt64(memory?.pageCount ?? 0)
-            case .stackOp:
-                var kind: TrapKind?
-                guard let op = OpCode(rawValue: UInt16(truncatingIfNeeded: i.b)),
-                      Machine.numeric(op, fp + Int(i.a), &kind) >= 0 else { break loop }
-            // SIMD in stack form: the stack-code instruction at pc b (never a patched one: a
-            // breakpoint turns this into deopt). A load or store out of bounds, or a store while
-            // memory is watched, leaves for the exact loop, which repeats it.
-            case .simd: _ = Machine.simd(fn.code[i.slotB], fp + Int(i.a), fn)
-            case .simdLoad:
-                guard Machine.simdLoad(fn.code[i.slotB], fp + Int(i.a), memBase, memSize) != nil else { break loop }
-            case .simdStore:
-                guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[i.slotB], fp + Int(i.a), memBase, memSize)
-                else { break loop }
-                markWritten(memBase, ea)
-
-            // MARK: Memory
-            case .i32Load:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot((memBase + ea).guestLoad(UInt32.self))
-            case .i64Load:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 8, memSize) else { break loop }
-                fp[Int(i.a)] = (memBase + ea).guestLoad(UInt64.self)
-            case .i32Load8S:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int8.self)))
-            case .i32Load8U:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
-            case .i32Load16S:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int16.self)))
-            case .i32Load16U:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
-            case .i64Load8S:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int8.self)))
-            case .i64Load8U:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
-            case .i64Load16S:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int16.self)))
-            case .i64Load16U:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
-            case .i64Load32S:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
-                fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int32.self)))
-            case .i64Load32U:
-                guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { break loop }
-                fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt32.self))
-            // A store inside the watched ranges' hull leaves before writing: the exact loop repeats it and pauses if it touches a range.
-            case .store8:
-                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt8(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
-            case .store16:
-                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt16(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
-            case .store32:
-                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt32(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
-            case .store64:
-                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(fp[i.hi]); markWritten(memBase, ea)
-            case .store8I:
-                guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt8(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
-            case .store16I:
-                guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt16(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
-            case .store32I:
-                guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt32(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
-            case .store64I:
-                guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh) else { break loop }
-                (memBase + ea).guestStore(UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32)))); markWritten(memBase, ea)
-
-            // MARK: Numeric
-            // BEGIN GENERATED (swift run generate-instructions)
-            case .i32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &+ asU32(y))
-            case .i32AddSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &+ asU32(y))
-            case .i32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &- asU32(y))
-            case .i32SubSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &- asU32(y))
-            case .i32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &* asU32(y))
-            case .i32MulSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &* asU32(y))
-            case .i32AndSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x & y
-            case .i32AndSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x & y
-            case .i32OrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x | y
-            case .i32OrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x | y
-            case .i32XorSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x ^ y
-            case .i32XorSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x ^ y
-            case .i32ShlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &<< (asU32(y) & 31))
-            case .i32ShlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &<< (asU32(y) & 31))
-            case .i32ShrSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) &>> Int32(bitPattern: asU32(y) & 31))
-            case .i32ShrSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) &>> Int32(bitPattern: asU32(y) & 31))
-            case .i32ShrUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &>> (asU32(y) & 31))
-            case .i32ShrUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &>> (asU32(y) & 31))
-            case .i32RotlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), asU32(y)))
-            case .i32RotlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), asU32(y)))
-            case .i32RotrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), 32 &- asU32(y)))
-            case .i32RotrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), 32 &- asU32(y)))
-            case .i64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &+ y
-            case .i64AddSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &+ y
-            case .i64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &- y
-            case .i64SubSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &- y
-            case .i64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &* y
-            case .i64MulSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &* y
-            case .i64AndSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x & y
-            case .i64AndSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x & y
-            case .i64OrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x | y
-            case .i64OrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x | y
-            case .i64XorSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x ^ y
-            case .i64XorSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x ^ y
-            case .i64ShlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &<< (y & 63)
-            case .i64ShlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &<< (y & 63)
-            case .i64ShrSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) &>> Int64(y & 63))
-            case .i64ShrSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) &>> Int64(y & 63))
-            case .i64ShrUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &>> (y & 63)
-            case .i64ShrUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &>> (y & 63)
-            case .i64RotlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = Machine.rotateLeft(x, y)
-            case .i64RotlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Machine.rotateLeft(x, y)
-            case .i64RotrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = Machine.rotateLeft(x, 64 &- y)
-            case .i64RotrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Machine.rotateLeft(x, 64 &- y)
-            case .i32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) == asU32(y))
-            case .i32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) == asU32(y))
-            case .i32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) != asU32(y))
-            case .i32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) != asU32(y))
-            case .i32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) < asS32(y))
-            case .i32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) < asS32(y))
-            case .i32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) < asU32(y))
-            case .i32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) < asU32(y))
-            case .i32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) > asS32(y))
-            case .i32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) > asS32(y))
-            case .i32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) > asU32(y))
-            case .i32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) > asU32(y))
-            case .i32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) <= asS32(y))
-            case .i32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) <= asS32(y))
-            case .i32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) <= asU32(y))
-            case .i32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) <= asU32(y))
-            case .i32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) >= asS32(y))
-            case .i32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) >= asS32(y))
-            case .i32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) >= asU32(y))
-            case .i32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) >= asU32(y))
-            case .i64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x == y)
-            case .i64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x == y)
-            case .i64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x != y)
-            case .i64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x != y)
-            case .i64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) < Int64(bitPattern: y))
-            case .i64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) < Int64(bitPattern: y))
-            case .i64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x < y)
-            case .i64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x < y)
-            case .i64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) > Int64(bitPattern: y))
-            case .i64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) > Int64(bitPattern: y))
-            case .i64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x > y)
-            case .i64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x > y)
-            case .i64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) <= Int64(bitPattern: y))
-            case .i64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) <= Int64(bitPattern: y))
-            case .i64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x <= y)
-            case .i64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x <= y)
-            case .i64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
-            case .i64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
-            case .i64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x >= y)
-            case .i64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x >= y)
-            case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); if _slowPath(fuelUsed > limit) { break loop }; continue loop
-            case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asS32(y) == 0), !(asS32(x) == .min && asS32(y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
-            case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
-            case .i32DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asU32(y) == 0) else { break loop }; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
-            case .i32DivUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
-            case .i32RemSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asS32(y) == 0) else { break loop }; fp[Int(i.a)] = asS32(y) == -1 ? 0 : asSlot(asS32(x) % asS32(y))
-            case .i32RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asS32(y) == -1 ? 0 : asSlot(asS32(x) % asS32(y))
-            case .i32RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asU32(y) == 0) else { break loop }; fp[Int(i.a)] = asSlot(asU32(x) % asU32(y))
-            case .i32RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) % asU32(y))
-            case .i64DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0), !(Int64(bitPattern: x) == .min && Int64(bitPattern: y) == -1) else { break loop }; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) / Int64(bitPattern: y))
-            case .i64DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) / Int64(bitPattern: y))
-            case .i64DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0) else { break loop }; fp[Int(i.a)] = x / y
-            case .i64DivUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x / y
-            case .i64RemSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0) else { break loop }; fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
-            case .i64RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
-            case .i64RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0) else { break loop }; fp[Int(i.a)] = x % y
-            case .i64RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x % y
-            case .f32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) == asF32(y))
-            case .f32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) != asF32(y))
-            case .f32LtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) < asF32(y))
-            case .f32GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) > asF32(y))
-            case .f32LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) <= asF32(y))
-            case .f32GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) >= asF32(y))
-            case .f64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) == asF64(y))
-            case .f64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) != asF64(y))
-            case .f64LtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) < asF64(y))
-            case .f64GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) > asF64(y))
-            case .f64LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) <= asF64(y))
-            case .f64GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) >= asF64(y))
-            case .f32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y)))
-            case .f32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) - asF32(y))
-            case .f32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMul(asF32(x), asF32(y)))
-            case .f32DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) / asF32(y))
-            case .f32MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF32(x), asF32(y)))
-            case .f32MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF32(x), asF32(y)))
-            case .f32CopysignSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = (x & 0x7fff_ffff) | (y & 0x8000_0000)
-            case .f64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y)))
-            case .f64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) - asF64(y))
-            case .f64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMul(asF64(x), asF64(y)))
-            case .f64DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) / asF64(y))
-            case .f64MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF64(x), asF64(y)))
-            case .f64MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF64(x), asF64(y)))
-            case .f64CopysignSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = (x & 0x7fff_ffff_ffff_ffff) | (y & 0x8000_0000_0000_0000)
-            case .i32EqzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asU32(x) == 0)
-            case .i64EqzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(x == 0)
-            case .i32ClzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).leadingZeroBitCount)
-            case .i32CtzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).trailingZeroBitCount)
-            case .i32PopcntS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).nonzeroBitCount)
-            case .i64ClzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.leadingZeroBitCount)
-            case .i64CtzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.trailingZeroBitCount)
-            case .i64PopcntS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.nonzeroBitCount)
-            case .f32AbsS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0x7fff_ffff
-            case .f32NegS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = (x ^ 0x8000_0000) & 0xffff_ffff
-            case .f32CeilS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.up))
-            case .f32FloorS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.down))
-            case .f32TruncS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.towardZero))
-            case .f32NearestS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.toNearestOrEven))
-            case .f32SqrtS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).squareRoot())
-            case .f64AbsS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0x7fff_ffff_ffff_ffff
-            case .f64NegS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x ^ 0x8000_0000_0000_0000
-            case .f64CeilS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.up))
-            case .f64FloorS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.down))
-            case .f64TruncS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.towardZero))
-            case .f64NearestS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.toNearestOrEven))
-            case .f64SqrtS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).squareRoot())
-            case .i32WrapI64S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0xffff_ffff
-            case .i64ExtendI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(asS32(x)))
-            case .i64ExtendI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0xffff_ffff
-            case .f32ConvertI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asS32(x)))
-            case .f32ConvertI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asU32(x)))
-            case .f32ConvertI64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(Int64(bitPattern: x)))
-            case .f32ConvertI64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(x))
-            case .f32DemoteF64S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asF64(x)))
-            case .f64ConvertI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asS32(x)))
-            case .f64ConvertI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asU32(x)))
-            case .f64ConvertI64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(Int64(bitPattern: x)))
-            case .f64ConvertI64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(x))
-            case .f64PromoteF32S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asF32(x)))
-            case .i32Extend8SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int32(Int8(truncatingIfNeeded: x)))
-            case .i32Extend16SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int32(Int16(truncatingIfNeeded: x)))
-            case .i64Extend8SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int8(truncatingIfNeeded: x)))
-            case .i64Extend16SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int16(truncatingIfNeeded: x)))
-            case .i64Extend32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int32(truncatingIfNeeded: x)))
-            case .i32TruncSatF32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), Int32.self))
-            case .i32TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), UInt32.self))
-            case .i32TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int32.self))
-            case .i32TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), UInt32.self))
-            case .i64TruncSatF32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), Int64.self))
-            case .i64TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(Double(asF32(x)), UInt64.self)
-            case .i64TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int64.self))
-            case .i64TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(asF64(x), UInt64.self)
-            // END GENERATED
+        let watching = watchedMemory != nil && memory === watchedMemory
+        var loop = FastLoop(
+            machine: self, frames: frames, depth: depth, lowTop: depth - 1, stack: stack,
+            stackEnd: stack + Swift.max(configuration.maxStackSlots, 16), maxDepth: configuration.maxCallDepth,
+            pauseAtDepth: pauseAtDepth, indirectTargets: indirectTargets.baseAddress.unsafelyUnwrapped,
+            // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
+            // `limit` is not recomputed after calls: it stays conservative, the exact loop is exact.
+            limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
+            fn: fn, code: fn.fast, inst: inst, memory: memory, watched: watchedMemory, watchHull: watchHull,
+            watchLow: watching ? watchHull.lowerBound : .max, watchHigh: watching ? watchHull.upperBound : 0,
+            profiling: profilesFuel, tallies: tallies, tallyMark: tallyMark, recordsCallStacks: profilesFuel && recordsCallStacks,
+            ip: fn.fast + Int(fn.fastEntry[frames[depth - 1].pc]), fp: stack + frames[depth - 1].fp,
+            fuelUsed: fuelUsedValue &+ UInt64((fn.fast + Int(fn.fastEntry[frames[depth - 1].pc])).pointee.charge))
+        if loop.fuelUsed <= loop.limit {
+            let memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
+            withUnsafeMutablePointer(to: &loop) {
+                wesdbg_fast_run($0.pointee.ip, $0.pointee.fp, memBase, UInt64(memory?.size ?? 0), $0.pointee.fuelUsed, $0)
             }
-            ip += 1
         }
-        }
+        return finishFast(loop, pauseAtDepth: pauseAtDepth)
+    }
 
-        if returned {
+    /// Writes back what the fast loop changed and says where execution goes on.
+    private func finishFast(_ loop: FastLoop, pauseAtDepth: Int) -> FastOutcome {
+        let (frames, depth, lowTop, fn, ip, fp) = (loop.frames, loop.depth, loop.lowTop, loop.fn, loop.ip, loop.fp)
+        var fuelUsed = loop.fuelUsed
+        tallyMark = loop.tallyMark
+        if loop.returned {
             fuelUsedValue = fuelUsed
-            stepCount = fuelUsed &+ stepBase
+            stepCount = fuelUsed &+ loop.stepBase
             callFrames = []
             bufferedFrames = 0
             return .event(.returned(results))
         }
         let resume: Int
-        var pc = ip - code
-        if let p = resumeAt {
+        var pc = ip - loop.code
+        if let p = loop.resumeAt {
             resume = p
         } else {
             if _slowPath(pc < 0 || pc >= fn.fastCount) { pc = fn.fastPC(ofTrampoline: ip) }
@@ -521,14 +85,540 @@ extension Machine {
         callFrames.replaceSubrange(lowTop..., with: UnsafeBufferPointer(start: frames + lowTop, count: depth - lowTop))
         bufferedFrames = depth
         fuelUsedValue = fuelUsed
-        stepCount = fuelUsed &+ stepBase
-        if resumeAt != nil && depth <= pauseAtDepth {
+        stepCount = fuelUsed &+ loop.stepBase
+        if loop.resumeAt != nil && depth <= pauseAtDepth {
             pausedAtStep = stepCount
             return .event(.stepLimit)
         }
         return .exact
     }
+}
 
+/// The fast loop's state besides its registers (ip, fp, memory base and size, fuel used),
+/// which the C handlers keep in registers and pass to `step`.
+struct FastLoop {
+    unowned(unsafe) let machine: Machine
+    let frames: UnsafeMutablePointer<Frame>
+    var depth: Int
+    /// Lowest frame index that was the top (the only frame the loop writes) while it ran.
+    var lowTop: Int
+    let stack: UnsafeMutablePointer<UInt64>
+    let stackEnd: UnsafeMutablePointer<UInt64>
+    let maxDepth: Int
+    /// Returning to this depth leaves (`finish`, `next`).
+    let pauseAtDepth: Int
+    let indirectTargets: UnsafeMutablePointer<IndirectTarget>
+    let limit: UInt64
+    var stepBase: UInt64
+    let callExtra = FuelCosts.call &- 1
+    unowned(unsafe) var fn: FunctionCode
+    var code: UnsafeMutablePointer<FastInstr>
+    unowned(unsafe) var inst: InstanceRuntime
+    unowned(unsafe) var memory: Memory?
+    unowned(unsafe) let watched: Memory?
+    let watchHull: Range<Int>
+    var watchLow: Int, watchHigh: Int
+    /// Fuel by function: the machine's tallies, with the mark kept here while the loop runs.
+    let profiling: Bool
+    let tallies: UnsafeMutablePointer<FunctionTally>
+    var tallyMark: UInt64
+    /// Profiles by call stack too (`wesdbg profile`): the general handler's work.
+    let recordsCallStacks: Bool
+    /// How the loop ended: at `ip` (its block charged; the default), at a stack-code pc
+    /// before anything of it ran, or with the outermost return.
+    var resumeAt: Int? = nil
+    var returned = false
+    /// The registers where the loop left (the start's until then).
+    var ip: UnsafeMutablePointer<FastInstr>
+    var fp: UnsafeMutablePointer<UInt64>
+    var fuelUsed: UInt64
+
+    @_silgen_name("wesdbg_fast_leave")
+    mutating func keepRegisters(_ ip: UnsafeMutablePointer<FastInstr>, _ fp: UnsafeMutablePointer<UInt64>, _ fuelUsed: UInt64) {
+        (self.ip, self.fp, self.fuelUsed) = (ip, fp, fuelUsed)
+    }
+
+    typealias Registers = (ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>, fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
+                           memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, memSize: UnsafeMutablePointer<UInt64>,
+                           fuelUsed: UnsafeMutablePointer<UInt64>)
+
+    /// Runs the instruction at ip in its op's own handler, where `op` is a constant: the switch
+    /// folds to one case. A call anywhere in a handler makes all of it save and restore registers,
+    /// so paths that call something (another instance, many locals to zero, call stacks for a
+    /// profile) return `slow` first, before changing anything, and the general handler runs them.
+    @_silgen_name("wesdbg_fast_step") @inline(__always)
+    mutating func step(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
+                       _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
+                       _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
+                       _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
+        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index, as FastDispatch.h reads it
+            specialized: true, (ip, fp, memBase, memSize, fuelUsed))
+    }
+
+    /// The general handler: runs any instruction at ip, slow paths included; never returns `slow`.
+    @_silgen_name("wesdbg_fast_step_general")
+    mutating func stepGeneral(_ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
+                              _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
+                              _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
+                              _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
+        run(ip.pointee.pointee.op, specialized: false, (ip, fp, memBase, memSize, fuelUsed))
+    }
+
+    /// A call from the instruction at ip: the callee's frame starts at the arguments, which end
+    /// at slot `argumentsEnd`. Leaves (before changing anything) where the exact loop must make
+    /// the call: the call depth or the stack would overflow, or the callee has no fast code.
+    @inline(__always)
+    private mutating func enter(_ calleeRef: Unmanaged<FunctionCode>, argumentsEnd: Int, returnPC: Int, specialized: Bool,
+                                _ ip: inout UnsafeMutablePointer<FastInstr>, _ fp: inout UnsafeMutablePointer<UInt64>,
+                                _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout UInt64, _ fuelUsed: inout UInt64) -> UInt {
+        unowned(unsafe) let callee = calleeRef.takeUnretainedValue()   // no retain and release per call
+        let offset = argumentsEnd &- callee.paramCount
+        let newFp = fp + offset
+        if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) { return leave }   // `<`: `>` was a call
+        let locals = callee.localCount, sameInstance = callee.instanceID == inst.id
+        if specialized && _slowPath(locals > 4 || !sameInstance || recordsCallStacks) { return slow }
+        stepBase &-= callExtra
+        if _slowPath(profiling) {
+            let delta = tallies.tallyCall(fn.address, callee.address, fuelUsed, mark: &tallyMark)
+            if !specialized && recordsCallStacks { machine.stackCall(callee.address, delta) }
+        }
+        let caller = frames + (depth &- 1)
+        caller.pointee.pc = returnPC
+        caller.pointee.resume = ip + 1   // the continuation's head follows the call
+        Machine.zero(newFp + callee.paramCount, locals)
+        frames[depth] = Frame(function: callee, pc: 0, fp: caller.pointee.fp &+ offset)   // not `newFp - stack`: a division
+        depth &+= 1
+        fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
+        if !sameInstance { switchInstance(callee.instance, &memBase, &memSize) }
+        fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+    }
+
+    /// Calls and returns across instances: another memory, and the watch hull only for the watched one.
+    private mutating func switchInstance(_ instance: InstanceRuntime, _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout UInt64) {
+        inst = instance; memory = instance.memory
+        memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
+        (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
+    }
+
+    // What `run` returns (FastDispatch.h): go on with the instruction at ip, leave fast code
+    // at ip, or run the instruction at ip in the general handler.
+    private var next: UInt { 0 }
+    private var leave: UInt { 1 }
+    private var slow: UInt { 2 }
+
+    @inline(__always)
+    private mutating func run(_ op: FastOp, specialized: Bool, _ r: Registers) -> UInt {
+        var ip = r.ip.pointee, fp = r.fp.pointee, memBase = r.memBase.pointee, memSize = r.memSize.pointee, fuelUsed = r.fuelUsed.pointee
+        defer { (r.ip.pointee, r.fp.pointee, r.memBase.pointee, r.memSize.pointee, r.fuelUsed.pointee) = (ip, fp, memBase, memSize, fuelUsed) }
+        let i = ip.pointee
+        switch op {
+        // MARK: Control
+        case .nop:
+            ip += 1
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .deopt: return leave
+        case .countBlock: UnsafeMutablePointer<UInt64>(bitPattern: UInt(i.b)).unsafelyUnwrapped.pointee &+= 1
+        case .probe:
+            // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
+            let set = ConditionSet.data(bits: i.b)
+            let fuel = fuelUsed &- set.pointee.unspent
+            if !ConditionSetData.quickFalse(set, fp, evaluating: machine.evaluatesConditions, counting: machine.countsConditionHits, paused: machine.pausedAtStep, steps: fuel &+ stepBase) {
+                guard machine.conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { return leave }
+            }
+            ip = set.pointee.trampoline.unsafelyUnwrapped; return next
+        case .jump: ip = code + Int(i.a); return next
+        case .br:
+            ip = code + Int(i.a)
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIf:
+            ip = asU32(fp[i.slotB]) != 0 ? code + Int(i.a) : ip + 1
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfNot:
+            ip = asU32(fp[i.slotB]) == 0 ? code + Int(i.a) : ip + 1
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brCopy:
+            let s = fn.fastBranches[Int(i.a)]
+            Machine.move(fp, s)
+            ip = code + Int(s.target)
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfCopy:
+            if asU32(fp[i.slotB]) != 0 {
+                let s = fn.fastBranches[Int(i.a)]
+                Machine.move(fp, s)
+                ip = code + Int(s.target)
+            } else {
+                ip += 1
+            }
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brTable:
+            let selector = Int(asU32(fp[i.lo])), index = selector < i.hi - 1 ? selector : i.hi - 1   // Swift.min was a call
+            let s = fn.fastBranches[Int(i.a) + index]
+            Machine.move(fp, s)
+            ip = code + Int(s.target)
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .return:
+            let final = depth == 1
+            let sameInstance = final || frames[depth &- 2].function.instanceID == inst.id
+            if specialized && _slowPath(final || !sameInstance || recordsCallStacks) { return slow }
+            let n = i.slotB, src = fp + Int(i.a)
+            if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
+            if _slowPath(profiling) {
+                let delta = tallies.tallyReturn(fn.address, fuelUsed, mark: &tallyMark)
+                if !specialized && recordsCallStacks { machine.stackReturn(delta) }
+            }
+            depth &-= 1   // wrapping arithmetic on the call path: each checked op cost a `jo`
+            lowTop = lowTop < depth &- 1 ? lowTop : depth &- 1   // Swift.min was a call here
+            if final {
+                machine.results = Value.read(fn.type.results, from: stack)
+                machine.callState = .returned
+                machine.sp = n
+                returned = true
+                return leave
+            }
+            let caller = frames[depth &- 1]
+            fn = caller.function; fp = stack + caller.fp
+            if !sameInstance { switchInstance(fn.instance, &memBase, &memSize) }
+            if _slowPath(depth <= pauseAtDepth) { resumeAt = caller.pc; return leave }
+            code = fn.fast
+            if let resume = caller.resume {
+                ip = resume
+            } else {
+                let entry = fn.fastEntry[caller.pc]
+                if _slowPath(entry < 0) { resumeAt = caller.pc; return leave }
+                ip = code + Int(entry)
+            }
+            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .call:
+            guard let calleeRef = inst.wasmCallees[Int(i.a)] else { return leave }   // a host function
+            return enter(calleeRef, argumentsEnd: i.lo, returnPC: i.hi, specialized: specialized,
+                         &ip, &fp, &memBase, &memSize, &fuelUsed)
+        case .callIndirect:
+            // Raw reads only: no reference counting or exclusivity checks per call (issue 16).
+            guard let tableRef = inst.firstTable else { return leave }
+            unowned(unsafe) let table = tableRef.takeUnretainedValue()
+            let index = Int(asU32(fp[i.lo - 1]))
+            guard index < table.elements.count else { return leave }
+            let element = table.elements[index]
+            guard element != 0 else { return leave }
+            let target = indirectTargets[Int(element - 1)]
+            guard target.typeID == inst.typeIDs[Int(i.a)], let calleeRef = target.wasm else { return leave }
+            return enter(calleeRef, argumentsEnd: i.lo &- 1, returnPC: i.hi, specialized: specialized,
+                         &ip, &fp, &memBase, &memSize, &fuelUsed)
+        // MARK: Data
+        case .copy: fp[Int(i.a)] = fp[i.slotB]
+        case .copy2:
+            let x = fp[i.lo], y = fp[i.hi]
+            fp[Int(i.a)] = x; fp[Int(i.a) + 1] = y
+        case .const: fp[Int(i.a)] = i.b
+        case .globalGet: fp[Int(i.a)] = inst.globals[i.slotB].pointee
+        case .globalSet: inst.globals[Int(i.a)].pointee = fp[i.slotB]
+        case .select:
+            let d = fp + Int(i.a)
+            if asU32(d[2]) == 0 { d[0] = d[1] }
+        case .memorySize: fp[Int(i.a)] = UInt64(memory?.pageCount ?? 0)
+        case .stackOp:
+            if specialized { return slow }   // calls Machine.numeric
+            var kind: TrapKind?
+            guard let op = OpCode(rawValue: UInt16(truncatingIfNeeded: i.b)),
+                  Machine.numeric(op, fp + Int(i.a), &kind) >= 0 else { return leave }
+        // SIMD in stack form: the stack-code instruction at pc b (never a patched one: a
+        // breakpoint turns this into deopt). A load or store out of bounds, or a store while
+        // memory is watched, leaves for the exact loop, which repeats it.
+        case .simd: _ = Machine.simd(fn.code[i.slotB], fp + Int(i.a), fn)
+        case .simdLoad:
+            guard Machine.simdLoad(fn.code[i.slotB], fp + Int(i.a), memBase, memSize) != nil else { return leave }
+        case .simdStore:
+            guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[i.slotB], fp + Int(i.a), memBase, memSize)
+            else { return leave }
+            markWritten(memBase, ea)
+
+        // MARK: Memory
+        case .i32Load:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot((memBase + ea).guestLoad(UInt32.self))
+        case .i64Load:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 8, memSize) else { return leave }
+            fp[Int(i.a)] = (memBase + ea).guestLoad(UInt64.self)
+        case .i32Load8S:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int8.self)))
+        case .i32Load8U:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
+        case .i32Load16S:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int16.self)))
+        case .i32Load16U:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
+        case .i64Load8S:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int8.self)))
+        case .i64Load8U:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
+        case .i64Load16S:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int16.self)))
+        case .i64Load16U:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
+        case .i64Load32S:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int32.self)))
+        case .i64Load32U:
+            guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt32.self))
+        // A store inside the watched ranges' hull leaves before writing: the exact loop repeats it and pauses if it touches a range.
+        case .store8:
+            guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt8(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
+        case .store16:
+            guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt16(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
+        case .store32:
+            guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt32(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
+        case .store64:
+            guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(fp[i.hi]); markWritten(memBase, ea)
+        case .store8I:
+            guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt8(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
+        case .store16I:
+            guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt16(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
+        case .store32I:
+            guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt32(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
+        case .store64I:
+            guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh) else { return leave }
+            (memBase + ea).guestStore(UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32)))); markWritten(memBase, ea)
+
+        // MARK: Numeric
+        // BEGIN GENERATED (swift run generate-instructions)
+        case .i32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &+ asU32(y))
+        case .i32AddSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &+ asU32(y))
+        case .i32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &- asU32(y))
+        case .i32SubSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &- asU32(y))
+        case .i32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &* asU32(y))
+        case .i32MulSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &* asU32(y))
+        case .i32AndSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x & y
+        case .i32AndSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x & y
+        case .i32OrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x | y
+        case .i32OrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x | y
+        case .i32XorSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x ^ y
+        case .i32XorSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = x ^ y
+        case .i32ShlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &<< (asU32(y) & 31))
+        case .i32ShlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &<< (asU32(y) & 31))
+        case .i32ShrSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) &>> Int32(bitPattern: asU32(y) & 31))
+        case .i32ShrSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) &>> Int32(bitPattern: asU32(y) & 31))
+        case .i32ShrUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) &>> (asU32(y) & 31))
+        case .i32ShrUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) &>> (asU32(y) & 31))
+        case .i32RotlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), asU32(y)))
+        case .i32RotlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), asU32(y)))
+        case .i32RotrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), 32 &- asU32(y)))
+        case .i32RotrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(Machine.rotateLeft(asU32(x), 32 &- asU32(y)))
+        case .i64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &+ y
+        case .i64AddSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &+ y
+        case .i64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &- y
+        case .i64SubSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &- y
+        case .i64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &* y
+        case .i64MulSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &* y
+        case .i64AndSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x & y
+        case .i64AndSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x & y
+        case .i64OrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x | y
+        case .i64OrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x | y
+        case .i64XorSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x ^ y
+        case .i64XorSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x ^ y
+        case .i64ShlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &<< (y & 63)
+        case .i64ShlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &<< (y & 63)
+        case .i64ShrSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) &>> Int64(y & 63))
+        case .i64ShrSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) &>> Int64(y & 63))
+        case .i64ShrUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = x &>> (y & 63)
+        case .i64ShrUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x &>> (y & 63)
+        case .i64RotlSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = Machine.rotateLeft(x, y)
+        case .i64RotlSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Machine.rotateLeft(x, y)
+        case .i64RotrSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = Machine.rotateLeft(x, 64 &- y)
+        case .i64RotrSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Machine.rotateLeft(x, 64 &- y)
+        case .i32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) == asU32(y))
+        case .i32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) == asU32(y))
+        case .i32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) != asU32(y))
+        case .i32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) != asU32(y))
+        case .i32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) < asS32(y))
+        case .i32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) < asS32(y))
+        case .i32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) < asU32(y))
+        case .i32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) < asU32(y))
+        case .i32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) > asS32(y))
+        case .i32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) > asS32(y))
+        case .i32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) > asU32(y))
+        case .i32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) > asU32(y))
+        case .i32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) <= asS32(y))
+        case .i32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) <= asS32(y))
+        case .i32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) <= asU32(y))
+        case .i32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) <= asU32(y))
+        case .i32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asS32(x) >= asS32(y))
+        case .i32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) >= asS32(y))
+        case .i32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asU32(x) >= asU32(y))
+        case .i32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) >= asU32(y))
+        case .i64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x == y)
+        case .i64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x == y)
+        case .i64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x != y)
+        case .i64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x != y)
+        case .i64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) < Int64(bitPattern: y))
+        case .i64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) < Int64(bitPattern: y))
+        case .i64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x < y)
+        case .i64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x < y)
+        case .i64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) > Int64(bitPattern: y))
+        case .i64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) > Int64(bitPattern: y))
+        case .i64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x > y)
+        case .i64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x > y)
+        case .i64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) <= Int64(bitPattern: y))
+        case .i64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) <= Int64(bitPattern: y))
+        case .i64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x <= y)
+        case .i64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x <= y)
+        case .i64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
+        case .i64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
+        case .i64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x >= y)
+        case .i64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x >= y)
+        case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asS32(y) == 0), !(asS32(x) == .min && asS32(y) == -1) else { return leave }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
+        case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
+        case .i32DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asU32(y) == 0) else { return leave }; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
+        case .i32DivUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))
+        case .i32RemSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asS32(y) == 0) else { return leave }; fp[Int(i.a)] = asS32(y) == -1 ? 0 : asSlot(asS32(x) % asS32(y))
+        case .i32RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asS32(y) == -1 ? 0 : asSlot(asS32(x) % asS32(y))
+        case .i32RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asU32(y) == 0) else { return leave }; fp[Int(i.a)] = asSlot(asU32(x) % asU32(y))
+        case .i32RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asU32(x) % asU32(y))
+        case .i64DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0), !(Int64(bitPattern: x) == .min && Int64(bitPattern: y) == -1) else { return leave }; fp[Int(i.a)] = asSlot(Int64(bitPattern: x) / Int64(bitPattern: y))
+        case .i64DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) / Int64(bitPattern: y))
+        case .i64DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0) else { return leave }; fp[Int(i.a)] = x / y
+        case .i64DivUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x / y
+        case .i64RemSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0) else { return leave }; fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
+        case .i64RemSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = Int64(bitPattern: y) == -1 ? 0 : asSlot(Int64(bitPattern: x) % Int64(bitPattern: y))
+        case .i64RemUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(y == 0) else { return leave }; fp[Int(i.a)] = x % y
+        case .i64RemUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = x % y
+        case .f32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) == asF32(y))
+        case .f32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) != asF32(y))
+        case .f32LtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) < asF32(y))
+        case .f32GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) > asF32(y))
+        case .f32LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) <= asF32(y))
+        case .f32GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) >= asF32(y))
+        case .f64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) == asF64(y))
+        case .f64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) != asF64(y))
+        case .f64LtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) < asF64(y))
+        case .f64GtSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) > asF64(y))
+        case .f64LeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) <= asF64(y))
+        case .f64GeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) >= asF64(y))
+        case .f32AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y)))
+        case .f32SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) - asF32(y))
+        case .f32MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMul(asF32(x), asF32(y)))
+        case .f32DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF32(x) / asF32(y))
+        case .f32MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF32(x), asF32(y)))
+        case .f32MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF32(x), asF32(y)))
+        case .f32CopysignSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = (x & 0x7fff_ffff) | (y & 0x8000_0000)
+        case .f64AddSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y)))
+        case .f64SubSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) - asF64(y))
+        case .f64MulSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMul(asF64(x), asF64(y)))
+        case .f64DivSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(asF64(x) / asF64(y))
+        case .f64MinSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMin(asF64(x), asF64(y)))
+        case .f64MaxSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(Machine.wasmMax(asF64(x), asF64(y)))
+        case .f64CopysignSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = (x & 0x7fff_ffff_ffff_ffff) | (y & 0x8000_0000_0000_0000)
+        case .i32EqzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asU32(x) == 0)
+        case .i64EqzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(x == 0)
+        case .i32ClzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).leadingZeroBitCount)
+        case .i32CtzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).trailingZeroBitCount)
+        case .i32PopcntS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(asU32(x).nonzeroBitCount)
+        case .i64ClzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.leadingZeroBitCount)
+        case .i64CtzS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.trailingZeroBitCount)
+        case .i64PopcntS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = UInt64(x.nonzeroBitCount)
+        case .f32AbsS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0x7fff_ffff
+        case .f32NegS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = (x ^ 0x8000_0000) & 0xffff_ffff
+        case .f32CeilS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.up))
+        case .f32FloorS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.down))
+        case .f32TruncS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.towardZero))
+        case .f32NearestS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).rounded(.toNearestOrEven))
+        case .f32SqrtS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF32(x).squareRoot())
+        case .f64AbsS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0x7fff_ffff_ffff_ffff
+        case .f64NegS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x ^ 0x8000_0000_0000_0000
+        case .f64CeilS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.up))
+        case .f64FloorS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.down))
+        case .f64TruncS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.towardZero))
+        case .f64NearestS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).rounded(.toNearestOrEven))
+        case .f64SqrtS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(asF64(x).squareRoot())
+        case .i32WrapI64S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0xffff_ffff
+        case .i64ExtendI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(asS32(x)))
+        case .i64ExtendI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = x & 0xffff_ffff
+        case .f32ConvertI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asS32(x)))
+        case .f32ConvertI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asU32(x)))
+        case .f32ConvertI64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(Int64(bitPattern: x)))
+        case .f32ConvertI64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(x))
+        case .f32DemoteF64S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Float(asF64(x)))
+        case .f64ConvertI32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asS32(x)))
+        case .f64ConvertI32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asU32(x)))
+        case .f64ConvertI64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(Int64(bitPattern: x)))
+        case .f64ConvertI64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(x))
+        case .f64PromoteF32S: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Double(asF32(x)))
+        case .i32Extend8SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int32(Int8(truncatingIfNeeded: x)))
+        case .i32Extend16SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int32(Int16(truncatingIfNeeded: x)))
+        case .i64Extend8SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int8(truncatingIfNeeded: x)))
+        case .i64Extend16SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int16(truncatingIfNeeded: x)))
+        case .i64Extend32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Int64(Int32(truncatingIfNeeded: x)))
+        case .i32TruncSatF32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), Int32.self))
+        case .i32TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), UInt32.self))
+        case .i32TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int32.self))
+        case .i32TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), UInt32.self))
+        case .i64TruncSatF32SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(Double(asF32(x)), Int64.self))
+        case .i64TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(Double(asF32(x)), UInt64.self)
+        case .i64TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int64.self))
+        case .i64TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(asF64(x), UInt64.self)
+        // END GENERATED
+        }
+        ip += 1
+        return next
+    }
+}
+
+extension Machine {
     /// Zeroes a callee's declared locals. Usually a handful: stores beat a memset call, and a
     /// plain loop became one (fib: 78M calls, 938M instructions in memset under callgrind).
     @inline(__always)

@@ -49,26 +49,14 @@ extension Machine {
     /// A wasm call from `caller` to `callee` (store addresses); `fuelUsed` includes the call's own cost.
     @inline(never)
     func profileCall(_ caller: Int, _ callee: Int, _ fuelUsed: UInt64) {
-        let delta = fuelUsed &- tallyMark
-        tallyMark = fuelUsed
-        let t = tallies
-        t[caller].selfFuel &+= delta
-        let c = t + callee
-        c.pointee.calls &+= 1
-        if c.pointee.active == 0 { c.pointee.entryFuel = fuelUsed }
-        c.pointee.active &+= 1
+        let delta = tallies.tallyCall(caller, callee, fuelUsed, mark: &tallyMark)
         if recordsCallStacks { stackCall(callee, delta) }
     }
 
     /// A return from `function` (a store address); `fuelUsed` includes the return's own cost.
     @inline(never)
     func profileReturn(_ function: Int, _ fuelUsed: UInt64) {
-        let delta = fuelUsed &- tallyMark
-        tallyMark = fuelUsed
-        let t = tallies + function
-        t.pointee.selfFuel &+= delta
-        t.pointee.active &-= 1
-        if t.pointee.active == 0 { t.pointee.totalFuel &+= fuelUsed &- t.pointee.entryFuel }
+        let delta = tallies.tallyReturn(function, fuelUsed, mark: &tallyMark)
         if recordsCallStacks { stackReturn(delta) }
     }
 

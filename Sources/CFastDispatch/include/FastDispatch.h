@@ -1,0 +1,83 @@
+// Threaded dispatch for the fast loop (docs/interpreter-speed.md). One handler per FastOp
+// runs that op's Swift body (FastLoop.step with the op as a constant, so its switch folds
+// to one case; rare paths go to one general handler) and tail-calls the next instruction's handler: every op ends in its own
+// indirect jump, and the instruction pointer, frame pointer, memory base and size and the
+// fuel used stay in registers from op to op. Swift cannot promise a tail call; that is all
+// this C does. ClangImporter emits these static inline functions into WasmVM's own LLVM
+// module, where the Swift body is inlined into each of them.
+#ifndef WESDBG_FAST_DISPATCH_H
+#define WESDBG_FAST_DISPATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "FastOps.generated.h"
+
+#define WESDBG_SWIFTCALL __attribute__((swiftcall))
+#define WESDBG_SWIFT_CONTEXT __attribute__((swift_context))
+#if defined(__clang__) && __clang_major__ >= 16
+#  define WESDBG_INLINE_CALL [[clang::always_inline]]
+#else
+#  define WESDBG_INLINE_CALL
+#endif
+
+typedef void (*wesdbg_fast_handler)(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+
+/// What the Swift op bodies return: go on with the instruction at ip, leave fast code at ip,
+/// or run the instruction at ip in the general handler (a slow path, which may call functions).
+enum { WESDBG_FAST_NEXT = 0, WESDBG_FAST_LEAVE = 1, WESDBG_FAST_SLOW = 2 };
+
+/// FastLoop.step (Swift): runs the instruction at *ip, whose op is `op`.
+WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
+                                            uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
+/// FastLoop.stepGeneral (Swift): runs the instruction at *ip, whatever its op, slow paths included.
+WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
+                                                    uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
+/// FastLoop.leave (Swift): keeps the registers where fast code left.
+WESDBG_SWIFTCALL void wesdbg_fast_leave(void *ip, uint64_t *fp, uint64_t fuel, WESDBG_SWIFT_CONTEXT void *loop);
+
+#define WESDBG_DECLARE(name, op) \
+    static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+WESDBG_FAST_OPS(WESDBG_DECLARE)
+#undef WESDBG_DECLARE
+
+static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
+#define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_##name,
+    WESDBG_FAST_OPS(WESDBG_ENTRY)
+#undef WESDBG_ENTRY
+};
+
+/// The handler of the instruction at ip: FastInstr starts with FastOp's tag, the case's index.
+#define WESDBG_HANDLER(ip) (wesdbg_fast_handlers[*(const WESDBG_FAST_TAG *)(ip)])
+
+static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
+    if (wesdbg_fast_step_general(&ip, &fp, &memBase, &memSize, &fuel, loop) != WESDBG_FAST_NEXT) {
+        wesdbg_fast_leave(ip, fp, fuel, loop);
+        return;
+    }
+    __attribute__((musttail)) return WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);
+}
+
+#define WESDBG_DEFINE(name, op)                                                                                  \
+    static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel,      \
+                                   void *loop) {                                                                 \
+        uintptr_t result;                                                                                        \
+        WESDBG_INLINE_CALL result = wesdbg_fast_step(op, &ip, &fp, &memBase, &memSize, &fuel, loop);            \
+        if (__builtin_expect(result != WESDBG_FAST_NEXT, 0)) {                                                   \
+            if (result == WESDBG_FAST_SLOW)                                                                      \
+                __attribute__((musttail)) return wesdbg_fast_general(ip, fp, memBase, memSize, fuel, loop);      \
+            wesdbg_fast_leave(ip, fp, fuel, loop);                                                               \
+            return;                                                                                              \
+        }                                                                                                        \
+        __attribute__((musttail)) return WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);               \
+    }
+WESDBG_FAST_OPS(WESDBG_DEFINE)
+#undef WESDBG_DEFINE
+
+/// Runs fast code from ip until an op leaves (its registers are then in the loop's state).
+/// In C, not Swift: Swift's call of a C function pointer may not keep its convention
+/// (WasmKit's note on swiftlang/swift#69264).
+static inline void wesdbg_fast_run(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
+    WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);
+}
+
+#endif
