@@ -39,7 +39,7 @@ extension Machine {
             // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
             // `limit` is not recomputed after calls: it stays conservative, the exact loop is exact.
             limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
-            fn: fn, code: fn.fast, inst: inst, memory: memory, watched: watchedMemory, watchHull: watchHull,
+            fn: fn, code: fn.fast, inst: inst, instanceID: inst.id, memory: memory, watched: watchedMemory, watchHull: watchHull,
             watchLow: watching ? watchHull.lowerBound : .max, watchHigh: watching ? watchHull.upperBound : 0,
             profiling: profilesFuel, tallies: tallies, tallyMark: tallyMark, recordsCallStacks: profilesFuel && recordsCallStacks,
             ip: fn.fast + Int(fn.fastEntry[frames[depth - 1].pc]), fp: stack + frames[depth - 1].fp,
@@ -114,6 +114,7 @@ struct FastLoop {
     unowned(unsafe) var fn: FunctionCode
     var code: UnsafeMutablePointer<FastInstr>
     unowned(unsafe) var inst: InstanceRuntime
+    var instanceID: Int
     unowned(unsafe) var memory: Memory?
     unowned(unsafe) let watched: Memory?
     let watchHull: Range<Int>
@@ -167,16 +168,21 @@ struct FastLoop {
     /// A call from the instruction at ip: the callee's frame starts at the arguments, which end
     /// at slot `argumentsEnd`. Leaves (before changing anything) where the exact loop must make
     /// the call: the call depth or the stack would overflow, or the callee has no fast code.
-    @inline(__always)
+    @_transparent   // @inline(__always) alone left it out of line (a call in every call's handler)
     private mutating func enter(_ calleeRef: Unmanaged<FunctionCode>, argumentsEnd: Int, returnPC: Int, specialized: Bool,
                                 _ ip: inout UnsafeMutablePointer<FastInstr>, _ fp: inout UnsafeMutablePointer<UInt64>,
                                 _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout UInt64, _ fuelUsed: inout UInt64) -> UInt {
         unowned(unsafe) let callee = calleeRef.takeUnretainedValue()   // no retain and release per call
         let offset = argumentsEnd &- callee.paramCount
         let newFp = fp + offset
-        if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) { return leave }   // `<`: `>` was a call
-        let locals = callee.localCount, sameInstance = callee.instanceID == inst.id
-        if specialized && _slowPath(locals > 4 || !sameInstance || recordsCallStacks) { return slow }
+        let locals = callee.localCount, depth = self.depth   // read once: the stores below may alias them
+        if specialized {
+            // One check for all that the general handler does instead (it leaves where the exact loop must call).
+            if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.fastCallSlots || callee.instanceID != instanceID
+                         || recordsCallStacks) { return slow }
+        } else if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) {   // `<`: `>` was a call
+            return leave
+        }
         stepBase &-= callExtra
         if _slowPath(profiling) {
             let delta = tallies.tallyCall(fn.address, callee.address, fuelUsed, mark: &tallyMark)
@@ -185,17 +191,17 @@ struct FastLoop {
         let caller = frames + (depth &- 1)
         caller.pointee.pc = returnPC
         caller.pointee.resume = ip + 1   // the continuation's head follows the call
-        Machine.zero(newFp + callee.paramCount, locals)
         frames[depth] = Frame(function: callee, pc: 0, fp: caller.pointee.fp &+ offset)   // not `newFp - stack`: a division
-        depth &+= 1
+        self.depth = depth &+ 1
+        if specialized { Machine.zeroFew(newFp + callee.paramCount, locals) } else { Machine.zero(newFp + callee.paramCount, locals) }
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
-        if !sameInstance { switchInstance(callee.instance, &memBase, &memSize) }
+        if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
     }
 
     /// Calls and returns across instances: another memory, and the watch hull only for the watched one.
     private mutating func switchInstance(_ instance: InstanceRuntime, _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout UInt64) {
-        inst = instance; memory = instance.memory
+        inst = instance; instanceID = instance.id; memory = instance.memory
         memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
         (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
     }
@@ -258,7 +264,7 @@ struct FastLoop {
             fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
         case .return:
             let final = depth == 1
-            let sameInstance = final || frames[depth &- 2].function.instanceID == inst.id
+            let sameInstance = final || frames[depth &- 2].function.instanceID == instanceID
             if specialized && _slowPath(final || !sameInstance || recordsCallStacks) { return slow }
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
@@ -623,14 +629,16 @@ extension Machine {
     /// plain loop became one (fib: 78M calls, 938M instructions in memset under callgrind).
     @inline(__always)
     static func zero(_ p: UnsafeMutablePointer<UInt64>, _ count: Int) {
-        if count <= 4 {
-            if count > 0 { p[0] = 0 }
-            if count > 1 { p[1] = 0 }
-            if count > 2 { p[2] = 0 }
-            if count > 3 { p[3] = 0 }
-        } else {
-            p.update(repeating: 0, count: count)
-        }
+        if count <= 4 { zeroFew(p, count) } else { p.update(repeating: 0, count: count) }
+    }
+
+    /// Zeroes up to 4 locals, without a call.
+    @inline(__always)
+    static func zeroFew(_ p: UnsafeMutablePointer<UInt64>, _ count: Int) {
+        if count > 0 { p[0] = 0 }
+        if count > 1 { p[1] = 0 }
+        if count > 2 { p[2] = 0 }
+        if count > 3 { p[3] = 0 }
     }
 
     /// Moves a branch's values to its target's slots.

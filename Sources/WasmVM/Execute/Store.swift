@@ -29,6 +29,9 @@ final class FunctionCode {
     let localCount: Int
     let resultCount: Int
     let maxHeight: Int
+    /// The stack slots a fast call's own handler checks for: `maxHeight`, or more than any stack
+    /// when the call needs the general handler (no fast code, more than 4 locals to zero).
+    let fastCallSlots: Int
     let type: FunctionType
     let localTypes: [ValueType]
     /// Frame slot of each local, params first (a v128 takes two slots).
@@ -73,6 +76,7 @@ final class FunctionCode {
         localCount = compiled.localTypes.slotCount
         resultCount = type.results.slotCount
         maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
+        fastCallSlots = fastCode != nil && localCount <= 4 ? maxHeight : 1 << 40
         self.type = type
         localTypes = compiled.localTypes
         var offsets: [Int] = [], next = 0
