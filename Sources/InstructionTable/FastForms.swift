@@ -31,6 +31,9 @@ struct FastForms {
         for row in rows where row.isUnaryForm {
             forms.append(Form(name: row.name + "S", body: "\(Self.x); fp[Int(i.a)] = \(row.valueExpression!)"))
         }
+        for row in rows where row.hasWide {
+            forms.append(Form(name: row.name + "SW", body: "let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = \(row.valueExpression!)"))
+        }
     }
 
     /// SS (guarded when the op traps: a failed guard leaves the loop, the exact loop traps there)
@@ -84,7 +87,7 @@ extension Generator {
             .map { $0.allSatisfy(\.isWhitespace) ? "" : "    " + $0 }
         lines += ["", "    // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate",
                   "    // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.",
-                  "    // brIf<compare>: a = target pc, b as SS/SI."]
+                  "    // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits)."]
         lines += forms.forms.map { "    case \($0.name)" }
         lines += ["}"]
         return lines.joined(separator: "\n") + "\n"

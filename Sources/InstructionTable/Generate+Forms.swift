@@ -8,6 +8,11 @@ extension Generator {
                         rows.filter(\.hasSlotSlot).map {
                             "case .\($0.name): (.\($0.name)SS, \($0.immediate.present ? ".\($0.name)SI" : "nil"), \($0.isCommutative))"
                         }, default: "nil")
+        out += function("The form of a binary i64 op taking a 64-bit immediate (a = dst | x << 16, for slots below 2^16).",
+                        "static func wide(_ op: OpCode) -> FastOp?",
+                        rows.filter(\.hasWide).map { "case .\($0.name): .\($0.name)SW" }, default: "nil")
+        out += function("Whether `op` is a wide form (its `a` holds two slots).", "static func isWide(_ op: FastOp) -> Bool",
+                        rows.filter(\.hasWide).map { "case .\($0.name)SW: true" }, default: "false")
         out += function("The form of a unary op that cannot trap.", "static func unary(_ op: OpCode) -> FastOp?",
                         rows.filter(\.isUnaryForm).map { "case .\($0.name): .\($0.name)S" }, default: "nil")
         out += function("An integer compare: its fused branch forms, its negation (for `if`) and its mirror (operands swapped).",

@@ -62,6 +62,7 @@ public enum FastForm: Sendable {
     case slotSlot                        // <op>SS: a = dst, b = x | y << 32
     case slotImmediate(fits: String?)    // <op>SI: y a 32-bit immediate; `fits` (over constant v) limits which
     case unary                           // <op>S: a = dst, b = x
+    case slotWide                        // <op>SW: y a 64-bit immediate in b; a = dst | x << 16 (slots below 2^16)
     case commutative                     // a constant on the left becomes the immediate
     case compare(negated: String, mirrored: String)   // fused brIf<op>SS/SI; the op for `if`, and with operands swapped
     case island                          // the fast loop leaves to the exact loop (FastOp.deopt)
@@ -109,6 +110,7 @@ extension Row {
         return (nil, false)
     }
     var isUnaryForm: Bool { fast.contains { if case .unary = $0 { true } else { false } } }
+    var hasWide: Bool { fast.contains { if case .slotWide = $0 { true } else { false } } }
     var isCommutative: Bool { fast.contains { if case .commutative = $0 { true } else { false } } }
     var isIsland: Bool { fast.contains { if case .island = $0 { true } else { false } } }
     var compare: (negated: String, mirrored: String)? {

@@ -9,4 +9,7 @@ public enum Table {
     // Fast forms the numeric rows share.
     static let slotOrImmediate: [FastForm] = [.slotSlot, .slotImmediate(fits: nil)]
     static let commutative: [FastForm] = slotOrImmediate + [.commutative]
+    // i64 ops whose constants often need all 64 bits (hashes, masks): the SW form takes them whole.
+    static let wide: [FastForm] = slotOrImmediate + [.slotWide]
+    static let commutativeWide: [FastForm] = commutative + [.slotWide]
 }

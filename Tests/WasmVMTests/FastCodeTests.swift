@@ -163,6 +163,26 @@ import Testing
         #expect(fast.entry[0] == 0 && fast.entry[13] == 4)
     }
 
+    /// A constant beyond 32 bits (FNV's prime) is the wide form's immediate, not a `const`
+    /// into a slot before the op; both slots share `a`, and retargeting keeps the source.
+    @Test func aWideConstantIsTheImmediate() throws {
+        let text = """
+        (module (func (export "f") (param $a i64) (param $h i64) (result i64)
+          (local.set $a (i64.mul (local.get $h) (i64.const 0x100000001b3)))
+          (i64.xor (local.get $a) (i64.const 0xcbf29ce484222325))))
+        """
+        let fast = try #require(try Module.load(text: text).functions[0].fast)
+        #expect(fast.code.map(\.op) == [.i64MulSW, .i64XorSW, .return])
+        #expect(fast.code[0].a == 0 | 1 << 16 && fast.code[0].b == 0x100000001b3)   // $a = $h * prime
+        #expect(fast.code[1].a == 0 | 0 << 16 && fast.code[1].b == 0xcbf29ce484222325)
+        for usesFast in [true, false] {
+            let machine = Self.machine(fast: usesFast)
+            let (_, instance) = try instantiate(text, machine: machine)
+            guard case .returned(let values) = machine.call(instance, "f", [.i64(0), .i64(7)]) else { Issue.record("no result"); continue }
+            #expect(values == [.i64((7 &* 0x100000001b3) ^ 0xcbf29ce484222325)])
+        }
+    }
+
     /// The benchmark workloads compile to fast code whole, and agree with the exact loop
     /// at stops spread over their first three million fuel.
     @Test func workloadsStopLikeTheExactLoop() throws {

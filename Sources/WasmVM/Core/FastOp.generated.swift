@@ -41,7 +41,7 @@ enum FastOp: UInt16, Sendable {
 
     // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate
     // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.
-    // brIf<compare>: a = target pc, b as SS/SI.
+    // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits).
     case i32AddSS
     case i32AddSI
     case i32SubSS
@@ -256,4 +256,10 @@ enum FastOp: UInt16, Sendable {
     case i64TruncSatF32US
     case i64TruncSatF64SS
     case i64TruncSatF64US
+    case i64AddSW
+    case i64SubSW
+    case i64MulSW
+    case i64AndSW
+    case i64OrSW
+    case i64XorSW
 }

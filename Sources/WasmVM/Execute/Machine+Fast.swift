@@ -617,6 +617,12 @@ struct FastLoop {
         case .i64TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(Double(asF32(x)), UInt64.self)
         case .i64TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int64.self))
         case .i64TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(asF64(x), UInt64.self)
+        case .i64AddSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &+ y
+        case .i64SubSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &- y
+        case .i64MulSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &* y
+        case .i64AndSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x & y
+        case .i64OrSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x | y
+        case .i64XorSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x ^ y
         // END GENERATED
         }
         ip += 1

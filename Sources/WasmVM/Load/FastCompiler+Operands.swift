@@ -24,7 +24,7 @@ extension FastCompiler {
     /// The last instruction writes `slot` instead of the stack slot it computed into. That write
     /// belongs to the current pc, so no earlier state is exact any more.
     mutating func retarget(_ f: Int, to slot: UInt32) {
-        out[f].a = slot
+        out[f].a = FastOp.isWide(out[f].op) ? out[f].a & 0xffff_0000 | slot : slot   // slot < 2^16: see emitWide
         exactPoint = nil
         lastProducer = nil
     }
@@ -102,6 +102,14 @@ extension FastCompiler {
                 immediate = v; fastOp = msi; swapped = true
             }
         }
+        // A constant beyond 32 bits: the wide form holds it whole, and both slots in `a`.
+        if immediate == nil, let wide = FastOp.wide(op), function.maxHeight < 1 << 16 {
+            if case .constant(let v) = y {
+                _ = pop(); return emitWide(wide, x: popSlot(), constant: v)
+            } else if case .constant(let v) = x, forms.commutative {
+                let other = popSlot(); _ = pop(); return emitWide(wide, x: other, constant: v)
+            }
+        }
         // Only a division by a slot can trap; it must start where the exact loop can take over.
         let stops = immediate == nil && FastOp.traps(op)
         let fixups = stops ? prepareStop(operands: 2) : []
@@ -117,6 +125,11 @@ extension FastCompiler {
         let dst = UInt32(top)
         let f = stops ? emitStop(fastOp, a: dst, b: b, fixups: fixups) : emit(fastOp, a: dst, b: b)
         produced(f, slot: dst)
+    }
+
+    mutating func emitWide(_ op: FastOp, x: UInt32, constant: UInt64) {
+        let dst = UInt32(top)
+        produced(emit(op, a: dst | x << 16, b: constant), slot: dst)
     }
 
     // MARK: Finishing

@@ -84,6 +84,32 @@ extension FastOp {
         }
     }
 
+    /// The form of a binary i64 op taking a 64-bit immediate (a = dst | x << 16, for slots below 2^16).
+    static func wide(_ op: OpCode) -> FastOp? {
+        switch op {
+        case .i64Add: .i64AddSW
+        case .i64Sub: .i64SubSW
+        case .i64Mul: .i64MulSW
+        case .i64And: .i64AndSW
+        case .i64Or: .i64OrSW
+        case .i64Xor: .i64XorSW
+        default: nil
+        }
+    }
+
+    /// Whether `op` is a wide form (its `a` holds two slots).
+    static func isWide(_ op: FastOp) -> Bool {
+        switch op {
+        case .i64AddSW: true
+        case .i64SubSW: true
+        case .i64MulSW: true
+        case .i64AndSW: true
+        case .i64OrSW: true
+        case .i64XorSW: true
+        default: false
+        }
+    }
+
     /// The form of a unary op that cannot trap.
     static func unary(_ op: OpCode) -> FastOp? {
         switch op {
