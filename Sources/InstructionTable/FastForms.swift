@@ -72,10 +72,7 @@ extension Generator {
             return code.dropFirst(5).split(separator: ",").map { String($0.filter { $0 != " " && $0 != "`" }) }
         }
         let names = control + forms.forms.map(\.name)
-        // Swift stores an enum without payloads as its case index, in one byte up to 256 cases.
-        precondition(names.count <= 1 << 16, "FastOp has \(names.count) cases")
         return header + "#define WESDBG_FAST_OP_COUNT \(names.count)\n"
-            + "#define WESDBG_FAST_TAG \(names.count <= 256 ? "uint8_t" : "uint16_t")\n"
             + "#define WESDBG_FAST_OPS(X) \\\n" + names.enumerated().map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
     }
 

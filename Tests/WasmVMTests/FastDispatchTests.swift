@@ -2,18 +2,23 @@ import CFastDispatch
 import Testing
 @testable import WasmVM
 
-/// The C dispatch (CFastDispatch) picks an instruction's handler by reading FastInstr's
-/// first bytes as FastOp's case index, and `FastLoop.step` casts its op number back:
-/// both hold only while Swift lays the types out as the generated header says.
+/// The C dispatch (CFastDispatch) jumps to the handler an instruction holds at offset 16
+/// (WESDBG_HANDLER), and `FastLoop.step` casts its op number back to FastOp: both hold only
+/// while Swift lays the types out as FastDispatch.h says.
 @Suite struct FastDispatchTests {
-    @Test func theTagIsTheFirstTwoBytesAndTheCaseIndex() {
-        #expect(MemoryLayout<FastOp>.size == 2)   // WESDBG_FAST_TAG is uint16_t (more than 256 ops)
-        #expect(MemoryLayout<FastInstr>.size == 16)
+    @Test func theHandlerIsAtOffset16AndFollowsTheOp() {
+        #expect(MemoryLayout<FastOp>.size == 2)   // step's unsafeBitCast from UInt16
+        #expect(MemoryLayout<FastInstr>.size == 24)
+        #expect(MemoryLayout<FastInstr>.offset(of: \.handler) == 16)
+        // WasmVM's own table: each module importing FastDispatch.h compiles its own handlers.
         for op in [FastOp.nop, .return, .store64I, .simdStore, .i32AddSS, .i64TruncSatF64US, .i64XorSW] {
             var instr = FastInstr(op, a: 7, b: 9)
-            let tag = withUnsafeBytes(of: &instr) { $0.load(as: UInt16.self) }
-            #expect(tag == op.rawValue, "\(op)")
+            let handler = withUnsafeBytes(of: &instr) { $0.load(fromByteOffset: 16, as: UInt.self) }
+            #expect(handler == FastInstr.handler(op) && handler != 0, "\(op)")
+            #expect(handler != FastInstr.handler(.deopt) || op == .deopt)
             #expect(unsafeBitCast(op.rawValue, to: FastOp.self) == op)
+            instr.op = .deopt   // a breakpoint's patch
+            #expect(instr.handler == FastInstr.handler(.deopt))
         }
         #expect(FastOp(rawValue: UInt16(WESDBG_FAST_OP_COUNT) - 1) != nil)   // the header lists every op
         #expect(FastOp(rawValue: UInt16(WESDBG_FAST_OP_COUNT)) == nil)

@@ -1,6 +1,7 @@
 // Threaded dispatch for the fast loop (docs/interpreter-speed.md). One handler per FastOp
 // runs that op's Swift body (FastLoop.step with the op as a constant, so its switch folds
-// to one case; rare paths go to one general handler) and tail-calls the next instruction's handler: every op ends in its own
+// to one case; rare paths go to one general handler) and tail-calls the next instruction's
+// handler, whose address that instruction holds (direct threading): every op ends in its own
 // indirect jump, and the instruction pointer, frame pointer, memory base and size and the
 // fuel used stay in registers from op to op. Swift cannot promise a tail call; that is all
 // this C does. ClangImporter emits these static inline functions into WasmVM's own LLVM
@@ -46,8 +47,11 @@ static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
 #undef WESDBG_ENTRY
 };
 
-/// The handler of the instruction at ip: FastInstr starts with FastOp's tag, the case's index.
-#define WESDBG_HANDLER(ip) (wesdbg_fast_handlers[*(const WESDBG_FAST_TAG *)(ip)])
+/// The handler of the instruction at ip: FastInstr.handler, at offset 16 (FastInstr.swift).
+#define WESDBG_HANDLER(ip) (*(const wesdbg_fast_handler *)((const char *)(ip) + 16))
+
+/// For FastInstr.handler(_:), by FastOp's raw value.
+static inline const wesdbg_fast_handler *wesdbg_fast_handler_table(void) { return wesdbg_fast_handlers; }
 
 static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
     if (wesdbg_fast_step_general(&ip, &fp, &memBase, &memSize, &fuel, loop) != WESDBG_FAST_NEXT) {

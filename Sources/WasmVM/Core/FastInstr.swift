@@ -8,12 +8,18 @@
 /// `FastCode.origin`, so the exact loop can take over there (traps, host calls,
 /// breakpoints, watch hits, the last block before a fuel or step limit).
 public struct FastInstr: Sendable, Equatable {
-    var op: FastOp
+    /// Setting the op (a breakpoint's `deopt`, a probe) sets its handler too.
+    var op: FastOp { didSet { handler = FastInstr.handler(op) } }
     /// Fuel of the block this instruction heads (0 inside a block).
     var charge: UInt16
     var a: UInt32
     var b: UInt64
-    init(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) { self.op = op; charge = 0; self.a = a; self.b = b }
+    /// The op's C handler (CFastDispatch), which the previous instruction's handler jumps to:
+    /// direct threading, no table lookup per instruction. Its offset, 16, is in FastDispatch.h.
+    private(set) var handler: UInt
+    init(_ op: FastOp, a: UInt32 = 0, b: UInt64 = 0) {
+        self.op = op; charge = 0; self.a = a; self.b = b; handler = FastInstr.handler(op)
+    }
 
     /// `b` as a slot, pc or count (always below 2^32): `Int(b)` would check the sign bit on every use.
     @inline(__always) var slotB: Int { Int(truncatingIfNeeded: b) }

@@ -11,6 +11,16 @@
 
 import CFastDispatch
 
+// Only this file may name CFastDispatch's functions: a release build splits WasmVM into one
+// LLVM module per file, and the Clang importer emits the handlers into the first that uses
+// them, which must be the one defining FastLoop.step, or step is not inlined into them.
+
+extension FastInstr {
+    /// The handler of `op` in WasmVM's copy of the dispatch table.
+    static func handler(_ op: FastOp) -> UInt { unsafeBitCast(handlers[Int(op.rawValue)], to: UInt.self) }
+    nonisolated(unsafe) private static let handlers = wesdbg_fast_handler_table()!
+}
+
 extension Machine {
     enum FastOutcome { case event(ExecutionEvent), exact }
 
