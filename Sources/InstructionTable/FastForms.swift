@@ -31,6 +31,13 @@ struct FastForms {
         for row in rows where row.isUnaryForm {
             forms.append(Form(name: row.name + "S", body: "\(Self.x); fp[Int(i.a)] = \(row.valueExpression!)"))
         }
+        for (mul, add) in Table.mulAdds {
+            guard let m = rows.first(where: { $0.name == mul }), let a = rows.first(where: { $0.name == add }) else { continue }
+            for (suffix, operands) in [("AddSSS", "x = fp[Int(i.a >> 16)], y = p"), ("FirstAddSSS", "x = p, y = fp[Int(i.a >> 16)]")] {
+                forms.append(Form(name: mul + suffix, body: "\(Self.x), \(Self.y); let p = \(m.valueExpression!); "
+                                  + "do { let \(operands); fp[Int(i.a & 0xffff)] = \(a.valueExpression!) }"))
+            }
+        }
         for row in rows where row.hasWide {
             forms.append(Form(name: row.name + "SW", body: "let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = \(row.valueExpression!)"))
         }
@@ -84,7 +91,8 @@ extension Generator {
             .map { $0.allSatisfy(\.isWhitespace) ? "" : "    " + $0 }
         lines += ["", "    // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate",
                   "    // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.",
-                  "    // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits)."]
+                  "    // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits).",
+                  "    // <mul>AddSSS, <mul>FirstAddSSS: a = dst | z << 16, b = x | y << 32: dst = z + x * y, x * y + z."]
         lines += forms.forms.map { "    case \($0.name)" }
         lines += ["}"]
         return lines.joined(separator: "\n") + "\n"

@@ -11,8 +11,13 @@ extension Generator {
         out += function("The form of a binary i64 op taking a 64-bit immediate (a = dst | x << 16, for slots below 2^16).",
                         "static func wide(_ op: OpCode) -> FastOp?",
                         rows.filter(\.hasWide).map { "case .\($0.name): .\($0.name)SW" }, default: "nil")
-        out += function("Whether `op` is a wide form (its `a` holds two slots).", "static func isWide(_ op: FastOp) -> Bool",
-                        rows.filter(\.hasWide).map { "case .\($0.name)SW: true" }, default: "false")
+        out += function("An add's fused forms with the multiply producing its second or its first operand (a = dst | z << 16).",
+                        "static func mulAdd(_ op: OpCode) -> (mul: FastOp, second: FastOp, first: FastOp)?",
+                        Table.mulAdds.map { "case .\($0.1): (.\($0.0)SS, .\($0.0)AddSSS, .\($0.0)FirstAddSSS)" }, default: "nil")
+        out += function("Whether `a` holds the destination in its low 16 bits and another slot above.",
+                        "static func packsDestination(_ op: FastOp) -> Bool",
+                        rows.filter(\.hasWide).map { "case .\($0.name)SW: true" } + Table.mulAdds.map { "case .\($0.0)AddSSS, .\($0.0)FirstAddSSS: true" },
+                        default: "false")
         out += function("The form of a unary op that cannot trap.", "static func unary(_ op: OpCode) -> FastOp?",
                         rows.filter(\.isUnaryForm).map { "case .\($0.name): .\($0.name)S" }, default: "nil")
         out += function("An integer compare: its fused branch forms, its negation (for `if`) and its mirror (operands swapped).",

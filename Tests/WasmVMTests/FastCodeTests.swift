@@ -183,6 +183,38 @@ import Testing
         }
     }
 
+    /// `sum + a * b` is one fused op that computes both as they would separately: NaN
+    /// operands give the exact loop's bits.
+    @Test func aMultiplyFeedingAnAddIsOneInstruction() throws {
+        let text = """
+        (module (func (export "f") (param $sum f64) (param $a f64) (param $b f64) (result f64)
+          (f64.add (local.get $sum) (f64.mul (local.get $a) (local.get $b)))))
+        """
+        let fast = try #require(try Module.load(text: text).functions[0].fast)
+        #expect(fast.code.map(\.op) == [.f64MulAddSSS, .return])
+        #expect(fast.code[0].a == 0 | 0 << 16 && fast.code[0].b == 1 | 2 << 32)
+        // The product first: z from a local fuses; a constant z stays apart, since writing it
+        // to its slot would overwrite the multiply's second operand.
+        func ops(_ z: String) throws -> [FastOp]? {
+            try Module.load(text: "(module (func (param f64 f64 f64) (result f64) (f64.add (f64.mul (local.get 1) (local.get 2)) \(z))))")
+                .functions[0].fast?.code.map(\.op)
+        }
+        #expect(try ops("(local.get 0)") == [.f64MulFirstAddSSS, .return])
+        #expect(try ops("(f64.const 1)") == [.f64MulSS, .const, .f64AddSS, .return])
+        let nan = Double(bitPattern: 0x7ff0_0000_0000_0001)   // signalling: both ops quiet it
+        for (args, bits) in [([1.5, 2.0, 4.0], 9.5.bitPattern), ([1.0, nan, 2.0], 0x7ff8_0000_0000_0001),
+                             ([-Double.infinity, .infinity, 1.0], 0xfff8_0000_0000_0000)] {   // x86 default NaN, both loops
+            for usesFast in [true, false] {
+                let machine = Self.machine(fast: usesFast)
+                let (_, instance) = try instantiate(text, machine: machine)
+                guard case .returned(let values) = machine.call(instance, "f", args.map { .f64($0.bitPattern) }) else {
+                    Issue.record("no result"); continue
+                }
+                #expect(values == [.f64(bits)], "\(args) fast: \(usesFast)")
+            }
+        }
+    }
+
     /// The benchmark workloads compile to fast code whole, and agree with the exact loop
     /// at stops spread over their first three million fuel.
     @Test func workloadsStopLikeTheExactLoop() throws {

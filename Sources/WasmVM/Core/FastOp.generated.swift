@@ -42,6 +42,7 @@ enum FastOp: UInt16, Sendable {
     // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate
     // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.
     // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits).
+    // <mul>AddSSS, <mul>FirstAddSSS: a = dst | z << 16, b = x | y << 32: dst = z + x * y, x * y + z.
     case i32AddSS
     case i32AddSI
     case i32SubSS
@@ -256,6 +257,14 @@ enum FastOp: UInt16, Sendable {
     case i64TruncSatF32US
     case i64TruncSatF64SS
     case i64TruncSatF64US
+    case i32MulAddSSS
+    case i32MulFirstAddSSS
+    case i64MulAddSSS
+    case i64MulFirstAddSSS
+    case f32MulAddSSS
+    case f32MulFirstAddSSS
+    case f64MulAddSSS
+    case f64MulFirstAddSSS
     case i64AddSW
     case i64SubSW
     case i64MulSW

@@ -627,6 +627,14 @@ struct FastLoop {
         case .i64TruncSatF32US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(Double(asF32(x)), UInt64.self)
         case .i64TruncSatF64SS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = asSlot(Machine.saturate(asF64(x), Int64.self))
         case .i64TruncSatF64US: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]; fp[Int(i.a)] = Machine.saturate(asF64(x), UInt64.self)
+        case .i32MulAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(asU32(x) &* asU32(y)); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(asU32(x) &+ asU32(y)) }
+        case .i32MulFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(asU32(x) &* asU32(y)); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(asU32(x) &+ asU32(y)) }
+        case .i64MulAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x &* y; do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x &+ y }
+        case .i64MulFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x &* y; do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x &+ y }
+        case .f32MulAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF32(x), asF32(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y))) }
+        case .f32MulFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF32(x), asF32(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y))) }
+        case .f64MulAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF64(x), asF64(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
+        case .f64MulFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF64(x), asF64(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
         case .i64AddSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &+ y
         case .i64SubSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &- y
         case .i64MulSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &* y

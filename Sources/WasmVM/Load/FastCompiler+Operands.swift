@@ -24,7 +24,7 @@ extension FastCompiler {
     /// The last instruction writes `slot` instead of the stack slot it computed into. That write
     /// belongs to the current pc, so no earlier state is exact any more.
     mutating func retarget(_ f: Int, to slot: UInt32) {
-        out[f].a = FastOp.isWide(out[f].op) ? out[f].a & 0xffff_0000 | slot : slot   // slot < 2^16: see emitWide
+        out[f].a = FastOp.packsDestination(out[f].op) ? out[f].a & 0xffff_0000 | slot : slot   // slot < 2^16: see emitWide
         exactPoint = nil
         lastProducer = nil
     }
@@ -89,6 +89,7 @@ extension FastCompiler {
 
     /// A binary numeric op: slot-slot or slot-immediate, constants on the left swapped when allowed.
     mutating func binary(_ op: OpCode, _ forms: (ss: FastOp, si: FastOp?, commutative: Bool)) {
+        if fuseMulAdd(op) { return }
         let y = stack[stack.count - 1], x = stack[stack.count - 2]
         var immediate: UInt64?
         var swapped = false
@@ -125,6 +126,26 @@ extension FastCompiler {
         let dst = UInt32(top)
         let f = stops ? emitStop(fastOp, a: dst, b: b, fixups: fixups) : emit(fastOp, a: dst, b: b)
         produced(f, slot: dst)
+    }
+
+    /// `z + x * y` or `x * y + z` with the product just computed: one fused op in place of both
+    /// (neither can stop, and the product's slot is dead after the add). A product first is
+    /// below a deferred z, which the add reads in place.
+    mutating func fuseMulAdd(_ op: OpCode) -> Bool {
+        guard let forms = FastOp.mulAdd(op), function.maxHeight < 1 << 16, let (f, slot) = lastProducer,
+              f == out.count - 1, out[f].op == forms.mul else { return false }
+        let productSecond = stack.last == .slot && slot == top - 1
+        // A product first takes z from a local only: a constant z would be written to its slot,
+        // which was the multiply's second operand, before the fused op reads that.
+        let localZ = if case .local = stack.last { true } else { false }
+        guard productSecond || stack[stack.count - 2] == .slot && slot == top - 2 && localZ else { return false }
+        let product = out[f]
+        unemitLast()
+        let z: UInt32
+        if productSecond { _ = pop(); z = popSlot() } else { z = popSlot(); _ = pop() }
+        let dst = UInt32(top)
+        produced(emit(productSecond ? forms.second : forms.first, a: dst | z << 16, b: product.b), slot: dst)
+        return true
     }
 
     mutating func emitWide(_ op: FastOp, x: UInt32, constant: UInt64) {

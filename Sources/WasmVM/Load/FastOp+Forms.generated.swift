@@ -97,8 +97,19 @@ extension FastOp {
         }
     }
 
-    /// Whether `op` is a wide form (its `a` holds two slots).
-    static func isWide(_ op: FastOp) -> Bool {
+    /// An add's fused forms with the multiply producing its second or its first operand (a = dst | z << 16).
+    static func mulAdd(_ op: OpCode) -> (mul: FastOp, second: FastOp, first: FastOp)? {
+        switch op {
+        case .i32Add: (.i32MulSS, .i32MulAddSSS, .i32MulFirstAddSSS)
+        case .i64Add: (.i64MulSS, .i64MulAddSSS, .i64MulFirstAddSSS)
+        case .f32Add: (.f32MulSS, .f32MulAddSSS, .f32MulFirstAddSSS)
+        case .f64Add: (.f64MulSS, .f64MulAddSSS, .f64MulFirstAddSSS)
+        default: nil
+        }
+    }
+
+    /// Whether `a` holds the destination in its low 16 bits and another slot above.
+    static func packsDestination(_ op: FastOp) -> Bool {
         switch op {
         case .i64AddSW: true
         case .i64SubSW: true
@@ -106,6 +117,10 @@ extension FastOp {
         case .i64AndSW: true
         case .i64OrSW: true
         case .i64XorSW: true
+        case .i32MulAddSSS, .i32MulFirstAddSSS: true
+        case .i64MulAddSSS, .i64MulFirstAddSSS: true
+        case .f32MulAddSSS, .f32MulFirstAddSSS: true
+        case .f64MulAddSSS, .f64MulFirstAddSSS: true
         default: false
         }
     }
