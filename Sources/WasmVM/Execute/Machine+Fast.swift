@@ -42,6 +42,7 @@ extension Machine {
         let watchHull = watchRanges.isEmpty ? 0 ..< 0
             : Int(clamping: watchRanges.map(\.lowerBound).min()!) ..< Int(clamping: watchRanges.map(\.upperBound).max()!)
         let watching = watchedMemory != nil && memory === watchedMemory
+        let start = fn.fast + Int(fn.fastEntry[frames[depth - 1].pc])
         var loop = FastLoop(
             machine: self, frames: frames, depth: depth, lowTop: depth - 1, stack: stack,
             stackEnd: stack + Swift.max(configuration.maxStackSlots, 16), maxDepth: configuration.maxCallDepth,
@@ -52,8 +53,7 @@ extension Machine {
             fn: fn, code: fn.fast, inst: inst, instanceID: inst.id, memory: memory, watched: watchedMemory, watchHull: watchHull,
             watchLow: watching ? watchHull.lowerBound : .max, watchHigh: watching ? watchHull.upperBound : 0,
             profiling: profilesFuel, tallies: tallies, tallyMark: tallyMark, recordsCallStacks: profilesFuel && recordsCallStacks,
-            ip: fn.fast + Int(fn.fastEntry[frames[depth - 1].pc]), fp: stack + frames[depth - 1].fp,
-            fuelUsed: fuelUsedValue &+ UInt64((fn.fast + Int(fn.fastEntry[frames[depth - 1].pc])).pointee.charge))
+            ip: start, fp: stack + frames[depth - 1].fp, fuelUsed: fuelUsedValue &+ UInt64(start.pointee.charge))
         if loop.fuelUsed <= loop.limit {
             let memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
             withUnsafeMutablePointer(to: &loop) {
@@ -162,7 +162,7 @@ struct FastLoop {
                        _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                        _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                        _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index, as FastDispatch.h reads it
+        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index (FastOps.generated.h)
             specialized: true, (ip, fp, memBase, memSize, fuelUsed))
     }
 
