@@ -174,14 +174,20 @@ extension FastCompiler {
         boundaries += islands.map { (fast: $0, orig: Int(origin[$0]), island: true) }
         boundaries.sort { $0.fast < $1.fast }
         var counted = countsBlocks ? CountedBlocks(count: countedBlocks, fastCount: out.count) : nil
-        for (k, boundary) in boundaries.enumerated() where !boundary.island {
+        // From the last block back, so that a block absorbing the next one knows its charge.
+        var charges = [UInt64](repeating: 0, count: boundaries.count)
+        for (k, boundary) in boundaries.enumerated().reversed() where !boundary.island {
             let endFast = k + 1 < boundaries.count ? boundaries[k + 1].fast : out.count
             let endOrig = k + 1 < boundaries.count ? boundaries[k + 1].orig : code.count
+            let next = k + 1 < boundaries.count ? boundaries[k + 1] : nil
+            let carried = next.map { !$0.island && absorbed.contains($0.orig) } == true ? charges[k + 1] : 0
             var suffix = [UInt64](repeating: 0, count: endOrig - boundary.orig + 1)
+            suffix[endOrig - boundary.orig] = carried
             for p in stride(from: endOrig - 1, through: boundary.orig, by: -1) {
                 suffix[p - boundary.orig] = suffix[p - boundary.orig + 1] + FuelCosts.base(code[p].op)
             }
             guard suffix[0] <= UInt64(UInt16.max) else { return nil }
+            charges[k] = suffix[0]
             out[boundary.fast].charge = UInt16(suffix[0])
             for f in boundary.fast ..< endFast where origin[f] != FastCode.notExact {
                 let p = Int(origin[f])

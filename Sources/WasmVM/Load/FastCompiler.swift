@@ -35,6 +35,8 @@ struct FastCompiler {
     var headPending: Int?
     var heads: [(fast: Int, orig: Int)] = []
     var islands: Set<Int> = []
+    /// Heads (stack-code pcs) whose charge the block falling into them carries (`startBlock`).
+    var absorbed: Set<Int> = []
     var fixupTable: [Int: [FastFixup]] = [:]
     /// Declared locals still holding the zero they start with, on every path from the entry
     /// (forgotten at the first branch target): setting them to zero again needs no instruction.
@@ -80,7 +82,7 @@ struct FastCompiler {
             if starts.label[p] || starts.after[p] || blockLength > 12_000 {
                 if reachable { materialize(below: 0) } else { reset(height: height) }
                 if starts.label[p] && p > 0 { zeroLocals = [] }
-                startBlock(at: p, fallsThrough: reachable)
+                startBlock(at: p, fallsThrough: reachable, mayBeAbsorbed: starts.label[p] && blockLength < 1000)
                 reachable = true
             }
             guard base + stack.count == height else { return nil }
@@ -122,12 +124,19 @@ struct FastCompiler {
     // MARK: Blocks
 
     /// Starts the block at `p`. Whatever transfers to a head charges it; falling into it from
-    /// an instruction that does not (anything but a conditional branch or a call) takes a `nop`.
-    mutating func startBlock(at p: Int, fallsThrough: Bool) {
+    /// an instruction that does not (anything but a conditional branch or a call) takes a `nop`,
+    /// unless the previous block can absorb it: then that block's charge includes this one's
+    /// (`finish`), and falling through costs nothing. One block absorbs at most one, itself not
+    /// absorbed, and a short one (under 1,000 instructions): their charges must fit 16 bits.
+    mutating func startBlock(at p: Int, fallsThrough: Bool, mayBeAbsorbed: Bool = false) {
         if headPending != nil {
             emit(.nop)   // heads the previous block, which emitted nothing, and falls into this one
         } else if fallsThrough, let last = out.last?.op, !Self.chargesFallthrough(last) {
-            emit(.nop)
+            if mayBeAbsorbed, last != .deopt, let previous = heads.last, !absorbed.contains(previous.orig) {
+                absorbed.insert(p)
+            } else {
+                emit(.nop)
+            }
         }
         headPending = p
         exactPoint = p
