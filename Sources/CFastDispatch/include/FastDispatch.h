@@ -23,7 +23,7 @@
 
 typedef void (*wesdbg_fast_handler)(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
 
-/// What the Swift op bodies return: go on with the instruction at ip, leave fast code at ip,
+/// What the Swift op bodies return (FastLoop.next, .leave, .slow): go on with the instruction at ip, leave fast code at ip,
 /// or run the instruction at ip in the general handler (a slow path, which may call functions).
 enum { WESDBG_FAST_NEXT = 0, WESDBG_FAST_LEAVE = 1, WESDBG_FAST_SLOW = 2 };
 
@@ -33,7 +33,7 @@ WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step(uintptr_t op, void **ip, uint64_t **
 /// FastLoop.stepGeneral (Swift): runs the instruction at *ip, whatever its op, slow paths included.
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                                     uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
-/// FastLoop.leave (Swift): keeps the registers where fast code left.
+/// FastLoop.keepRegisters (Swift): keeps the registers where fast code left.
 WESDBG_SWIFTCALL void wesdbg_fast_leave(void *ip, uint64_t *fp, uint64_t fuel, WESDBG_SWIFT_CONTEXT void *loop);
 
 #define WESDBG_DECLARE(name, op) \
