@@ -12,7 +12,7 @@ struct FastForms {
     static let x = "let x = fp[Int(UInt32(truncatingIfNeeded: i.b))]"
     static let y = "y = fp[Int(i.b >> 32)]"
     /// Both ways lead to a block head, which is charged on arrival (leaving when over the limit).
-    static let enter = "fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next"
+    static let enter = "return arrive(ip, &fuelUsed)"
 
     init(_ rows: [Row]) {
         let immediate = rows.filter { $0.immediate.present }

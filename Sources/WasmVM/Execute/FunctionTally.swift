@@ -22,11 +22,17 @@ extension UnsafeMutablePointer where Pointee == FunctionTally {
         let delta = fuelUsed &- mark
         mark = fuelUsed
         self[caller].selfFuel &+= delta
-        let c = self + callee
-        c.pointee.calls &+= 1
-        if c.pointee.active == 0 { c.pointee.entryFuel = fuelUsed }
-        c.pointee.active &+= 1
+        tallyActivation(callee, fuelUsed)
         return delta
+    }
+
+    /// One more call of `function`, and an activation that began at `fuelUsed`.
+    @inline(__always)
+    func tallyActivation(_ function: Int, _ fuelUsed: UInt64) {
+        let t = self + function
+        t.pointee.calls &+= 1
+        if t.pointee.active == 0 { t.pointee.entryFuel = fuelUsed }
+        t.pointee.active &+= 1
     }
 
     /// A return from `function` at `fuelUsed` (including the return's own cost). Returns the

@@ -124,6 +124,7 @@ struct FastLoop {
     unowned(unsafe) var fn: FunctionCode
     var code: UnsafeMutablePointer<FastInstr>
     unowned(unsafe) var inst: InstanceRuntime
+    /// `inst.id`, one load nearer for every call's and return's same-instance check.
     var instanceID: Int
     unowned(unsafe) var memory: Memory?
     unowned(unsafe) let watched: Memory?
@@ -206,7 +207,7 @@ struct FastLoop {
         if specialized { Machine.zeroFew(newFp + callee.paramCount, locals) } else { Machine.zero(newFp + callee.paramCount, locals) }
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
-        fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        return arrive(ip, &fuelUsed)
     }
 
     /// Calls and returns across instances: another memory, and the watch hull only for the watched one.
@@ -214,6 +215,14 @@ struct FastLoop {
         inst = instance; instanceID = instance.id; memory = instance.memory
         memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
         (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
+    }
+
+    /// Arrival at the block head `head`, which every transfer of control charges: leaves when
+    /// its charge crosses the limit.
+    @inline(__always)
+    private mutating func arrive(_ head: UnsafeMutablePointer<FastInstr>, _ fuelUsed: inout UInt64) -> UInt {
+        fuelUsed &+= UInt64(head.pointee.charge)
+        return _slowPath(fuelUsed > limit) ? leave : next
     }
 
     // What `run` returns (FastDispatch.h): go on with the instruction at ip, leave fast code
@@ -231,7 +240,7 @@ struct FastLoop {
         // MARK: Control
         case .nop:
             ip += 1
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .deopt: return leave
         case .countBlock: UnsafeMutablePointer<UInt64>(bitPattern: UInt(i.b)).unsafelyUnwrapped.pointee &+= 1
         case .probe:
@@ -245,18 +254,18 @@ struct FastLoop {
         case .jump: ip = code + Int(i.a); return next
         case .br:
             ip = code + Int(i.a)
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .brIf:
             ip = asU32(fp[i.slotB]) != 0 ? code + Int(i.a) : ip + 1
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .brIfNot:
             ip = asU32(fp[i.slotB]) == 0 ? code + Int(i.a) : ip + 1
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .brCopy:
             let s = fn.fastBranches[Int(i.a)]
             Machine.move(fp, s)
             ip = code + Int(s.target)
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .brIfCopy:
             if asU32(fp[i.slotB]) != 0 {
                 let s = fn.fastBranches[Int(i.a)]
@@ -265,13 +274,13 @@ struct FastLoop {
             } else {
                 ip += 1
             }
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .brTable:
             let selector = Int(asU32(fp[i.lo])), index = selector < i.hi - 1 ? selector : i.hi - 1   // Swift.min was a call
             let s = fn.fastBranches[Int(i.a) + index]
             Machine.move(fp, s)
             ip = code + Int(s.target)
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .return:
             let final = depth == 1
             let sameInstance = final || frames[depth &- 2].function.instanceID == instanceID
@@ -303,7 +312,7 @@ struct FastLoop {
                 if _slowPath(entry < 0) { resumeAt = caller.pc; return leave }
                 ip = code + Int(entry)
             }
-            fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+            return arrive(ip, &fuelUsed)
         case .call:
             guard let calleeRef = inst.wasmCallees[Int(i.a)] else { return leave }   // a host function
             return enter(calleeRef, argumentsEnd: i.lo, returnPC: i.hi, specialized: specialized,
@@ -497,46 +506,46 @@ struct FastLoop {
         case .i64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(Int64(bitPattern: x) >= Int64(bitPattern: y))
         case .i64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; fp[Int(i.a)] = asSlot(x >= y)
         case .i64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); fp[Int(i.a)] = asSlot(x >= y)
-        case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x == y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x != y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x < y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x > y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x <= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
-        case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x >= y ? code + Int(i.a) : ip + 1; fuelUsed &+= UInt64(ip.pointee.charge); return _slowPath(fuelUsed > limit) ? leave : next
+        case .brIfI32EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) == asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) != asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) < asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) < asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) > asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) > asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) <= asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) <= asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asS32(x) >= asS32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI32GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; ip = asU32(x) >= asU32(y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64EqSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x == y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64EqSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x == y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64NeSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x != y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64NeSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x != y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) < Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x < y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x < y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GtSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GtSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) > Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GtUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x > y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GtUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x > y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) <= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x <= y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64LeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x <= y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GeSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GeSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = Int64(bitPattern: x) >= Int64(bitPattern: y) ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GeUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; ip = x >= y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
+        case .brIfI64GeUSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32))); ip = x >= y ? code + Int(i.a) : ip + 1; return arrive(ip, &fuelUsed)
         case .i32DivSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asS32(y) == 0), !(asS32(x) == .min && asS32(y) == -1) else { return leave }; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
         case .i32DivSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; fp[Int(i.a)] = asSlot(asS32(x) / asS32(y))
         case .i32DivUSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; guard !(asU32(y) == 0) else { return leave }; fp[Int(i.a)] = asSlot(asU32(x) / asU32(y))

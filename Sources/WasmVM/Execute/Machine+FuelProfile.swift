@@ -32,10 +32,7 @@ extension Machine {
 
     @inline(__always)
     func enter(_ address: Int, _ fuelUsed: UInt64) {
-        let t = tallies + address
-        t.pointee.calls &+= 1
-        if t.pointee.active == 0 { t.pointee.entryFuel = fuelUsed }
-        t.pointee.active &+= 1
+        tallies.tallyActivation(address, fuelUsed)
         if recordsCallStacks { callTree.enter(address) }
     }
 

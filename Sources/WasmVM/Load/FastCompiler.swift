@@ -128,7 +128,7 @@ struct FastCompiler {
     /// unless the previous block can absorb it: then that block's charge includes this one's
     /// (`finish`), and falling through costs nothing. One block absorbs at most one, itself not
     /// absorbed, and a short one (under 1,000 instructions): their charges must fit 16 bits.
-    mutating func startBlock(at p: Int, fallsThrough: Bool, mayBeAbsorbed: Bool = false) {
+    mutating func startBlock(at p: Int, fallsThrough: Bool, mayBeAbsorbed: Bool) {
         if headPending != nil {
             emit(.nop)   // heads the previous block, which emitted nothing, and falls into this one
         } else if fallsThrough, let last = out.last?.op, !Self.chargesFallthrough(last) {
