@@ -15,13 +15,20 @@
 
 #define WESDBG_SWIFTCALL __attribute__((swiftcall))
 #define WESDBG_SWIFT_CONTEXT __attribute__((swift_context))
+// Handlers keep no register for their caller: a handler needing a fourth scratch register
+// would otherwise push and pop one (two instructions in every compare and store; ten in a call).
+#if defined(__has_attribute) && __has_attribute(preserve_none)
+#  define WESDBG_HANDLER_CC __attribute__((preserve_none))
+#else
+#  define WESDBG_HANDLER_CC
+#endif
 #if defined(__clang__) && __clang_major__ >= 16
 #  define WESDBG_INLINE_CALL [[clang::always_inline]]
 #else
 #  define WESDBG_INLINE_CALL
 #endif
 
-typedef void (*wesdbg_fast_handler)(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+typedef WESDBG_HANDLER_CC void (*wesdbg_fast_handler)(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
 
 /// What the Swift op bodies return (FastLoop.next, .leave, .slow): go on with the instruction at ip, leave fast code at ip,
 /// or run the instruction at ip in the general handler (a slow path, which may call functions).
@@ -37,7 +44,7 @@ WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, vo
 WESDBG_SWIFTCALL void wesdbg_fast_leave(void *ip, uint64_t *fp, uint64_t fuel, WESDBG_SWIFT_CONTEXT void *loop);
 
 #define WESDBG_DECLARE(name, op) \
-    static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+    WESDBG_HANDLER_CC static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
 WESDBG_FAST_OPS(WESDBG_DECLARE)
 #undef WESDBG_DECLARE
 
@@ -53,7 +60,7 @@ static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
 /// For FastInstr.handler(_:), by FastOp's raw value.
 static inline const wesdbg_fast_handler *wesdbg_fast_handler_table(void) { return wesdbg_fast_handlers; }
 
-static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
+WESDBG_HANDLER_CC static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
     if (wesdbg_fast_step_general(&ip, &fp, &memBase, &memSize, &fuel, loop) != WESDBG_FAST_NEXT) {
         wesdbg_fast_leave(ip, fp, fuel, loop);
         return;
@@ -62,8 +69,8 @@ static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t 
 }
 
 #define WESDBG_DEFINE(name, op)                                                                                  \
-    static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel,      \
-                                   void *loop) {                                                                 \
+    WESDBG_HANDLER_CC static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize,    \
+                                                     uint64_t fuel, void *loop) {                                \
         uintptr_t result;                                                                                        \
         WESDBG_INLINE_CALL result = wesdbg_fast_step(op, &ip, &fp, &memBase, &memSize, &fuel, loop);            \
         if (__builtin_expect(result != WESDBG_FAST_NEXT, 0)) {                                                   \
