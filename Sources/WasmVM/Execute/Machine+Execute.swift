@@ -14,6 +14,13 @@ import Darwin
     return ea &+ size <= memSize ? Int(ea) : nil
 }
 
+/// The end (exclusive) of an access at `base` whose offset plus size is `end`, if in bounds: fast
+/// code's loads, which keep the end in their instruction.
+@inline(__always) func accessEnd(_ base: UInt64, _ end: Int, _ memSize: UInt64) -> Int? {
+    let e = (base & 0xffff_ffff) &+ UInt64(end)
+    return e <= memSize ? Int(e) : nil
+}
+
 extension Machine {
     func execute(stepStop: UInt64, pauseAtFuel: UInt64?, pauseAtDepth: Int) -> ExecutionEvent {
         var frames = callFrames

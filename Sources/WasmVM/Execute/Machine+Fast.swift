@@ -46,7 +46,7 @@ extension Machine {
         var loop = FastLoop(
             machine: self, frames: frames, depth: depth, lowTop: depth - 1, stack: stack,
             stackEnd: stack + Swift.max(configuration.maxStackSlots, 16), maxDepth: configuration.maxCallDepth,
-            pauseAtDepth: pauseAtDepth, indirectTargets: indirectTargets.baseAddress.unsafelyUnwrapped,
+            pauseAtDepth: pauseAtDepth, returnFloor: Swift.max(pauseAtDepth, 0), indirectTargets: indirectTargets.baseAddress.unsafelyUnwrapped,
             // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
             // `limit` is not recomputed after calls: it stays conservative, the exact loop is exact.
             limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
@@ -117,10 +117,11 @@ struct FastLoop {
     let maxDepth: Int
     /// Returning to this depth leaves (`finish`, `next`).
     let pauseAtDepth: Int
+    /// `max(pauseAtDepth, 0)`: a return to this depth or below is the general handler's.
+    let returnFloor: Int
     let indirectTargets: UnsafeMutablePointer<IndirectTarget>
     let limit: UInt64
     var stepBase: UInt64
-    let callExtra = FuelCosts.call &- 1
     unowned(unsafe) var fn: FunctionCode
     var code: UnsafeMutablePointer<FastInstr>
     unowned(unsafe) var inst: InstanceRuntime
@@ -180,31 +181,35 @@ struct FastLoop {
     /// at slot `argumentsEnd`. Leaves (before changing anything) where the exact loop must make
     /// the call: the call depth or the stack would overflow, or the callee has no fast code.
     @_transparent   // @inline(__always) alone left it out of line (a call in every call's handler)
-    private mutating func enter(_ calleeRef: Unmanaged<FunctionCode>, argumentsEnd: Int, returnPC: Int, specialized: Bool,
+    private mutating func enter(_ calleeRef: Unmanaged<FunctionCode>, direct: Bool, argumentsEnd: Int, returnPC: Int, specialized: Bool,
                                 _ ip: inout UnsafeMutablePointer<FastInstr>, _ fp: inout UnsafeMutablePointer<UInt64>,
                                 _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout UInt64, _ fuelUsed: inout UInt64) -> UInt {
         unowned(unsafe) let callee = calleeRef.takeUnretainedValue()   // no retain and release per call
         let offset = argumentsEnd &- callee.paramCount
         let newFp = fp + offset
-        let locals = callee.localCount, depth = self.depth   // read once: the stores below may alias them
+        let locals = callee.localCount, depth = self.depth, frames = self.frames   // read once: the stores below may alias them
         if specialized {
             // One check for all that the general handler does instead (it leaves where the exact loop must call).
-            if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.fastCallSlots || callee.instanceID != instanceID
-                         || recordsCallStacks) { return slow }
+            // A direct call's callee is in this instance (`InstanceRuntime.wasmCallees`).
+            if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.fastCallSlots
+                         || (!direct && callee.instanceID != instanceID)) { return slow }
+            if _slowPath(profiling) { if recordsCallStacks { return slow } }
         } else if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) {   // `<`: `>` was a call
             return leave
         }
-        stepBase &-= callExtra
+        stepBase &-= FuelCosts.call &- 1   // a constant: one subtraction from memory
         if _slowPath(profiling) {
             let delta = tallies.tallyCall(fn.address, callee.address, fuelUsed, mark: &tallyMark)
             if !specialized && recordsCallStacks { machine.stackCall(callee.address, delta) }
         }
         let caller = frames + (depth &- 1)
         caller.pointee.pc = returnPC
-        caller.pointee.resume = ip + 1   // the continuation's head follows the call
+        // The continuation's head follows the call; a return to another instance goes through the general handler.
+        caller.pointee.resume = specialized || callee.instanceID == instanceID ? ip + 1 : nil
         frames[depth] = Frame(function: callee, pc: 0, fp: caller.pointee.fp &+ offset)   // not `newFp - stack`: a division
         self.depth = depth &+ 1
-        if specialized { Machine.zeroFew(newFp + callee.paramCount, locals) } else { Machine.zero(newFp + callee.paramCount, locals) }
+        let localsStart = fp + argumentsEnd
+        if specialized { Machine.zeroFew(localsStart, locals) } else { Machine.zero(localsStart, locals) }
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         return arrive(ip, &fuelUsed)
@@ -215,6 +220,39 @@ struct FastLoop {
         inst = instance; instanceID = instance.id; memory = instance.memory
         memBase = memory?.base ?? UnsafeMutableRawPointer(stack); memSize = memory?.size ?? 0
         (watchLow, watchHigh) = watched != nil && memory === watched ? (watchHull.lowerBound, watchHull.upperBound) : (Int.max, 0)
+    }
+
+    /// The specialized handler's return: to a caller in this instance that fast code called
+    /// (`resume` set), above `returnFloor`. Anything else (the final return, a pause at the caller's
+    /// depth, another instance, a caller the exact loop called, call stacks for a profile) leaves
+    /// to the general handler before changing anything.
+    @inline(__always)
+    private mutating func returnNear(_ i: FastInstr, _ ip: inout UnsafeMutablePointer<FastInstr>,
+                                     _ fp: inout UnsafeMutablePointer<UInt64>, _ fuelUsed: inout UInt64) -> UInt {
+        let depth = self.depth, frames = self.frames   // read once: the stores below may alias them
+        if _slowPath(depth &- 1 <= returnFloor) { return slow }
+        let caller = frames[depth &- 2]
+        guard let resume = caller.resume else { return slow }
+        if _slowPath(profiling) {
+            if recordsCallStacks { return slow }
+            _ = tallies.tallyReturn(fn.address, fuelUsed, mark: &tallyMark)
+        }
+        let n = i.slotB, src = fp + Int(i.a)
+        if n == 1 { fp[0] = src[0] } else if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
+        self.depth = depth &- 1   // wrapping arithmetic on the call path: each checked op cost a `jo`
+        if _slowPath(depth &- 2 < lowTop) { lowTop = depth &- 2 }
+        fn = caller.function; code = caller.function.fast; fp = stack + caller.fp
+        ip = resume
+        return arrive(ip, &fuelUsed)
+    }
+
+    /// A store's address if in bounds and outside the watched ranges' hull: inside it, fast code
+    /// leaves before writing, and the exact loop repeats the store and pauses if it touches a range.
+    /// (Its `a` is the offset: an end offset, as loads have, made sieve's byte stores one instruction longer.)
+    @inline(__always)
+    private func storeAddress(_ i: FastInstr, _ size: Int, _ fp: UnsafeMutablePointer<UInt64>, _ memSize: UInt64) -> Int? {
+        guard let ea = address(fp[i.lo], i.a, UInt64(size), memSize), !(ea &+ size > watchLow && ea < watchHigh) else { return nil }
+        return ea
     }
 
     /// Arrival at the block head `head`, which every transfer of control charges: leaves when
@@ -282,17 +320,17 @@ struct FastLoop {
             ip = code + Int(s.target)
             return arrive(ip, &fuelUsed)
         case .return:
+            if specialized { return returnNear(i, &ip, &fp, &fuelUsed) }
             let final = depth == 1
             let sameInstance = final || frames[depth &- 2].function.instanceID == instanceID
-            if specialized && _slowPath(final || !sameInstance || recordsCallStacks) { return slow }
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
                 let delta = tallies.tallyReturn(fn.address, fuelUsed, mark: &tallyMark)
-                if !specialized && recordsCallStacks { machine.stackReturn(delta) }
+                if recordsCallStacks { machine.stackReturn(delta) }
             }
-            depth &-= 1   // wrapping arithmetic on the call path: each checked op cost a `jo`
-            lowTop = lowTop < depth &- 1 ? lowTop : depth &- 1   // Swift.min was a call here
+            depth &-= 1
+            lowTop = Swift.min(lowTop, depth &- 1)
             if final {
                 machine.results = Value.read(fn.type.results, from: stack)
                 machine.callState = .returned
@@ -314,8 +352,8 @@ struct FastLoop {
             }
             return arrive(ip, &fuelUsed)
         case .call:
-            guard let calleeRef = inst.wasmCallees[Int(i.a)] else { return leave }   // a host function
-            return enter(calleeRef, argumentsEnd: i.lo, returnPC: i.hi, specialized: specialized,
+            guard let calleeRef = inst.wasmCallees[Int(i.a)] else { return leave }   // a host function or another instance's
+            return enter(calleeRef, direct: true, argumentsEnd: i.lo, returnPC: i.hi, specialized: specialized,
                          &ip, &fp, &memBase, &memSize, &fuelUsed)
         case .callIndirect:
             // Raw reads only: no reference counting or exclusivity checks per call (issue 16).
@@ -327,7 +365,7 @@ struct FastLoop {
             guard element != 0 else { return leave }
             let target = indirectTargets[Int(element - 1)]
             guard target.typeID == inst.typeIDs[Int(i.a)], let calleeRef = target.wasm else { return leave }
-            return enter(calleeRef, argumentsEnd: i.lo &- 1, returnPC: i.hi, specialized: specialized,
+            return enter(calleeRef, direct: false, argumentsEnd: i.lo &- 1, returnPC: i.hi, specialized: specialized,
                          &ip, &fp, &memBase, &memSize, &fuelUsed)
         // MARK: Data
         case .copy: fp[Int(i.a)] = fp[i.slotB]
@@ -358,66 +396,66 @@ struct FastLoop {
             markWritten(memBase, ea)
 
         // MARK: Memory
+        // A load's `hi` is its end offset (offset + size): one addition fewer than `address` (FastCompiler.load).
         case .i32Load:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot((memBase + ea).guestLoad(UInt32.self))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot((memBase + (end &- 4)).guestLoad(UInt32.self))
         case .i64Load:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 8, memSize) else { return leave }
-            fp[Int(i.a)] = (memBase + ea).guestLoad(UInt64.self)
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = (memBase + (end &- 8)).guestLoad(UInt64.self)
         case .i32Load8S:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int8.self)))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int32((memBase + (end &- 1)).guestLoad(Int8.self)))
         case .i32Load8U:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + (end &- 1)).guestLoad(UInt8.self))
         case .i32Load16S:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int32((memBase + ea).guestLoad(Int16.self)))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int32((memBase + (end &- 2)).guestLoad(Int16.self)))
         case .i32Load16U:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + (end &- 2)).guestLoad(UInt16.self))
         case .i64Load8S:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int8.self)))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int64((memBase + (end &- 1)).guestLoad(Int8.self)))
         case .i64Load8U:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 1, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt8.self))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + (end &- 1)).guestLoad(UInt8.self))
         case .i64Load16S:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int16.self)))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int64((memBase + (end &- 2)).guestLoad(Int16.self)))
         case .i64Load16U:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 2, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt16.self))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + (end &- 2)).guestLoad(UInt16.self))
         case .i64Load32S:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int64((memBase + ea).guestLoad(Int32.self)))
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = asSlot(Int64((memBase + (end &- 4)).guestLoad(Int32.self)))
         case .i64Load32U:
-            guard let ea = address(fp[i.lo], UInt32(i.hi), 4, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + ea).guestLoad(UInt32.self))
-        // A store inside the watched ranges' hull leaves before writing: the exact loop repeats it and pauses if it touches a range.
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
+            fp[Int(i.a)] = UInt64((memBase + (end &- 4)).guestLoad(UInt32.self))
         case .store8:
-            guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 1, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt8(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
         case .store16:
-            guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 2, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt16(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
         case .store32:
-            guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 4, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt32(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)
         case .store64:
-            guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 8, fp, memSize) else { return leave }
             (memBase + ea).guestStore(fp[i.hi]); markWritten(memBase, ea)
         case .store8I:
-            guard let ea = address(fp[i.lo], i.a, 1, memSize), !(ea &+ 1 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 1, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt8(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
         case .store16I:
-            guard let ea = address(fp[i.lo], i.a, 2, memSize), !(ea &+ 2 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 2, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt16(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
         case .store32I:
-            guard let ea = address(fp[i.lo], i.a, 4, memSize), !(ea &+ 4 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 4, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt32(truncatingIfNeeded: i.b >> 32)); markWritten(memBase, ea)
         case .store64I:
-            guard let ea = address(fp[i.lo], i.a, 8, memSize), !(ea &+ 8 > watchLow && ea < watchHigh) else { return leave }
+            guard let ea = storeAddress(i, 8, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: i.b >> 32)))); markWritten(memBase, ea)
 
         // MARK: Numeric

@@ -179,7 +179,8 @@ final class InstanceRuntime {
     let id: Int
     let module: Module
     let functions: UnsafeMutablePointer<StoreFunction>
-    /// Per function index: its wasm code, nil for a host function (the fast loop's calls skip `StoreFunction`).
+    /// Per function index: its wasm code, nil for a host function or another instance's (the fast loop's
+    /// direct calls skip `StoreFunction`, and leave for the exact loop to switch instances).
     let wasmCallees: UnsafeMutablePointer<Unmanaged<FunctionCode>?>
     let functionCount: Int
     let globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
@@ -205,7 +206,7 @@ final class InstanceRuntime {
     /// Fills function index `index` (imports first, then defined functions).
     func setFunction(_ index: Int, _ function: StoreFunction) {
         (functions + index).initialize(to: function)
-        wasmCallees[index] = function.wasm.map { Unmanaged.passUnretained($0) }
+        wasmCallees[index] = function.wasm.flatMap { $0.instanceID == id ? Unmanaged.passUnretained($0) : nil }
     }
 
     init(id: Int, module: Module, typeIDs: [Int]) {

@@ -61,7 +61,9 @@ extension FastCompiler {
     mutating func load(_ op: FastOp, _ instr: Instr) {
         let fixups = prepareStop(operands: 1)
         let address = popSlot()
-        let f = emitStop(op, a: UInt32(top), b: UInt64(address) | UInt64(instr.a) << 32, fixups: fixups)
+        // The end offset, not the offset: its check is one addition (`loadEnd`); `isIsland` keeps it in 32 bits.
+        let end = UInt64(instr.a) + Instr.loadSize(instr.op)!
+        let f = emitStop(op, a: UInt32(top), b: UInt64(address) | end << 32, fixups: fixups)
         produced(f, slot: UInt32(top))
     }
 

@@ -118,7 +118,10 @@ struct FastCompiler {
     /// Ops the fast loop leaves to the exact loop: the table's islands, and indirect calls
     /// through a table other than 0.
     static func isIsland(_ instr: Instr) -> Bool {
-        instr.op == .callIndirect ? instr.b != 0 : FastOp.isIsland(instr.op)
+        if instr.op == .callIndirect { return instr.b != 0 }
+        // A load's end (offset + size) must fit its 32 bits (FastCompiler.load); past them it always traps.
+        if let size = Instr.loadSize(instr.op), UInt64(instr.a) + size > UInt64(UInt32.max) { return true }
+        return FastOp.isIsland(instr.op)
     }
 
     // MARK: Blocks
