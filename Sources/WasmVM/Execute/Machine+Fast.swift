@@ -46,7 +46,9 @@ extension Machine {
         var loop = FastLoop(
             machine: self, frames: frames, depth: depth, lowTop: depth - 1, stack: stack,
             stackEnd: stack + Swift.max(configuration.maxStackSlots, 16), maxDepth: configuration.maxCallDepth,
-            pauseAtDepth: pauseAtDepth, returnFloor: Swift.max(pauseAtDepth, 0), indirectTargets: indirectTargets.baseAddress.unsafelyUnwrapped,
+            // Call stacks for a profile are the general handler's: every call and return goes there.
+            nearCallDepth: profilesFuel && recordsCallStacks ? 0 : configuration.maxCallDepth, pauseAtDepth: pauseAtDepth,
+            returnFloor: profilesFuel && recordsCallStacks ? .max : Swift.max(pauseAtDepth, 0), indirectTargets: indirectTargets.baseAddress.unsafelyUnwrapped,
             // As in the exact loop: steps = fuelUsed &+ stepBase; a call's extra fuel moves stepBase.
             // `limit` is not recomputed after calls: it stays conservative, the exact loop is exact.
             limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
@@ -115,9 +117,11 @@ struct FastLoop {
     let stack: UnsafeMutablePointer<UInt64>
     let stackEnd: UnsafeMutablePointer<UInt64>
     let maxDepth: Int
+    /// The specialized handler's calls leave to the general one at this depth: `maxDepth`, or 0.
+    let nearCallDepth: Int
     /// Returning to this depth leaves (`finish`, `next`).
     let pauseAtDepth: Int
-    /// `max(pauseAtDepth, 0)`: a return to this depth or below is the general handler's.
+    /// `max(pauseAtDepth, 0)`, or `.max`: a return to this depth or below is the general handler's.
     let returnFloor: Int
     let indirectTargets: UnsafeMutablePointer<IndirectTarget>
     let limit: UInt64
@@ -187,31 +191,31 @@ struct FastLoop {
         unowned(unsafe) let callee = calleeRef.takeUnretainedValue()   // no retain and release per call
         let offset = argumentsEnd &- callee.paramCount
         let newFp = fp + offset
-        let locals = callee.localCount, depth = self.depth, frames = self.frames   // read once: the stores below may alias them
+        let depth = self.depth   // read once: the stores below may alias it
         if specialized {
             // One check for all that the general handler does instead (it leaves where the exact loop must call).
             // A direct call's callee is in this instance (`InstanceRuntime.wasmCallees`).
-            if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.fastCallSlots
+            if _slowPath(depth >= nearCallDepth || stackEnd < newFp + callee.fastCallSlots
                          || (!direct && callee.instanceID != instanceID)) { return slow }
-            if _slowPath(profiling) { if recordsCallStacks { return slow } }
         } else if _slowPath(depth >= maxDepth || stackEnd < newFp + callee.maxHeight || !callee.hasFast) {   // `<`: `>` was a call
             return leave
         }
         stepBase &-= FuelCosts.call &- 1   // a constant: one subtraction from memory
-        if _slowPath(profiling) {
-            let delta = tallies.tallyCall(fn.address, callee.address, fuelUsed, mark: &tallyMark)
-            if !specialized && recordsCallStacks { machine.stackCall(callee.address, delta) }
-        }
-        let caller = frames + (depth &- 1)
-        caller.pointee.pc = returnPC
+        let callerFrame = frames + (depth &- 1)
+        callerFrame.pointee.pc = returnPC
         // The continuation's head follows the call; a return to another instance goes through the general handler.
-        caller.pointee.resume = specialized || callee.instanceID == instanceID ? ip + 1 : nil
-        frames[depth] = Frame(function: callee, pc: 0, fp: caller.pointee.fp &+ offset)   // not `newFp - stack`: a division
+        callerFrame.pointee.resume = specialized || callee.instanceID == instanceID ? ip + 1 : nil
+        frames[depth] = Frame(function: callee, pc: 0, fp: callerFrame.pointee.fp &+ offset)   // not `newFp - stack`: a division
         self.depth = depth &+ 1
-        let localsStart = fp + argumentsEnd
+        let localsStart = fp + argumentsEnd, locals = callee.localCount
         if specialized { Machine.zeroFew(localsStart, locals) } else { Machine.zero(localsStart, locals) }
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
+        // The tally last, where few registers are live (earlier, it spilled them), the caller read from its frame.
+        if _slowPath(profiling) {
+            let delta = tallies.tallyCall(callerFrame.pointee.function.address, callee.address, fuelUsed, mark: &tallyMark)
+            if !specialized && recordsCallStacks { machine.stackCall(callee.address, delta) }
+        }
         return arrive(ip, &fuelUsed)
     }
 
@@ -224,25 +228,25 @@ struct FastLoop {
 
     /// The specialized handler's return: to a caller in this instance that fast code called
     /// (`resume` set), above `returnFloor`. Anything else (the final return, a pause at the caller's
-    /// depth, another instance, a caller the exact loop called, call stacks for a profile) leaves
+    /// depth, call stacks for a profile, another instance, a caller the exact loop called) leaves
     /// to the general handler before changing anything.
     @inline(__always)
     private mutating func returnNear(_ i: FastInstr, _ ip: inout UnsafeMutablePointer<FastInstr>,
                                      _ fp: inout UnsafeMutablePointer<UInt64>, _ fuelUsed: inout UInt64) -> UInt {
-        let depth = self.depth, frames = self.frames   // read once: the stores below may alias them
+        let depth = self.depth   // read once: the stores below may alias it
         if _slowPath(depth &- 1 <= returnFloor) { return slow }
-        let caller = frames[depth &- 2]
-        guard let resume = caller.resume else { return slow }
-        if _slowPath(profiling) {
-            if recordsCallStacks { return slow }
-            _ = tallies.tallyReturn(fn.address, fuelUsed, mark: &tallyMark)
-        }
+        let caller = frames + (depth &- 2)
+        guard let resume = caller.pointee.resume else { return slow }
         let n = i.slotB, src = fp + Int(i.a)
         if n == 1 { fp[0] = src[0] } else if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
         self.depth = depth &- 1   // wrapping arithmetic on the call path: each checked op cost a `jo`
         if _slowPath(depth &- 2 < lowTop) { lowTop = depth &- 2 }
-        fn = caller.function; code = caller.function.fast; fp = stack + caller.fp
+        unowned(unsafe) let callerFunction = caller.pointee.function
+        fn = callerFunction; code = callerFunction.fast; fp = stack + caller.pointee.fp
         ip = resume
+        // The tally last, where few registers are live (earlier, it spilled them), the returning
+        // function read from its frame, still in the buffer.
+        if _slowPath(profiling) { _ = tallies.tallyReturn(caller[1].function.address, fuelUsed, mark: &tallyMark) }
         return arrive(ip, &fuelUsed)
     }
 
