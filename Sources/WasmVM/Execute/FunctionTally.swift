@@ -1,50 +1,40 @@
 /// Fuel attribution counters of one store function for the current call
-/// (`Machine.profilesFuel`). Updated only at calls, returns and host calls.
+/// (`Machine.profilesFuel`). Updated only at calls, returns and host calls: an activation's
+/// fuel is what was charged between its call and its return (`Machine.entryFuels` keeps each
+/// frame's start); at the return it goes to the function's self fuel and comes off its
+/// caller's. No running mark to settle at every call (half of the old hooks' work).
 struct FunctionTally {
-    /// Fuel charged while this function was the running one, settled up to the machine's mark.
+    /// Fuel of finished activations less that of the calls made from this function's activations,
+    /// finished or not: it wraps below zero while a running one's callees have returned. The
+    /// running activations' share is added when asked (`fuelByFunction`).
     var selfFuel: UInt64 = 0
     /// Fuel of finished outermost activations (a recursive call's inner activations are inside it).
     var totalFuel: UInt64 = 0
     var calls: UInt64 = 0
-    /// `fuelUsed` when the outermost activation on the stack began (valid while `active > 0`).
-    var entryFuel: UInt64 = 0
     /// Activations of this function on the wasm call stack.
     var active: UInt64 = 0
 }
 
 extension UnsafeMutablePointer where Pointee == FunctionTally {
-    /// A wasm call from `caller` to `callee` (store addresses) at `fuelUsed`, which includes the
-    /// call's own cost: the caller's self fuel since `mark`, then the callee's activation.
-    /// Returns the fuel credited to the caller. Shared by both loops' hooks; the fast loop keeps
-    /// its own `mark` while it runs.
+    /// A wasm call of `callee` (a store address) whose frame is at `depth`, at `fuelUsed`, which
+    /// includes the call's own cost. Shared by both loops' hooks.
     @inline(__always)
-    func tallyCall(_ caller: Int, _ callee: Int, _ fuelUsed: UInt64, mark: inout UInt64) -> UInt64 {
-        let delta = fuelUsed &- mark
-        mark = fuelUsed
-        self[caller].selfFuel &+= delta
-        tallyActivation(callee, fuelUsed)
-        return delta
-    }
-
-    /// One more call of `function`, and an activation that began at `fuelUsed`.
-    @inline(__always)
-    func tallyActivation(_ function: Int, _ fuelUsed: UInt64) {
-        let t = self + function
+    func tallyCall(_ callee: Int, depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
+        entryFuels[depth] = fuelUsed
+        let t = self + callee
         t.pointee.calls &+= 1
-        if t.pointee.active == 0 { t.pointee.entryFuel = fuelUsed }
         t.pointee.active &+= 1
     }
 
-    /// A return from `function` at `fuelUsed` (including the return's own cost). Returns the
-    /// fuel credited to it.
+    /// A return from `function` whose frame is at `depth` to `caller` (nil for the outermost
+    /// frame), at `fuelUsed`, which includes the return's own cost.
     @inline(__always)
-    func tallyReturn(_ function: Int, _ fuelUsed: UInt64, mark: inout UInt64) -> UInt64 {
-        let delta = fuelUsed &- mark
-        mark = fuelUsed
+    func tallyReturn(_ function: Int, caller: Int?, depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
+        let fuel = fuelUsed &- entryFuels[depth]
         let t = self + function
-        t.pointee.selfFuel &+= delta
+        t.pointee.selfFuel &+= fuel
         t.pointee.active &-= 1
-        if t.pointee.active == 0 { t.pointee.totalFuel &+= fuelUsed &- t.pointee.entryFuel }
-        return delta
+        if t.pointee.active == 0 { t.pointee.totalFuel &+= fuel }
+        if let caller { self[caller].selfFuel &-= fuel }
     }
 }

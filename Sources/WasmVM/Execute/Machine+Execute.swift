@@ -108,7 +108,10 @@ extension Machine {
                 let n = Int(instr.a), src = sp - n
                 if fp != src { for i in 0 ..< n { fp[i] = src[i] } }
                 sp = fp + n
-                if _slowPath(profiling) { profileReturn(fn.address, fuelUsed) }
+                if _slowPath(profiling) {
+                    profileReturn(fn.address, caller: frames.count > 1 ? frames[frames.count - 2].function.address : nil,
+                                  depth: frames.count - 1, fuelUsed)
+                }
                 frames.removeLast()
                 lowTop = lowTop < frames.count - 1 ? lowTop : frames.count - 1   // Swift.min was a call here
                 if frames.isEmpty {
@@ -136,7 +139,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(callee.address, depth: frames.count, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
@@ -184,7 +187,7 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         sp += 1; trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { profileCall(fn.address, callee.address, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(callee.address, depth: frames.count, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)

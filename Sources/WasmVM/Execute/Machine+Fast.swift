@@ -54,7 +54,7 @@ extension Machine {
             limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
             fn: fn, code: fn.fast, inst: inst, instanceID: inst.id, memory: memory, watched: watchedMemory, watchHull: watchHull,
             watchLow: watching ? watchHull.lowerBound : .max, watchHigh: watching ? watchHull.upperBound : 0,
-            profiling: profilesFuel, tallies: tallies, tallyMark: tallyMark, recordsCallStacks: profilesFuel && recordsCallStacks,
+            profiling: profilesFuel, tallies: tallies, entryFuels: entryFuels, recordsCallStacks: profilesFuel && recordsCallStacks,
             ip: start, fp: stack + frames[depth - 1].fp, fuelUsed: fuelUsedValue &+ UInt64(start.pointee.charge))
         if loop.fuelUsed <= loop.limit {
             let memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
@@ -69,7 +69,6 @@ extension Machine {
     private func finishFast(_ loop: FastLoop, pauseAtDepth: Int) -> FastOutcome {
         let (frames, depth, lowTop, fn, ip, fp) = (loop.frames, loop.depth, loop.lowTop, loop.fn, loop.ip, loop.fp)
         var fuelUsed = loop.fuelUsed
-        tallyMark = loop.tallyMark
         if loop.returned {
             fuelUsedValue = fuelUsed
             stepCount = fuelUsed &+ loop.stepBase
@@ -135,10 +134,10 @@ struct FastLoop {
     unowned(unsafe) let watched: Memory?
     let watchHull: Range<Int>
     var watchLow: Int, watchHigh: Int
-    /// Fuel by function: the machine's tallies, with the mark kept here while the loop runs.
+    /// Fuel by function: the machine's tallies and frames' entry fuel.
     let profiling: Bool
     let tallies: UnsafeMutablePointer<FunctionTally>
-    var tallyMark: UInt64
+    let entryFuels: UnsafeMutablePointer<UInt64>
     /// Profiles by call stack too (`wesdbg profile`): the general handler's work.
     let recordsCallStacks: Bool
     /// How the loop ended: at `ip` (its block charged; the default), at a stack-code pc
@@ -211,10 +210,10 @@ struct FastLoop {
         if specialized { Machine.zeroFew(localsStart, locals) } else { Machine.zero(localsStart, locals) }
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
-        // The tally last, where few registers are live (earlier, it spilled them), the caller read from its frame.
+        // The tally last, where few registers are live: earlier, it spilled them.
         if _slowPath(profiling) {
-            let delta = tallies.tallyCall(callerFrame.pointee.function.address, callee.address, fuelUsed, mark: &tallyMark)
-            if !specialized && recordsCallStacks { machine.stackCall(callee.address, delta) }
+            tallies.tallyCall(callee.address, depth: depth, fuelUsed, entryFuels: entryFuels)
+            if !specialized && recordsCallStacks { machine.stackCall(callee.address, fuelUsed) }
         }
         return arrive(ip, &fuelUsed)
     }
@@ -246,7 +245,9 @@ struct FastLoop {
         ip = resume
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
-        if _slowPath(profiling) { _ = tallies.tallyReturn(caller[1].function.address, fuelUsed, mark: &tallyMark) }
+        if _slowPath(profiling) {
+            tallies.tallyReturn(caller[1].function.address, caller: callerFunction.address, depth: depth &- 1, fuelUsed, entryFuels: entryFuels)
+        }
         return arrive(ip, &fuelUsed)
     }
 
@@ -330,8 +331,9 @@ struct FastLoop {
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
-                let delta = tallies.tallyReturn(fn.address, fuelUsed, mark: &tallyMark)
-                if recordsCallStacks { machine.stackReturn(delta) }
+                tallies.tallyReturn(fn.address, caller: final ? nil : frames[depth &- 2].function.address, depth: depth &- 1,
+                                    fuelUsed, entryFuels: entryFuels)
+                if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }
             depth &-= 1
             lowTop = Swift.min(lowTop, depth &- 1)

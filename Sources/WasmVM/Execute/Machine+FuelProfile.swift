@@ -1,8 +1,8 @@
 // Fuel by function while `profilesFuel` is on. Both loops call these hooks at the same
 // points (wasm calls, returns, host calls) with the same fuel counts, so the numbers are
-// identical whichever loop ran; between hooks the running function's share is the fuel
-// since `tallyMark`, added when asked. Without profiling the loops pay one never-taken
-// branch per call and return.
+// identical whichever loop ran; the running activations' share comes from their frames'
+// entry fuel, added when asked. Without profiling the loops pay one never-taken branch per
+// call and return.
 
 extension Machine {
     /// Zeroes the tallies for a call of `entry` (a wasm function's store address; nil for a host function).
@@ -18,22 +18,8 @@ extension Machine {
         tallyMark = 0
         callTree = CallTree()
         guard profilesFuel, let entry else { return }
-        enter(entry, 0)
-    }
-
-    /// Credits the fuel since the mark to `address` (and to the current stack).
-    @inline(__always)
-    func settle(_ address: Int, _ fuelUsed: UInt64) {
-        let delta = fuelUsed &- tallyMark
-        tallies[address].selfFuel &+= delta
-        if recordsCallStacks { callTree.selfFuel[Int(callTree.current)] &+= delta }
-        tallyMark = fuelUsed
-    }
-
-    @inline(__always)
-    func enter(_ address: Int, _ fuelUsed: UInt64) {
-        tallies.tallyActivation(address, fuelUsed)
-        if recordsCallStacks { callTree.enter(address) }
+        tallies.tallyCall(entry, depth: 0, 0, entryFuels: entryFuels)
+        if recordsCallStacks { callTree.enter(entry) }
     }
 
     // The hooks take store addresses, not `FunctionCode`s: the loops hold those
@@ -43,67 +29,79 @@ extension Machine {
     // save no registers (callgrind: 37 and 34 instructions a call before, with the
     // stack code's pushes and pops on every call).
 
-    /// A wasm call from `caller` to `callee` (store addresses); `fuelUsed` includes the call's own cost.
+    /// A wasm call of `callee` (a store address) whose frame is at `depth`; `fuelUsed` includes the call's own cost.
     @inline(never)
-    func profileCall(_ caller: Int, _ callee: Int, _ fuelUsed: UInt64) {
-        let delta = tallies.tallyCall(caller, callee, fuelUsed, mark: &tallyMark)
-        if recordsCallStacks { stackCall(callee, delta) }
+    func profileCall(_ callee: Int, depth: Int, _ fuelUsed: UInt64) {
+        tallies.tallyCall(callee, depth: depth, fuelUsed, entryFuels: entryFuels)
+        if recordsCallStacks { stackCall(callee, fuelUsed) }
     }
 
-    /// A return from `function` (a store address); `fuelUsed` includes the return's own cost.
+    /// A return from `function` (a store address) whose frame is at `depth`, to `caller` (nil from
+    /// the outermost frame); `fuelUsed` includes the return's own cost.
     @inline(never)
-    func profileReturn(_ function: Int, _ fuelUsed: UInt64) {
-        let delta = tallies.tallyReturn(function, fuelUsed, mark: &tallyMark)
-        if recordsCallStacks { stackReturn(delta) }
+    func profileReturn(_ function: Int, caller: Int?, depth: Int, _ fuelUsed: UInt64) {
+        tallies.tallyReturn(function, caller: caller, depth: depth, fuelUsed, entryFuels: entryFuels)
+        if recordsCallStacks { stackReturn(fuelUsed) }
+    }
+
+    /// The call stack's self fuel since the mark, to its current node.
+    @inline(__always)
+    private func settleStack(_ fuelUsed: UInt64) {
+        callTree.selfFuel[Int(callTree.current)] &+= fuelUsed &- tallyMark
+        tallyMark = fuelUsed
     }
 
     @inline(never)
-    func stackCall(_ callee: Int, _ delta: UInt64) {
-        callTree.selfFuel[Int(callTree.current)] &+= delta
+    func stackCall(_ callee: Int, _ fuelUsed: UInt64) {
+        settleStack(fuelUsed)
         callTree.enter(callee)
     }
 
     @inline(never)
-    func stackReturn(_ delta: UInt64) {
-        callTree.selfFuel[Int(callTree.current)] &+= delta
+    func stackReturn(_ fuelUsed: UInt64) {
+        settleStack(fuelUsed)
         callTree.leave()
     }
 
     /// A host call that was charged `after - before` (its own row; `caller` nil for a direct call).
     @inline(never)
     func profileHostCall(_ caller: Int?, address: Int, before: UInt64, after: UInt64) {
-        if let caller { settle(caller, before) }
         let fuel = after &- before
         let t = tallies + address
         t.pointee.calls &+= 1
         t.pointee.selfFuel &+= fuel
         t.pointee.totalFuel &+= fuel
+        if let caller { tallies[caller].selfFuel &-= fuel }   // inside the caller's activation, not its own
         if recordsCallStacks {
+            settleStack(before)
             callTree.enter(address)
             callTree.selfFuel[Int(callTree.current)] &+= fuel
             callTree.leave()
+            tallyMark = after
         }
-        tallyMark = after
     }
 
-    /// The fuel since the last settlement, owed to the running function (and its stack).
-    private var pendingFuel: (address: Int, fuel: UInt64)? {
-        guard callState == .active || callState == .trapped, let top = callFrames.last, fuelUsedValue > tallyMark else { return nil }
-        return (top.function.address, fuelUsedValue &- tallyMark)
-    }
+    /// Whether the call's frames are still there (running, paused or trapped).
+    private var framesLive: Bool { callState == .active || callState == .trapped }
 
     /// Fuel by function of the current (or last) call, exact at every stop, while `profilesFuel`
     /// was on from its start: most self fuel first (ties by store address). The self fuel of
     /// all rows adds up to `fuelUsed`.
     public var fuelByFunction: [FunctionFuel] {
         guard profilesFuel, tallyCapacity > 0 else { return [] }
-        let pending = pendingFuel
-        let onStack = callState == .active || callState == .trapped
+        var tally = Array(UnsafeBufferPointer(start: tallies, count: tallyCapacity))
+        if framesLive {
+            // The running activations as if they returned now, outermost first.
+            var outermost = Set<Int>()
+            for (depth, frame) in callFrames.enumerated() {
+                let address = frame.function.address, fuel = fuelUsedValue &- entryFuels[depth]
+                tally[address].selfFuel &+= fuel
+                if depth > 0 { tally[callFrames[depth - 1].function.address].selfFuel &-= fuel }
+                if outermost.insert(address).inserted { tally[address].totalFuel &+= fuel }
+            }
+        }
         var rows: [FunctionFuel] = []
-        for address in 0 ..< tallyCapacity {
-            var t = tallies[address]
-            if pending?.address == address { t.selfFuel &+= pending!.fuel }
-            if onStack && t.active > 0 { t.totalFuel &+= fuelUsedValue &- t.entryFuel }
+        for (address, t) in tally.enumerated() {
             guard t.calls > 0 || t.selfFuel > 0 else { continue }
             rows.append(FunctionFuel(function: functionRef(address: address), selfFuel: t.selfFuel, totalFuel: t.totalFuel, calls: t.calls))
         }
@@ -115,7 +113,7 @@ extension Machine {
     public var fuelStacks: [FuelStack] {
         guard profilesFuel, recordsCallStacks, tallyCapacity > 0 else { return [] }
         var fuel = callTree.selfFuel
-        if let pending = pendingFuel { fuel[Int(callTree.current)] &+= pending.fuel }
+        if framesLive && !callFrames.isEmpty { fuel[Int(callTree.current)] &+= fuelUsedValue &- tallyMark }
         var refs: [Int: FunctionRef] = [:]
         return (1 ..< fuel.count).compactMap { node in
             guard fuel[node] > 0 else { return nil }
@@ -143,7 +141,9 @@ extension Machine {
 
     /// The attribution state, for checkpoints.
     func fuelProfileCheckpoint() -> FuelProfileCheckpoint {
-        FuelProfileCheckpoint(tallies: Array(UnsafeBufferPointer(start: tallies, count: tallyCapacity)), mark: tallyMark, tree: callTree)
+        FuelProfileCheckpoint(tallies: Array(UnsafeBufferPointer(start: tallies, count: tallyCapacity)),
+                              entryFuels: Array(UnsafeBufferPointer(start: entryFuels, count: callFrames.count)),
+                              mark: tallyMark, tree: callTree)
     }
 
     func restoreFuelProfile(_ checkpoint: FuelProfileCheckpoint) {
@@ -155,6 +155,7 @@ extension Machine {
         }
         checkpoint.tallies.withUnsafeBufferPointer { if let base = $0.baseAddress { tallies.update(from: base, count: count) } }
         (tallies + count).update(repeating: FunctionTally(), count: tallyCapacity - count)
+        checkpoint.entryFuels.withUnsafeBufferPointer { if let base = $0.baseAddress { entryFuels.update(from: base, count: $0.count) } }
         tallyMark = checkpoint.mark
         callTree = checkpoint.tree
     }
@@ -163,6 +164,8 @@ extension Machine {
 /// Fuel attribution captured in a `MachineCheckpoint`.
 struct FuelProfileCheckpoint {
     var tallies: [FunctionTally]
+    /// `Machine.entryFuels` of the checkpoint's frames.
+    var entryFuels: [UInt64]
     var mark: UInt64
     var tree: CallTree
 }

@@ -59,7 +59,9 @@ public final class Machine {
     /// One tally per store function (`tallyCapacity` of them), reset by `startCall`.
     @exclusivity(unchecked) var tallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
     var tallyCapacity = 0
-    /// `fuelUsed` when the running function's self fuel was last settled.
+    /// Per frame (by depth), `fuelUsed` when its call began, while `profilesFuel` is on.
+    let entryFuels: UnsafeMutablePointer<UInt64>
+    /// `fuelUsed` when the running call stack's self fuel was last settled (`fuelStacks` only).
     @exclusivity(unchecked) var tallyMark: UInt64 = 0
     @exclusivity(unchecked) var callTree = CallTree()
     /// Counting mode's credits outside block counts (Machine+InstructionFuel.swift).
@@ -105,6 +107,7 @@ public final class Machine {
         self.configuration = configuration
         stack = .allocate(capacity: Swift.max(configuration.maxStackSlots, 16))
         frameBuffer = .allocate(capacity: Swift.max(configuration.maxCallDepth, 1) + 1)
+        entryFuels = .allocate(capacity: Swift.max(configuration.maxCallDepth, 1) + 1)
         let ops = OpCode.allCases
         costs = .allocate(capacity: ops.count)
         for op in ops {
@@ -115,6 +118,7 @@ public final class Machine {
     deinit {
         stack.deallocate()
         frameBuffer.deallocate()
+        entryFuels.deallocate()
         indirectTargets.deallocate()
         costs.deallocate()
         tallies.deallocate()
