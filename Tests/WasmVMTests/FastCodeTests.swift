@@ -215,6 +215,43 @@ import Testing
         }
     }
 
+    /// A load of `i32.add x, imm` is one instruction; the add wraps at 32 bits as before, and out
+    /// of bounds it stops with the exact loop's state: the address in its slot, fuel and stack.
+    @Test func anAddFeedingALoadIsOneInstruction() throws {
+        let text = """
+        (module (memory 1) (data (i32.const 4) "\\2a") (global $g (mut i32) (i32.const 0))
+          (func (export "f") (param $p i32) (result i32)
+            (global.set $g (local.get $p))
+            (i32.load (i32.add (local.get $p) (i32.const 8)))))
+        """
+        let fast = try #require(try Module.load(text: text).functions[0].fast)
+        #expect(fast.code.map(\.op) == [.globalSet, .i32LoadAdd, .return])
+        #expect(fast.code[1].a == 1 | 0 << 16 && fast.code[1].b == 8 | 4 << 32)   // dst 1, x local 0; imm 8, end 0 + 4
+        func ops(_ body: String) throws -> [FastOp]? {
+            try Module.load(text: "(module (memory 1) (global (mut i32) (i32.const 0)) (func (param i32) (result i32) (local i32) \(body)))")
+                .functions[0].fast?.code.map(\.op)
+        }
+        // `local.set` after it copies: its destination stays the address's slot. An add heading a
+        // block stays apart: leaving at the head resumes before the add.
+        #expect(try ops("(global.set 0 (local.get 0)) (local.set 1 (i32.load offset=2 (i32.add (local.get 0) (i32.const 8)))) (local.get 1)")
+                == [.globalSet, .i32LoadAdd, .copy, .return])
+        #expect(try ops("(i32.load (i32.add (local.get 0) (i32.const 8)))") == [.i32AddSI, .i32Load, .return])
+        for (p, result): (UInt32, UInt32?) in [(0xffff_fffc, 42), (65520, 0), (65525, nil)] {   // wraps to 4; in bounds; out
+            var states: [String] = []
+            for usesFast in [true, false] {
+                let machine = Self.machine(fast: usesFast)
+                let (_, instance) = try instantiate(text, machine: machine)
+                switch machine.call(instance, "f", [.i32(p)]) {
+                case .returned(let values): #expect(values == [.i32(result ?? 0)] && result != nil, "p \(p)")
+                case .trapped(let trap): #expect(trap.kind == .memoryOutOfBounds && result == nil, "p \(p)")
+                default: Issue.record("p \(p): neither result nor trap")
+                }
+                states.append(machineState(machine))
+            }
+            #expect(states[0] == states[1], "p \(p)")
+        }
+    }
+
     /// The benchmark workloads compile to fast code whole, and agree with the exact loop
     /// at stops spread over their first three million fuel.
     @Test func workloadsStopLikeTheExactLoop() throws {

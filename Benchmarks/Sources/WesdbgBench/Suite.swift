@@ -13,9 +13,12 @@ struct Suite {
         var name: String
         var wesdbg: Duration?
         var debug: Duration?
-        /// Median over runs of debug/plain for the back-to-back pair of the same run:
-        /// both halves of a pair see the same load on a shared machine.
-        var debugRatio: Double?
+        /// Per-run ratios, sorted, for the back-to-back runs of the same round (both see the same
+        /// load on a shared machine): debug/plain (the full debug mode), hooks/plain (debug mode
+        /// without fuel by function) and debug/hooks (fuel by function alone).
+        var debugRatios: [Double] = []
+        var hooksRatios: [Double] = []
+        var profileRatios: [Double] = []
         var wasmKit: Duration?
         var agree: Bool?
         var steps: UInt64
@@ -68,6 +71,8 @@ struct Suite {
         let wasmKit: WorkloadRunner? = options.wesdbgOnly ? nil : try WasmKitRunner(bytes: bytes)
         let plain = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes, debugHooks: false, profilesFuel: options.profileFuelPlain)
         let debug = options.wasmKitOnly || options.skipDebug ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true, profilesFuel: options.profileFuel)
+        // The same hooks without fuel by function: what each part costs (issue 16 items 5 and 6).
+        let hooks = debug == nil || !options.profileFuel ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true, profilesFuel: false)
 
         // One untimed run each: WasmKit compiles lazily on the first call, and
         // the checksums are compared on every run, not just timed ones.
@@ -85,23 +90,26 @@ struct Suite {
         }
         if wasmKit != nil { _ = try check(plain) }
         _ = try check(debug)
+        _ = try check(hooks)
 
-        var plainTimes: [Duration] = [], debugTimes: [Duration] = [], wasmKitTimes: [Duration] = []
+        var plainTimes: [Duration] = [], debugTimes: [Duration] = [], hooksTimes: [Duration] = [], wasmKitTimes: [Duration] = []
         for run in 0..<options.runs {
             // Plain and debug swap places every other run so neither always goes first.
             if run % 2 == 1, let t = try check(debug) { debugTimes.append(t) }
             if let t = try check(plain) { plainTimes.append(t) }
             if run % 2 == 0, let t = try check(debug) { debugTimes.append(t) }
+            if let t = try check(hooks) { hooksTimes.append(t) }
             if let wasmKit {
                 let (checksum, elapsed) = try Stopwatch.measure { try wasmKit.run() }
                 wasmKitTimes.append(elapsed)
                 if checksum != expected { agree = false }
             }
         }
+        func ratios(_ a: [Duration], _ b: [Duration]) -> [Double] { zip(a, b).map { $0.milliseconds / $1.milliseconds }.sorted() }
         return Result(name: name, wesdbg: plainTimes.isEmpty ? nil : plainTimes.median,
                       debug: debugTimes.isEmpty ? nil : debugTimes.median,
-                      debugRatio: debugTimes.isEmpty ? nil
-                          : zip(debugTimes, plainTimes).map { $0.milliseconds / $1.milliseconds }.sorted()[debugTimes.count / 2],
+                      debugRatios: ratios(debugTimes, plainTimes), hooksRatios: ratios(hooksTimes, plainTimes),
+                      profileRatios: ratios(debugTimes, hooksTimes),
                       wasmKit: wasmKitTimes.isEmpty ? nil : wasmKitTimes.median,
                       agree: plain == nil || wasmKit == nil ? nil : agree, steps: plain?.lastSteps ?? 0, checksum: expected)
     }
@@ -123,23 +131,39 @@ struct Suite {
     }
 
     private func printDebugTable(_ results: [Result]) {
-        guard results.contains(where: { $0.debugRatio != nil }) else { return }
+        guard results.contains(where: { !$0.debugRatios.isEmpty }) else { return }
         print("")
         print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)"
               + (options.profileFuel ? ", fuel by function on (as in the debugger)" : ""))
-        print(pad("workload", 12) + lpad("run ms", 11) + lpad("debug ms", 11) + lpad("overhead", 10)
-              + "   (overhead: median of per-run debug/run ratios)")
-        var ratios: [Double] = []
+        let split = results.contains { !$0.hooksRatios.isEmpty }
+        print(pad("workload", 12) + lpad("run ms", 9) + lpad("debug ms", 10) + lpad("overhead", 10) + lpad("spread", 17)
+              + (split ? lpad("hooks", 9) + lpad("fuel prof.", 12) : "")
+              + "   (medians of per-run ratios" + (split ? "; hooks: without fuel by function; fuel prof.: debug/hooks" : "") + ")")
+        func percent(_ ratio: Double) -> String { String(format: "%+.1f%%", (ratio - 1) * 100) }
+        var overall: [Double] = [], hooks: [Double] = [], profile: [Double] = []
         for r in results {
-            guard let plain = r.wesdbg, let debug = r.debug, let ratio = r.debugRatio else { continue }
-            ratios.append(ratio)
-            print(pad(r.name, 12) + lpad(String(format: "%.1f", plain.milliseconds), 11)
-                  + lpad(String(format: "%.1f", debug.milliseconds), 11)
-                  + lpad(String(format: "%+.1f%%", (ratio - 1) * 100), 10))
+            guard let plain = r.wesdbg, let debug = r.debug, !r.debugRatios.isEmpty else { continue }
+            let ratio = r.debugRatios[r.debugRatios.count / 2]
+            overall.append(ratio)
+            var line = pad(r.name, 12) + lpad(String(format: "%.1f", plain.milliseconds), 9)
+                + lpad(String(format: "%.1f", debug.milliseconds), 10) + lpad(percent(ratio), 10)
+                + lpad(percent(r.debugRatios.first!) + ".." + percent(r.debugRatios.last!), 17)
+            if !r.hooksRatios.isEmpty && !r.profileRatios.isEmpty {
+                let h = r.hooksRatios[r.hooksRatios.count / 2], p = r.profileRatios[r.profileRatios.count / 2]
+                hooks.append(h); profile.append(p)
+                line += lpad(percent(h), 9) + lpad(percent(p), 12)
+            }
+            print(line)
         }
-        guard !ratios.isEmpty else { return }
+        guard !overall.isEmpty else { return }
         print(String(format: "debug overhead: geometric mean %+.1f%%, worst %+.1f%% (limit +10%%)",
-                     (geometricMean(ratios) - 1) * 100, (ratios.max()! - 1) * 100))
+                     (geometricMean(overall) - 1) * 100, (overall.max()! - 1) * 100))
+        if !hooks.isEmpty {
+            print(String(format: "of which breakpoints and watch (item 6): geometric mean %+.1f%%, worst %+.1f%%; "
+                         + "fuel by function over them (item 5): geometric mean %+.1f%%, worst %+.1f%% (limits +10%%)",
+                         (geometricMean(hooks) - 1) * 100, (hooks.max()! - 1) * 100,
+                         (geometricMean(profile) - 1) * 100, (profile.max()! - 1) * 100))
+        }
     }
 
     private func measureLargeModule() throws {

@@ -75,3 +75,16 @@ public struct CountedBlocks: Sendable {
         blockOf = Array(repeating: -1, count: fastCount)
     }
 }
+
+extension FastOp {
+    /// A load's form that adds to its address first (`i32.add x, imm` fused into it): the `Add`
+    /// ops follow the loads in the same order (Scripts/FastOp.control.txt).
+    var addingToAddress: FastOp {
+        FastOp(rawValue: rawValue - FastOp.i32Load.rawValue + FastOp.i32LoadAdd.rawValue)!
+    }
+
+    /// Whether this is one of the `Add` loads.
+    @inline(__always) var addsToAddress: Bool {
+        rawValue &- FastOp.i32LoadAdd.rawValue <= FastOp.i64Load32UAdd.rawValue - FastOp.i32LoadAdd.rawValue
+    }
+}

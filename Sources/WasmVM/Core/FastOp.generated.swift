@@ -29,9 +29,12 @@ enum FastOp: UInt16, Sendable {
     case memorySize      // a: dst
     case stackOp         // a: height before, b: OpCode raw value; runs Machine.numeric in stack form
 
-    // Memory: loads a: dst, b: address slot | offset << 32; stores a: offset, b: address slot | value slot << 32
+    // Memory: loads a: dst, b: address slot | end offset (offset + size) << 32; stores a: offset, b: address slot | value slot << 32
     case i32Load, i64Load, i32Load8S, i32Load8U, i32Load16S, i32Load16U
     case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
+    // A load of `i32.add x, imm` (wrapping at 32 bits; slots below 2^16): a: dst | x << 16, b: imm | end offset << 32
+    case i32LoadAdd, i64LoadAdd, i32Load8SAdd, i32Load8UAdd, i32Load16SAdd, i32Load16UAdd
+    case i64Load8SAdd, i64Load8UAdd, i64Load16SAdd, i64Load16UAdd, i64Load32SAdd, i64Load32UAdd
     case store8, store16, store32, store64
     case store8I, store16I, store32I, store64I   // the value is b's high 32 bits (store64I: sign-extended)
 

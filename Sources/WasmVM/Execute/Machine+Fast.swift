@@ -251,6 +251,19 @@ struct FastLoop {
         return arrive(ip, &fuelUsed)
     }
 
+    /// A load's end and destination slot if in bounds. An `Add` form computes its address, as the
+    /// fused `i32.add` did, and when out of bounds leaves it in its slot first, where the add put it.
+    @inline(__always)
+    private func loadAccess(_ op: FastOp, _ i: FastInstr, _ fp: UnsafeMutablePointer<UInt64>, _ memSize: UInt64) -> (Int, Int)? {
+        guard op.addsToAddress else {
+            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return nil }
+            return (end, Int(i.a))
+        }
+        let address = UInt64(asU32(fp[Int(i.a >> 16)]) &+ UInt32(truncatingIfNeeded: i.b)), dst = Int(i.a & 0xffff)
+        guard let end = accessEnd(address, i.hi, memSize) else { fp[dst] = address; return nil }
+        return (end, dst)
+    }
+
     /// A store's address if in bounds and outside the watched ranges' hull: inside it, fast code
     /// leaves before writing, and the exact loop repeats the store and pauses if it touches a range.
     /// (Its `a` is the offset: an end offset, as loads have, made sieve's byte stores one instruction longer.)
@@ -402,43 +415,44 @@ struct FastLoop {
             markWritten(memBase, ea)
 
         // MARK: Memory
-        // A load's `hi` is its end offset (offset + size): one addition fewer than `address` (FastCompiler.load).
-        case .i32Load:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot((memBase + (end &- 4)).guestLoad(UInt32.self))
-        case .i64Load:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = (memBase + (end &- 8)).guestLoad(UInt64.self)
-        case .i32Load8S:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int32((memBase + (end &- 1)).guestLoad(Int8.self)))
-        case .i32Load8U:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + (end &- 1)).guestLoad(UInt8.self))
-        case .i32Load16S:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int32((memBase + (end &- 2)).guestLoad(Int16.self)))
-        case .i32Load16U:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + (end &- 2)).guestLoad(UInt16.self))
-        case .i64Load8S:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int64((memBase + (end &- 1)).guestLoad(Int8.self)))
-        case .i64Load8U:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + (end &- 1)).guestLoad(UInt8.self))
-        case .i64Load16S:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int64((memBase + (end &- 2)).guestLoad(Int16.self)))
-        case .i64Load16U:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + (end &- 2)).guestLoad(UInt16.self))
-        case .i64Load32S:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = asSlot(Int64((memBase + (end &- 4)).guestLoad(Int32.self)))
-        case .i64Load32U:
-            guard let end = accessEnd(fp[i.lo], i.hi, memSize) else { return leave }
-            fp[Int(i.a)] = UInt64((memBase + (end &- 4)).guestLoad(UInt32.self))
+        // A load's `hi` is its end offset (offset + size): one addition fewer than `address`
+        // (FastCompiler.load). Its `Add` form adds the address too (`loadAccess`).
+        case .i32Load, .i32LoadAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = asSlot((memBase + (end &- 4)).guestLoad(UInt32.self))
+        case .i64Load, .i64LoadAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = (memBase + (end &- 8)).guestLoad(UInt64.self)
+        case .i32Load8S, .i32Load8SAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = asSlot(Int32((memBase + (end &- 1)).guestLoad(Int8.self)))
+        case .i32Load8U, .i32Load8UAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = UInt64((memBase + (end &- 1)).guestLoad(UInt8.self))
+        case .i32Load16S, .i32Load16SAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = asSlot(Int32((memBase + (end &- 2)).guestLoad(Int16.self)))
+        case .i32Load16U, .i32Load16UAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = UInt64((memBase + (end &- 2)).guestLoad(UInt16.self))
+        case .i64Load8S, .i64Load8SAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = asSlot(Int64((memBase + (end &- 1)).guestLoad(Int8.self)))
+        case .i64Load8U, .i64Load8UAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = UInt64((memBase + (end &- 1)).guestLoad(UInt8.self))
+        case .i64Load16S, .i64Load16SAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = asSlot(Int64((memBase + (end &- 2)).guestLoad(Int16.self)))
+        case .i64Load16U, .i64Load16UAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = UInt64((memBase + (end &- 2)).guestLoad(UInt16.self))
+        case .i64Load32S, .i64Load32SAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = asSlot(Int64((memBase + (end &- 4)).guestLoad(Int32.self)))
+        case .i64Load32U, .i64Load32UAdd:
+            guard let (end, dst) = loadAccess(op, i, fp, memSize) else { return leave }
+            fp[dst] = UInt64((memBase + (end &- 4)).guestLoad(UInt32.self))
         case .store8:
             guard let ea = storeAddress(i, 1, fp, memSize) else { return leave }
             (memBase + ea).guestStore(UInt8(truncatingIfNeeded: fp[i.hi])); markWritten(memBase, ea)

@@ -59,12 +59,35 @@ extension FastCompiler {
     }
 
     mutating func load(_ op: FastOp, _ instr: Instr) {
+        // The end offset, not the offset: its check is one addition (`accessEnd`); `isIsland` keeps it in 32 bits.
+        let end = UInt64(instr.a) + Instr.loadSize(instr.op)!
+        if fuseAddressAdd(op, end: end) { return }
         let fixups = prepareStop(operands: 1)
         let address = popSlot()
-        // The end offset, not the offset: its check is one addition (`loadEnd`); `isIsland` keeps it in 32 bits.
-        let end = UInt64(instr.a) + Instr.loadSize(instr.op)!
         let f = emitStop(op, a: UInt32(top), b: UInt64(address) | end << 32, fixups: fixups)
         produced(f, slot: UInt32(top))
+    }
+
+    /// `i32.add x, imm` just computed the load's address (compilers rarely fold the constant into
+    /// the offset: its add wraps, the offset's does not): one instruction for both. It stops at the
+    /// load, never before the add (re-running the add could read x overwritten), and writes the
+    /// address's slot when it leaves, as the add had: so its destination must stay that slot, and
+    /// it is no producer a `local.set` could retarget. Not where the add heads a block: leaving at
+    /// a head resumes before it, at the add's own state.
+    mutating func fuseAddressAdd(_ op: FastOp, end: UInt64) -> Bool {
+        guard function.maxHeight < 1 << 16, let (f, slot) = lastProducer, f == out.count - 1, out[f].op == .i32AddSI,
+              stack.last == .slot, slot == top - 1, heads.last.map({ $0.fast < f - (countsBlocks ? 1 : 0) }) ?? true
+        else { return false }
+        let add = out[f]
+        unemitLast()
+        exactPoint = nil
+        let fixups = prepareStop(operands: 1)
+        _ = pop()
+        let dst = UInt32(top), x = UInt32(truncatingIfNeeded: add.b)
+        emitStop(op.addingToAddress, a: dst | x << 16, b: add.b >> 32 | end << 32, fixups: fixups)
+        push(.slot)
+        lastProducer = nil
+        return true
     }
 
     mutating func store(_ op: FastOp, _ instr: Instr) {
