@@ -228,14 +228,19 @@ import Testing
         #expect(fast.code.map(\.op) == [.globalSet, .i32LoadAdd, .return])
         #expect(fast.code[1].a == 1 | 0 << 16 && fast.code[1].b == 8 | 4 << 32)   // dst 1, x local 0; imm 8, end 0 + 4
         func ops(_ body: String) throws -> [FastOp]? {
-            try Module.load(text: "(module (memory 1) (global (mut i32) (i32.const 0)) (func (param i32) (result i32) (local i32) \(body)))")
+            try Module.load(text: "(module (memory 1) (global (mut i32) (i32.const 0)) (type $t (func (param i32) (result i32))) "
+                            + "(func (param i32) (result i32) (local i32) \(body)))")
                 .functions[0].fast?.code.map(\.op)
         }
-        // `local.set` after it copies: its destination stays the address's slot. An add heading a
-        // block stays apart: leaving at the head resumes before the add.
+        // `local.set` after it copies: its destination stays the address's slot. Where the add's state
+        // is exact (a block head), leaving resumes before it: it fuses unless x is its own slot.
         #expect(try ops("(global.set 0 (local.get 0)) (local.set 1 (i32.load offset=2 (i32.add (local.get 0) (i32.const 8)))) (local.get 1)")
                 == [.globalSet, .i32LoadAdd, .copy, .return])
-        #expect(try ops("(i32.load (i32.add (local.get 0) (i32.const 8)))") == [.i32AddSI, .i32Load, .return])
+        #expect(try ops("(i32.load (i32.add (local.get 0) (i32.const 8)))") == [.i32LoadAdd, .return])
+        #expect(try ops("(i32.load (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 8)))")
+                == [.i32MulSI, .i32AddSI, .i32Load, .return])   // exact before the add, x its own slot
+        #expect(try ops("(i32.add (local.get 0) (i32.load (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.const 8))))")
+                == [.i32MulSI, .i32LoadAdd, .i32AddSS, .return])   // a local pending: it stops at the load
         for (p, result): (UInt32, UInt32?) in [(0xffff_fffc, 42), (65520, 0), (65525, nil)] {   // wraps to 4; in bounds; out
             var states: [String] = []
             for usesFast in [true, false] {

@@ -69,18 +69,17 @@ extension FastCompiler {
     }
 
     /// `i32.add x, imm` just computed the load's address (compilers rarely fold the constant into
-    /// the offset: its add wraps, the offset's does not): one instruction for both. It stops at the
-    /// load, never before the add (re-running the add could read x overwritten), and writes the
-    /// address's slot when it leaves, as the add had: so its destination must stay that slot, and
-    /// it is no producer a `local.set` could retarget. Not where the add heads a block: leaving at
-    /// a head resumes before it, at the add's own state.
+    /// the offset: its add wraps, the offset's does not): one instruction for both. Out of bounds
+    /// it writes the address's slot, as the add had, then leaves: so its destination must stay that
+    /// slot (it is no producer a `local.set` could retarget), and where it stops at the add's exact
+    /// state (a block head, or nothing run since one), re-running the add must still find x: so
+    /// there not when x is that slot. Anywhere else it stops at the load, the add done.
     mutating func fuseAddressAdd(_ op: FastOp, end: UInt64) -> Bool {
         guard function.maxHeight < 1 << 16, let (f, slot) = lastProducer, f == out.count - 1, out[f].op == .i32AddSI,
-              stack.last == .slot, slot == top - 1, heads.last.map({ $0.fast < f - (countsBlocks ? 1 : 0) }) ?? true
-        else { return false }
+              stack.last == .slot, slot == top - 1,
+              origin[f] == FastCode.notExact || UInt32(truncatingIfNeeded: out[f].b) != UInt32(slot) else { return false }
         let add = out[f]
         unemitLast()
-        exactPoint = nil
         let fixups = prepareStop(operands: 1)
         _ = pop()
         let dst = UInt32(top), x = UInt32(truncatingIfNeeded: add.b)
