@@ -404,13 +404,17 @@ struct FastLoop {
             guard let op = OpCode(rawValue: UInt16(truncatingIfNeeded: i.b)),
                   Machine.numeric(op, fp + Int(i.a), &kind) >= 0 else { return leave }
         // SIMD in stack form: the stack-code instruction at pc b (never a patched one: a
-        // breakpoint turns this into deopt). A load or store out of bounds, or a store while
-        // memory is watched, leaves for the exact loop, which repeats it.
+        // breakpoint turns this into deopt). A load or store out of bounds, or a store near a
+        // watched range, leaves for the exact loop, which repeats it.
         case .simd: _ = Machine.simd(fn.code[i.slotB], fp + Int(i.a), fn)
         case .simdLoad:
             guard Machine.simdLoad(fn.code[i.slotB], fp + Int(i.a), memBase, memSize) != nil else { return leave }
         case .simdStore:
-            guard watchLow >= watchHigh, let (_, ea, _) = Machine.simdStore(fn.code[i.slotB], fp + Int(i.a), memBase, memSize)
+            // Inside the watched ranges' hull the exact loop stores, as for scalar stores (taken as 16
+            // bytes, the widest: leaving is always safe). Any watch used to send every SIMD store there.
+            let instr = fn.code[i.slotB], top = fp + Int(i.a)
+            let start = Int(truncatingIfNeeded: (top[-3] & 0xffff_ffff) &+ UInt64(instr.a))
+            guard !(start &+ 16 > watchLow && start < watchHigh), let (_, ea, _) = Machine.simdStore(instr, top, memBase, memSize)
             else { return leave }
             markWritten(memBase, ea)
 
