@@ -29,7 +29,12 @@ import Testing
           (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
         (i32.div_s (local.get $acc) (i32.sub (local.get $n) (i32.const 12))))
       (func (export "oob") (param i32) (result i32) (local i32)
-        (i32.add (i32.const 1) (i32.load (local.tee 1 (i32.add (local.get 0) (i32.const 8)))))))
+        (i32.add (i32.const 1) (i32.load (local.tee 1 (i32.add (local.get 0) (i32.const 8))))))
+      (func (export "countdown") (param $n i32) (result i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (local.get $n)))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (local.get $acc)))
     """
 
     /// A machine whose run mode uses fast code (`fast`) or only the exact loop.
@@ -161,6 +166,28 @@ import Testing
         #expect(fast.code.map(\.op) == [.i32MulSI, .i32AddSS, .i32AddSI, .brIfI32LtUSS, .return])
         #expect(fast.code.map(\.charge) == [13, 0, 0, 0, 2])
         #expect(fast.entry[0] == 0 && fast.entry[13] == 4)
+    }
+
+    /// A loop counted down to zero, `br_if (local.tee $n (i32.sub $n 1))`: the add and the branch
+    /// are one instruction, and stops at every fuel limit, step and breakpoint match the exact loop.
+    @Test func aCounterTeedIntoItsBranchIsOneInstruction() throws {
+        let (probe, instance) = try Self.mixMachine(fast: true)
+        let function = try #require(try Module.load(text: Self.mix).functions.last)
+        let countdown = try #require(function.fast)
+        #expect(countdown.code.map(\.op) == [.i32AddSS, .addBrIf, .return])
+        #expect(countdown.code[1].b == UInt64(0xffff_ffff) << 32)   // $n = $n + -1, branch on $n
+        guard case .returned(let values) = probe.call(instance, "countdown", [.i32(5)]) else { Issue.record("no result"); return }
+        #expect(values == [.i32(15)])
+        let (exact, exactInstance) = try Self.mixMachine(fast: false)
+        _ = exact.call(exactInstance, "countdown", [.i32(5)])
+        #expect(probe.fuelUsed == 47 && exact.fuelUsed == 47)   // 9 per pass, the loop and the last get
+        for fuel: UInt64 in 0 ... 48 { try expectSameStops(5, export: "countdown", fuel: fuel) }
+        try expectSameStops(5, export: "countdown", next: { $0.run(RunLimits(maxSteps: $0.steps + 3)) })
+        for pc in 0 ..< function.code.count {
+            try expectSameStops(3, export: "countdown", setUp: { machine, instance in
+                machine.setBreakpoint(id: 1, instance: instance, function: 4, pc: pc)
+            })
+        }
     }
 
     /// A constant beyond 32 bits (FNV's prime) is the wide form's immediate, not a `const`

@@ -12,6 +12,7 @@ enum FastOp: UInt16, Sendable {
     case br              // a: target
     case brIf            // a: target, b: i32 condition slot
     case brIfNot         // a: target, b: i32 condition slot (if, i32.eqz + br_if)
+    case addBrIf         // a: target, b: dst | x << 16 | imm << 32: dst = x + imm (i32), then br_if dst (a loop counter's tee)
     case brCopy          // a: FastBranch index (a branch that carries values)
     case brIfCopy        // a: FastBranch index, b: i32 condition slot
     case brTable         // a: first FastBranch, b: index slot | count << 32 (last = default)

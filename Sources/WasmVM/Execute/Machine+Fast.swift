@@ -314,6 +314,11 @@ struct FastLoop {
         case .brIf:
             ip = asU32(fp[i.slotB]) != 0 ? code + Int(i.a) : ip + 1
             return arrive(ip, &fuelUsed)
+        case .addBrIf:
+            let sum = asU32(fp[Int(i.b >> 16 & 0xffff)]) &+ UInt32(truncatingIfNeeded: i.b >> 32)
+            fp[Int(i.b & 0xffff)] = UInt64(sum)
+            ip = sum != 0 ? code + Int(i.a) : ip + 1
+            return arrive(ip, &fuelUsed)
         case .brIfNot:
             ip = asU32(fp[i.slotB]) == 0 ? code + Int(i.a) : ip + 1
             return arrive(ip, &fuelUsed)

@@ -150,7 +150,7 @@ struct FastCompiler {
     /// Ops whose fall-through path charges the next head themselves.
     static func chargesFallthrough(_ op: FastOp) -> Bool {
         switch op {
-        case .brIf, .brIfNot, .brIfCopy, .call, .callIndirect, .nop: true
+        case .brIf, .brIfNot, .addBrIf, .brIfCopy, .call, .callIndirect, .nop: true
         default: FastOp.compareOf(branch: op)
         }
     }
