@@ -34,7 +34,17 @@ import Testing
         (loop $l
           (local.set $acc (i32.add (local.get $acc) (local.get $n)))
           (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
-        (local.get $acc)))
+        (local.get $acc))
+      (func (export "fib") (param $n i32) (result i32) (local $a i32) (local $b i32) (local $t i32)
+        (local.set $b (i32.const 1))
+        (loop $l
+          (local.set $t (i32.add (local.get $a) (local.get $b)))
+          (local.set $a (local.get $b))
+          (local.set $b (local.get $t))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (local.set $t (local.get $a))
+        (local.set $b (local.get $t))
+        (i32.add (local.get $a) (local.get $b))))
     """
 
     /// A machine whose run mode uses fast code (`fast`) or only the exact loop.
@@ -172,7 +182,7 @@ import Testing
     /// are one instruction, and stops at every fuel limit, step and breakpoint match the exact loop.
     @Test func aCounterTeedIntoItsBranchIsOneInstruction() throws {
         let (probe, instance) = try Self.mixMachine(fast: true)
-        let function = try #require(try Module.load(text: Self.mix).functions.last)
+        let function = try Module.load(text: Self.mix).functions[3]
         let countdown = try #require(function.fast)
         #expect(countdown.code.map(\.op) == [.i32AddSS, .addBrIf, .return])
         #expect(countdown.code[1].b == UInt64(0xffff_ffff) << 32)   // $n = $n + -1, branch on $n
@@ -186,6 +196,28 @@ import Testing
         for pc in 0 ..< function.code.count {
             try expectSameStops(3, export: "countdown", setUp: { machine, instance in
                 machine.setBreakpoint(id: 1, instance: instance, function: 4, pc: pc)
+            })
+        }
+    }
+
+    /// `local.set`s of locals in a row (a loop's rotated variables) are one instruction, run in
+    /// order: the second copy reads what the first wrote (`b = t` after `t = a`: fib(10) * 2).
+    @Test func copiesInARowAreOneInstruction() throws {
+        let (probe, instance) = try Self.mixMachine(fast: true)
+        let function = try Module.load(text: Self.mix).functions[4]
+        let fib = try #require(function.fast)
+        #expect(fib.code.map(\.op) == [.const, .i32AddSS, .copyPair, .addBrIf, .copyPair, .i32AddSS, .return])
+        #expect(fib.code[2].a == 1 | 2 << 16 && fib.code[2].b == 2 | 3 << 32)   // $a = $b, then $b = $t
+        guard case .returned(let values) = probe.call(instance, "fib", [.i32(10)]) else { Issue.record("no result"); return }
+        #expect(values == [.i32(110)])
+        let (exact, exactInstance) = try Self.mixMachine(fast: false)
+        _ = exact.call(exactInstance, "fib", [.i32(10)])
+        #expect(probe.fuelUsed == 140 && exact.fuelUsed == 140)   // 13 per pass, 10 outside
+        for fuel: UInt64 in 0 ... 141 { try expectSameStops(10, export: "fib", fuel: fuel) }
+        try expectSameStops(10, export: "fib", next: { $0.run(RunLimits(maxSteps: $0.steps + 2)) })
+        for pc in 0 ..< function.code.count {
+            try expectSameStops(3, export: "fib", setUp: { machine, instance in
+                machine.setBreakpoint(id: 1, instance: instance, function: 5, pc: pc)
             })
         }
     }

@@ -23,6 +23,7 @@ enum FastOp: UInt16, Sendable {
     // Data
     case copy            // a: dst, b: src
     case copy2           // a: dst (dst, dst + 1), b: src | second src << 32
+    case copyPair        // a: dst | second dst << 16, b: src | second src << 32: two copies in order (slots below 2^16)
     case const           // a: dst, b: value
     case globalGet       // a: dst, b: global index
     case globalSet       // a: global index, b: src

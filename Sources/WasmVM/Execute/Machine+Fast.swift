@@ -396,6 +396,9 @@ struct FastLoop {
         case .copy2:
             let x = fp[i.lo], y = fp[i.hi]
             fp[Int(i.a)] = x; fp[Int(i.a) + 1] = y
+        case .copyPair:
+            fp[Int(i.a & 0xffff)] = fp[i.lo]
+            fp[Int(i.a >> 16)] = fp[i.hi]   // after the first: it may read what that wrote
         case .const: fp[Int(i.a)] = i.b
         case .globalGet: fp[Int(i.a)] = inst.globals[i.slotB].pointee
         case .globalSet: inst.globals[Int(i.a)].pointee = fp[i.slotB]

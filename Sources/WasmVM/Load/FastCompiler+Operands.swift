@@ -49,13 +49,25 @@ extension FastCompiler {
                 if tee { push(.local(x)) }
                 return
             }
-            emit(.copy, a: x, b: UInt64(slot))
+            emitCopy(to: x, from: UInt32(slot))
         case .local(let y):
-            if y != x { emit(.copy, a: x, b: UInt64(y)) }
+            if y != x { emitCopy(to: x, from: y) }
         case .constant(let v):
             emit(.const, a: x, b: v)
         }
         if !tee { _ = pop() }
+    }
+
+    /// A copy right after another (`local.set` of a local, in a row: a loop's rotated variables)
+    /// joins it, in the same block (no head pending). The pair keeps the first's start state; a
+    /// breakpoint at the second leaves there.
+    mutating func emitCopy(to dst: UInt32, from src: UInt32) {
+        if function.maxHeight < 1 << 16, headPending == nil, let last = out.last, last.op == .copy {
+            unemitLast()
+            emit(.copyPair, a: last.a | dst << 16, b: last.b | UInt64(src) << 32)
+            return
+        }
+        emit(.copy, a: dst, b: UInt64(src))
     }
 
     mutating func load(_ op: FastOp, _ instr: Instr) {
