@@ -20,21 +20,31 @@ extension UnsafeMutablePointer where Pointee == FunctionTally {
     /// includes the call's own cost. Shared by both loops' hooks.
     @inline(__always)
     func tallyCall(_ callee: Int, depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
-        entryFuels[depth] = fuelUsed
-        let t = self + callee
-        t.pointee.calls &+= 1
-        t.pointee.active &+= 1
+        (self + callee).tallyEntry(depth: depth, fuelUsed, entryFuels: entryFuels)
     }
 
     /// A return from `function` whose frame is at `depth` to `caller` (nil for the outermost
     /// frame), at `fuelUsed`, which includes the return's own cost.
     @inline(__always)
     func tallyReturn(_ function: Int, caller: Int?, depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
+        (self + function).tallyExit(depth: depth, caller: caller.map { self + $0 }, fuelUsed, entryFuels: entryFuels)
+    }
+
+    /// `tallyCall` on the callee's own tally.
+    @inline(__always)
+    func tallyEntry(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
+        entryFuels[depth] = fuelUsed
+        pointee.calls &+= 1
+        pointee.active &+= 1
+    }
+
+    /// `tallyReturn` on the returning function's own tally and its caller's.
+    @inline(__always)
+    func tallyExit(depth: Int, caller: UnsafeMutablePointer<FunctionTally>?, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
         let fuel = fuelUsed &- entryFuels[depth]
-        let t = self + function
-        t.pointee.selfFuel &+= fuel
-        t.pointee.active &-= 1
-        if t.pointee.active == 0 { t.pointee.totalFuel &+= fuel }
-        if let caller { self[caller].selfFuel &-= fuel }
+        pointee.selfFuel &+= fuel
+        pointee.active &-= 1
+        if pointee.active == 0 { pointee.totalFuel &+= fuel }
+        if let caller { caller.pointee.selfFuel &-= fuel }
     }
 }

@@ -212,7 +212,7 @@ struct FastLoop {
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         // The tally last, where few registers are live: earlier, it spilled them.
         if _slowPath(profiling) {
-            tallies.tallyCall(callee.address, depth: depth, fuelUsed, entryFuels: entryFuels)
+            callee.tally.unsafelyUnwrapped.tallyEntry(depth: depth, fuelUsed, entryFuels: entryFuels)
             if !specialized && recordsCallStacks { machine.stackCall(callee.address, fuelUsed) }
         }
         return arrive(ip, &fuelUsed)
@@ -246,7 +246,8 @@ struct FastLoop {
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
         if _slowPath(profiling) {
-            tallies.tallyReturn(caller[1].function.address, caller: callerFunction.address, depth: depth &- 1, fuelUsed, entryFuels: entryFuels)
+            caller[1].function.tally.unsafelyUnwrapped.tallyExit(depth: depth &- 1, caller: callerFunction.tally.unsafelyUnwrapped,
+                                                                 fuelUsed, entryFuels: entryFuels)
         }
         return arrive(ip, &fuelUsed)
     }

@@ -15,6 +15,7 @@ extension Machine {
             tallyCapacity = count
         }
         tallies.initialize(repeating: FunctionTally(), count: tallyCapacity)
+        pointTallies()
         tallyMark = 0
         callTree = CallTree()
         guard profilesFuel, let entry else { return }
@@ -158,6 +159,12 @@ extension Machine {
         checkpoint.entryFuels.withUnsafeBufferPointer { if let base = $0.baseAddress { entryFuels.update(from: base, count: $0.count) } }
         tallyMark = checkpoint.mark
         callTree = checkpoint.tree
+        pointTallies()
+    }
+
+    /// Each wasm function's `tally` to its entry in the buffer (after it moved, or functions came).
+    private func pointTallies() {
+        for (address, function) in storeFunctions.enumerated() { function.wasm?.tally = tallies + address }
     }
 }
 

@@ -20,6 +20,9 @@ final class FunctionCode {
     let index: Int
     /// Store address (index in `Machine.storeFunctions`), for fuel attribution.
     let address: Int
+    /// This function's entry in `Machine.tallies` while profiling (`Machine.pointTallies`): fast
+    /// code's calls and returns reach it in one load, not an address scaled onto the buffer's base.
+    @exclusivity(unchecked) var tally: UnsafeMutablePointer<FunctionTally>?
     let code: UnsafeMutablePointer<Instr>
     let count: Int
     let offsets: [UInt32]
