@@ -87,6 +87,43 @@ import Testing
         #expect(machine.call(instance, "count", [.i32(12)]) == .returned([.i32(12)]))
     }
 
+    /// Every binary op, with its right operand from the stack and folded in as a constant, gives C's
+    /// value (a division by zero fails, INT64_MIN / -1 wraps); `&&`/`||` keep the deciding value.
+    @Test func everyOpComputesAsC() {
+        let ops: [(ConditionOp.Kind, (Int64, Int64) -> Int64?)] = [
+            (.add, { $0 &+ $1 }), (.subtract, { $0 &- $1 }), (.multiply, { $0 &* $1 }),
+            (.divide, { $1 == 0 ? nil : $0.dividedReportingOverflow(by: $1).partialValue }),
+            (.remainder, { $1 == 0 ? nil : $0.remainderReportingOverflow(dividingBy: $1).partialValue }),
+            (.bitAnd, { $0 & $1 }), (.bitOr, { $0 | $1 }), (.bitXor, { $0 ^ $1 }),
+            (.shiftLeft, { $0 << ($1 & 63) }), (.shiftRight, { $0 >> ($1 & 63) }),
+            (.equal, { $0 == $1 ? 1 : 0 }), (.notEqual, { $0 != $1 ? 1 : 0 }), (.less, { $0 < $1 ? 1 : 0 }),
+            (.lessOrEqual, { $0 <= $1 ? 1 : 0 }), (.greater, { $0 > $1 ? 1 : 0 }), (.greaterOrEqual, { $0 >= $1 ? 1 : 0 }),
+        ]
+        let fp = UnsafeMutablePointer<UInt64>.allocate(capacity: 2), stack = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
+        let globals = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>.allocate(capacity: 1)
+        defer { fp.deallocate(); stack.deallocate(); globals.deallocate() }
+        func run(_ program: [ConditionOp]) -> Int64? {
+            let condition = MachineCondition(program, hits: ConditionHits())!
+            return Machine.evaluate(condition.steps, condition.count, hits: nil, fp: fp, globals: globals,
+                                    memBase: nil, memSize: 0, fuel: 0, stack: stack)
+        }
+        for (kind, c) in ops {
+            for (x, y): (Int64, Int64) in [(7, 3), (-7, 3), (3, -7), (0, 0), (5, 0), (.min, -1), (1, 65), (-1, 63)] {
+                fp[0] = UInt64(bitPattern: x); fp[1] = UInt64(bitPattern: y)
+                // 9 below both: a pop that takes the wrong slot shows.
+                let fromStack = run([ConditionOp(.constant, 9), ConditionOp(.localI64, 0), ConditionOp(.localI64, 1), ConditionOp(kind),
+                                     ConditionOp(.add)])
+                let folded = run([ConditionOp(.localI64, 0), ConditionOp(.constant, y), ConditionOp(kind)])
+                #expect(fromStack == c(x, y).map { $0 &+ 9 } && folded == c(x, y), "\(kind) \(x) \(y)")
+            }
+        }
+        #expect(run([ConditionOp(.constant, 0), ConditionOp(.andThen, 3), ConditionOp(.constant, 5)]) == 0)
+        #expect(run([ConditionOp(.constant, 2), ConditionOp(.andThen, 3), ConditionOp(.constant, 5)]) == 5)
+        #expect(run([ConditionOp(.constant, 2), ConditionOp(.orElse, 3), ConditionOp(.constant, 5)]) == 2)
+        #expect(run([ConditionOp(.constant, 0), ConditionOp(.orElse, 3), ConditionOp(.constant, 5)]) == 5)
+        #expect(run([ConditionOp(.constant, 6), ConditionOp(.negate), ConditionOp(.complement), ConditionOp(.not), ConditionOp(.truth)]) == 0)
+    }
+
     @Test func malformedProgramsAreRefused() {
         let hits = ConditionHits()
         #expect(MachineCondition([], hits: hits) == nil)

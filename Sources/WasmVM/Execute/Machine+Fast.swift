@@ -304,8 +304,12 @@ struct FastLoop {
             // A conditional breakpoint: all conditions false, the original op runs from the trampoline.
             let set = ConditionSet.data(bits: i.b)
             let fuel = fuelUsed &- set.pointee.unspent
-            if !ConditionSetData.quickFalse(set, fp, evaluating: machine.evaluatesConditions, counting: machine.countsConditionHits, paused: machine.pausedAtStep, steps: fuel &+ stepBase) {
-                guard machine.conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel, steps: fuel &+ stepBase) else { return leave }
+            if !ConditionSetData.quickFalse(set, fp, evaluating: machine.evaluatesConditions, counting: machine.countsConditionHits, paused: machine.pausedAtStep, steps: fuel &+ stepBase),
+               machine.pausedAtStep != fuel &+ stepBase {
+                // The machine's `conditionsFalse`, its checks here: that method's call retained the machine.
+                guard machine.evaluatesConditions,
+                      Machine.conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel,
+                                              counts: machine.countsConditionHits, stack: machine.conditionStack) else { return leave }
             }
             ip = set.pointee.trampoline.unsafelyUnwrapped; return next
         case .jump: ip = code + Int(i.a); return next

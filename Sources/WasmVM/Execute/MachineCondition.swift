@@ -49,7 +49,7 @@ public final class ConditionHits: @unchecked Sendable {
 
 /// A checked condition program, with the counter its `hits` reads and the machine advances.
 public final class MachineCondition: @unchecked Sendable {
-    let ops: UnsafeMutablePointer<ConditionOp>
+    let steps: UnsafeMutablePointer<ConditionStep>
     let count: Int
     public let hits: ConditionHits
     /// The highest frame slot and global index it reads (-1: none), checked where it is attached.
@@ -101,12 +101,12 @@ public final class MachineCondition: @unchecked Sendable {
         self.program = program
         let executed = Self.fusingConstants(program, landings: Set(landings.map(\.at)))
         count = executed.count
-        ops = .allocate(capacity: count)
-        ops.initialize(from: executed, count: count)
+        steps = .allocate(capacity: count)
+        steps.initialize(from: executed.map(ConditionStep.init), count: count)
         self.hits = hits
     }
 
-    deinit { ops.deallocate() }
+    deinit { steps.deallocate() }
 
     public let program: [ConditionOp]
 
@@ -140,7 +140,7 @@ public final class MachineCondition: @unchecked Sendable {
 /// the evaluation touches no class and no ARC.
 struct ConditionSetData {
     var count: Int
-    var ops: UnsafeMutablePointer<UnsafeMutablePointer<ConditionOp>>
+    var steps: UnsafeMutablePointer<UnsafeMutablePointer<ConditionStep>>
     var lengths: UnsafeMutablePointer<Int>
     var hits: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>
     /// The instance's globals (a patch is in one function of one instance).
@@ -190,21 +190,21 @@ final class ConditionSet {
     init(_ conditions: [MachineCondition], globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>) {
         self.conditions = conditions
         let count = conditions.count
-        let ops = UnsafeMutablePointer<UnsafeMutablePointer<ConditionOp>>.allocate(capacity: Swift.max(count, 1))
+        let steps = UnsafeMutablePointer<UnsafeMutablePointer<ConditionStep>>.allocate(capacity: Swift.max(count, 1))
         let lengths = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(count, 1))
         let hits = UnsafeMutablePointer<UnsafeMutablePointer<Int64>>.allocate(capacity: Swift.max(count, 1))
         for (k, c) in conditions.enumerated() {
-            (ops + k).initialize(to: c.ops)
+            (steps + k).initialize(to: c.steps)
             (lengths + k).initialize(to: c.count)
             (hits + k).initialize(to: c.hits.cell)
         }
         data = .allocate(capacity: 1)
-        data.initialize(to: ConditionSetData(count: count, ops: ops, lengths: lengths, hits: hits, globals: globals))
+        data.initialize(to: ConditionSetData(count: count, steps: steps, lengths: lengths, hits: hits, globals: globals))
         if count == 1 { data.pointee.quick = conditions[0].quick }
     }
 
     deinit {
-        data.pointee.ops.deallocate(); data.pointee.lengths.deallocate(); data.pointee.hits.deallocate()
+        data.pointee.steps.deallocate(); data.pointee.lengths.deallocate(); data.pointee.hits.deallocate()
         data.deallocate()
     }
 
@@ -221,90 +221,28 @@ extension Machine {
     /// Whether the breakpoint at this arrival lets execution go on: the machine was paused at this
     /// very step (it never pauses twice there), or every condition is false (each counts the arrival).
     /// False hands it to the debugger: a condition true, failing, or evaluation off.
-    @inline(never)
     func conditionsFalse(_ set: UnsafeMutablePointer<ConditionSetData>, fp: UnsafeMutablePointer<UInt64>,
                          memBase: UnsafeMutableRawPointer?, memSize: UInt64, fuel: UInt64, steps: UInt64) -> Bool {
         if pausedAtStep == steps { return true }
         guard evaluatesConditions else { return false }
-        let counts = countsConditionHits
+        return Machine.conditionsFalse(set, fp: fp, memBase: memBase, memSize: memSize, fuel: fuel,
+                                       counts: countsConditionHits, stack: conditionStack)
+    }
+
+    /// `conditionsFalse` past the paused step and the evaluation switch. Static, so fast code's
+    /// call retains no machine (the method call cost an atomic retain and release per evaluation).
+    @inline(never)
+    static func conditionsFalse(_ set: UnsafeMutablePointer<ConditionSetData>, fp: UnsafeMutablePointer<UInt64>,
+                                memBase: UnsafeMutableRawPointer?, memSize: UInt64, fuel: UInt64,
+                                counts: Bool, stack conditionStack: UnsafeMutablePointer<Int64>) -> Bool {
         let count = set.pointee.count, hits = set.pointee.hits
         for k in 0 ..< count {
-            let result = Machine.evaluate(set.pointee.ops[k], set.pointee.lengths[k], hits: counts ? hits[k].pointee &+ 1 : nil,
+            let result = Machine.evaluate(set.pointee.steps[k], set.pointee.lengths[k], hits: counts ? hits[k].pointee &+ 1 : nil,
                                           fp: fp, globals: set.pointee.globals, memBase: memBase, memSize: memSize,
                                           fuel: fuel, stack: conditionStack)
             guard result == 0 else { return false }
         }
         if counts { for k in 0 ..< count { hits[k].pointee &+= 1 } }
         return true
-    }
-
-    /// Runs one program: its value, or nil when a step fails.
-    @inline(__always)
-    static func evaluate(_ ops: UnsafeMutablePointer<ConditionOp>, _ count: Int, hits: Int64?,
-                         fp: UnsafeMutablePointer<UInt64>, globals: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
-                         memBase: UnsafeMutableRawPointer?, memSize: UInt64, fuel: UInt64,
-                         stack: UnsafeMutablePointer<Int64>) -> Int64? {
-        var top = -1
-        var k = 0
-        while k < count {
-            let op = ops[k]
-            k += 1
-            switch op.kind {
-            case .constant: top += 1; stack[top] = op.operand
-            case .localI32: top += 1; stack[top] = Int64(Int32(truncatingIfNeeded: fp[Int(op.operand)]))
-            case .localI64: top += 1; stack[top] = Int64(bitPattern: fp[Int(op.operand)])
-            case .globalI32: top += 1; stack[top] = Int64(Int32(truncatingIfNeeded: globals[Int(op.operand)].pointee))
-            case .globalI64: top += 1; stack[top] = Int64(bitPattern: globals[Int(op.operand)].pointee)
-            case .fuel: top += 1; stack[top] = Int64(bitPattern: fuel)
-            case .hits:
-                guard let hits else { return nil }
-                top += 1; stack[top] = hits
-            case .load:
-                let a = stack[top], width = op.operand
-                guard a >= 0, let memBase, UInt64(a) <= memSize, UInt64(width) <= memSize - UInt64(a) else { return nil }
-                let p = memBase + Int(a)
-                stack[top] = switch width {
-                case 1: Int64(p.load(as: UInt8.self))
-                case 2: Int64(p.loadUnaligned(as: UInt16.self).littleEndian)
-                case 4: Int64(p.loadUnaligned(as: UInt32.self).littleEndian)
-                default: Int64(bitPattern: p.loadUnaligned(as: UInt64.self).littleEndian)
-                }
-            case .negate: stack[top] = 0 &- stack[top]
-            case .complement: stack[top] = ~stack[top]
-            case .not: stack[top] = stack[top] == 0 ? 1 : 0
-            case .truth: stack[top] = stack[top] != 0 ? 1 : 0
-            case .andThen, .orElse:
-                if (stack[top] != 0) == (op.kind == .orElse) { k = Int(op.operand) } else { top -= 1 }
-            default:
-                let y: Int64
-                if op.immediate { y = op.operand } else { y = stack[top]; top -= 1 }
-                let x = stack[top]
-                let v: Int64
-                switch op.kind {
-                case .add: v = x &+ y
-                case .subtract: v = x &- y
-                case .multiply: v = x &* y
-                case .divide:
-                    guard y != 0 else { return nil }
-                    v = x.dividedReportingOverflow(by: y).partialValue
-                case .remainder:
-                    guard y != 0 else { return nil }
-                    v = x.remainderReportingOverflow(dividingBy: y).partialValue
-                case .bitAnd: v = x & y
-                case .bitOr: v = x | y
-                case .bitXor: v = x ^ y
-                case .shiftLeft: v = x << (y & 63)
-                case .shiftRight: v = x >> (y & 63)
-                case .equal: v = x == y ? 1 : 0
-                case .notEqual: v = x != y ? 1 : 0
-                case .less: v = x < y ? 1 : 0
-                case .lessOrEqual: v = x <= y ? 1 : 0
-                case .greater: v = x > y ? 1 : 0
-                default: v = x >= y ? 1 : 0
-                }
-                stack[top] = v
-            }
-        }
-        return stack[top]
     }
 }
