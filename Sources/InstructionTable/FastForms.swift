@@ -31,10 +31,10 @@ struct FastForms {
         for row in rows where row.isUnaryForm {
             forms.append(Form(name: row.name + "S", body: "\(Self.x); fp[Int(i.a)] = \(row.valueExpression!)"))
         }
-        for (mul, add) in Table.mulAdds {
-            guard let m = rows.first(where: { $0.name == mul }), let a = rows.first(where: { $0.name == add }) else { continue }
+        for (producer, add) in Table.fusedAdds {
+            guard let m = rows.first(where: { $0.name == producer }), let a = rows.first(where: { $0.name == add }) else { continue }
             for (suffix, operands) in [("AddSSS", "x = fp[Int(i.a >> 16)], y = p"), ("FirstAddSSS", "x = p, y = fp[Int(i.a >> 16)]")] {
-                forms.append(Form(name: mul + suffix, body: "\(Self.x), \(Self.y); let p = \(m.valueExpression!); "
+                forms.append(Form(name: producer + suffix, body: "\(Self.x), \(Self.y); let p = \(m.valueExpression!); "
                                   + "do { let \(operands); fp[Int(i.a & 0xffff)] = \(a.valueExpression!) }"))
             }
         }

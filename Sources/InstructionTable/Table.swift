@@ -6,10 +6,11 @@ public enum Table {
 
     public static var rows: [Row] { sections.flatMap(\.rows) }
 
-    /// Multiplies whose product an add takes next fuse with it into one fast op, as the two ops
-    /// compute it: `<mul>AddSSS` is z + x * y (`sum += a * b`), `<mul>FirstAddSSS` x * y + z
-    /// (the order matters to which NaN a float add returns).
-    public static let mulAdds = [("i32Mul", "i32Add"), ("i64Mul", "i64Add"), ("f32Mul", "f32Add"), ("f64Mul", "f64Add")]
+    /// Ops whose result an add takes next fuse with it into one fast op, as the two ops compute
+    /// it: `<op>AddSSS` is z + (x op y) (`sum += a * b`), `<op>FirstAddSSS` (x op y) + z (the
+    /// order matters to which NaN a float add returns). Adds of adds are sums unrolled.
+    public static let fusedAdds = [("i32Mul", "i32Add"), ("i64Mul", "i64Add"), ("f32Mul", "f32Add"), ("f64Mul", "f64Add"),
+                                   ("i32Add", "i32Add"), ("i64Add", "i64Add"), ("f32Add", "f32Add"), ("f64Add", "f64Add")]
 
     // Fast forms the numeric rows share.
     static let slotOrImmediate: [FastForm] = [.slotSlot, .slotImmediate(fits: nil)]

@@ -44,7 +44,16 @@ import Testing
           (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
         (local.set $t (local.get $a))
         (local.set $b (local.get $t))
-        (i32.add (local.get $a) (local.get $b))))
+        (i32.add (local.get $a) (local.get $b)))
+      (func (export "stride") (param $n i32) (result i32) (local $i i32) (local $p i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (local.get $p))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (local.set $p (i32.sub (local.get $p) (i32.const 4)))
+          (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+        (local.set $acc (i32.add (local.get $acc) (i32.const 5)))
+        (local.set $acc (i32.sub (local.get $acc) (i32.const 7)))
+        (local.get $acc)))
     """
 
     /// A machine whose run mode uses fast code (`fast`) or only the exact loop.
@@ -222,6 +231,30 @@ import Testing
         }
     }
 
+    /// In-place constant adds in a row (a loop's index and pointer) are one instruction, run in
+    /// order, a sub as the add of -k: also twice on one local, the first heading its block.
+    @Test func incrementsInARowAreOneInstruction() throws {
+        let (probe, instance) = try Self.mixMachine(fast: true)
+        let function = try Module.load(text: Self.mix).functions[5]
+        let stride = try #require(function.fast)
+        #expect(stride.code.map(\.op) == [.i32MulAddSSS, .addPair, .brIfI32LtUSS, .addPair, .return])
+        #expect(stride.code[1].a == 1 | 2 << 16 && stride.code[1].b == 1 | UInt64(UInt32(bitPattern: -4)) << 32)   // $i += 1, $p -= 4
+        #expect(stride.code[3].a == 3 | 3 << 16 && stride.code[3].b == 5 | UInt64(UInt32(bitPattern: -7)) << 32)   // $acc += 5, $acc -= 7
+        #expect(stride.code.map(\.charge) == [18, 0, 0, 10, 0])   // the first add headed the block after the loop; the pair does
+        guard case .returned(let values) = probe.call(instance, "stride", [.i32(10)]) else { Issue.record("no result"); return }
+        #expect(values == [.i32(UInt32(bitPattern: -4 * 285 - 2))])   // the sum of i * -4i for i < 10, + 5 - 7
+        let (exact, exactInstance) = try Self.mixMachine(fast: false)
+        _ = exact.call(exactInstance, "stride", [.i32(10)])
+        #expect(probe.fuelUsed == 190 && exact.fuelUsed == 190)   // 18 per pass, 10 after
+        for fuel: UInt64 in 0 ... probe.fuelUsed + 1 { try expectSameStops(10, export: "stride", fuel: fuel) }
+        try expectSameStops(10, export: "stride", next: { $0.run(RunLimits(maxSteps: $0.steps + 2)) })
+        for pc in 0 ..< function.code.count {
+            try expectSameStops(3, export: "stride", setUp: { machine, instance in
+                machine.setBreakpoint(id: 1, instance: instance, function: 6, pc: pc)
+            })
+        }
+    }
+
     /// A constant beyond 32 bits (FNV's prime) is the wide form's immediate, not a `const`
     /// into a slot before the op; both slots share `a`, and retargeting keeps the source.
     @Test func aWideConstantIsTheImmediate() throws {
@@ -270,6 +303,32 @@ import Testing
                     Issue.record("no result"); continue
                 }
                 #expect(values == [.f64(bits)], "\(args) fast: \(usesFast)")
+            }
+        }
+    }
+
+    /// An add of an add just computed (an unrolled sum) is one fused op too, either way round:
+    /// with two NaNs the one the separate adds would return.
+    @Test func anAddFeedingAnAddIsOneInstruction() throws {
+        let firstText = "(f64.add (f64.add (local.get 0) (local.get 1)) (local.get 2))"
+        let secondText = "(f64.add (local.get 2) (f64.add (local.get 0) (local.get 1)))"
+        func module(_ body: String) -> String {
+            "(module (func (export \"f\") (param f64 f64 f64) (result f64) \(body)))"
+        }
+        #expect(try Module.load(text: module(firstText)).functions[0].fast?.code.map(\.op) == [.f64AddFirstAddSSS, .return])
+        #expect(try Module.load(text: module(secondText)).functions[0].fast?.code.map(\.op) == [.f64AddAddSSS, .return])
+        let i32Sum = "(module (func (param i32 i32 i32) (result i32) (i32.add (local.get 2) (i32.add (local.get 0) (local.get 1)))))"
+        #expect(try Module.load(text: i32Sum).functions[0].fast?.code.map(\.op) == [.i32AddAddSSS, .return])
+        let nanA = Double(bitPattern: 0x7ff8_0000_0000_00aa), nanB = Double(bitPattern: 0x7ff8_0000_0000_00bb)
+        for (body, args, bits) in [(firstText, [1.5, 2.0, 4.0], 7.5.bitPattern), (firstText, [1.0, nanA, nanB], 0x7ff8_0000_0000_00aa),
+                                   (secondText, [1.0, nanA, nanB], 0x7ff8_0000_0000_00bb)] {
+            for usesFast in [true, false] {
+                let machine = Self.machine(fast: usesFast)
+                let (_, instance) = try instantiate(module(body), machine: machine)
+                guard case .returned(let values) = machine.call(instance, "f", args.map { .f64($0.bitPattern) }) else {
+                    Issue.record("no result"); continue
+                }
+                #expect(values == [.f64(bits)], "\(body) \(args) fast: \(usesFast)")
             }
         }
     }

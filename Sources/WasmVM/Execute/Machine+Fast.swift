@@ -405,6 +405,10 @@ struct FastLoop {
             fp[Int(i.a & 0xffff)] = fp[i.lo]
             fp[Int(i.a >> 16)] = fp[i.hi]   // after the first: it may read what that wrote
         case .const: fp[Int(i.a)] = i.b
+        case .addPair:
+            let x = Int(i.a & 0xffff), y = Int(i.a >> 16)
+            fp[x] = asSlot(asU32(fp[x]) &+ UInt32(truncatingIfNeeded: i.b))
+            fp[y] = asSlot(asU32(fp[y]) &+ UInt32(truncatingIfNeeded: i.b >> 32))   // after the first: y may be x
         case .globalGet: fp[Int(i.a)] = inst.globals[i.slotB].pointee
         case .globalSet: inst.globals[Int(i.a)].pointee = fp[i.slotB]
         case .select:
@@ -719,6 +723,14 @@ struct FastLoop {
         case .f32MulFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF32(x), asF32(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y))) }
         case .f64MulAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF64(x), asF64(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
         case .f64MulFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmMul(asF64(x), asF64(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
+        case .i32AddAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(asU32(x) &+ asU32(y)); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(asU32(x) &+ asU32(y)) }
+        case .i32AddFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(asU32(x) &+ asU32(y)); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(asU32(x) &+ asU32(y)) }
+        case .i64AddAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x &+ y; do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x &+ y }
+        case .i64AddFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x &+ y; do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x &+ y }
+        case .f32AddAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF32(x), asF32(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y))) }
+        case .f32AddFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF32(x), asF32(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y))) }
+        case .f64AddAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF64(x), asF64(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
+        case .f64AddFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF64(x), asF64(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
         case .i64AddSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &+ y
         case .i64SubSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &- y
         case .i64MulSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &* y

@@ -47,6 +47,8 @@ extension FastCompiler {
                 retarget(f, to: x)
                 _ = pop()
                 if tee { push(.local(x)) }
+                // A tee'd counter a br_if tests next fuses into the branch instead (`addBrIf`).
+                if !tee || pc + 1 >= function.code.count || function.code[pc + 1].op != .brIf { fuseIncrements() }
                 return
             }
             emitCopy(to: x, from: UInt32(slot))
@@ -56,6 +58,29 @@ extension FastCompiler {
             emit(.const, a: x, b: v)
         }
         if !tee { _ = pop() }
+    }
+
+    /// An in-place constant add right after another (`x += k` then `y += j`: a loop's index and
+    /// pointer) joins it, in the same block (the second heads none). The pair keeps the first's
+    /// start state; a breakpoint at the second leaves there.
+    mutating func fuseIncrements() {
+        let n = out.count
+        guard n >= 2, function.maxHeight < 1 << 16, heads.last?.fast != n - 1,
+              let second = Self.increment(out[n - 1]), let first = Self.increment(out[n - 2]) else { return }
+        unemitLast()
+        unemitLast()
+        emit(.addPair, a: first.slot | second.slot << 16, b: UInt64(first.k) | UInt64(second.k) << 32)
+    }
+
+    /// `x = x + k` or `x = x - k` (as the add of -k) with a constant k.
+    static func increment(_ instr: FastInstr) -> (slot: UInt32, k: UInt32)? {
+        guard instr.a == instr.lo else { return nil }
+        let k = UInt32(truncatingIfNeeded: instr.b >> 32)
+        switch instr.op {
+        case .i32AddSI: return (instr.a, k)
+        case .i32SubSI: return (instr.a, 0 &- k)
+        default: return nil
+        }
     }
 
     /// A copy right after another (`local.set` of a local, in a row: a loop's rotated variables)
@@ -125,7 +150,7 @@ extension FastCompiler {
 
     /// A binary numeric op: slot-slot or slot-immediate, constants on the left swapped when allowed.
     mutating func binary(_ op: OpCode, _ forms: (ss: FastOp, si: FastOp?, commutative: Bool)) {
-        if fuseMulAdd(op) { return }
+        if fuseAdd(op) { return }
         let y = stack[stack.count - 1], x = stack[stack.count - 2]
         var immediate: UInt64?
         var swapped = false
@@ -164,12 +189,12 @@ extension FastCompiler {
         produced(f, slot: dst)
     }
 
-    /// `z + x * y` or `x * y + z` with the product just computed: one fused op in place of both
-    /// (neither can stop, and the product's slot is dead after the add). A product first is
-    /// below a deferred z, which the add reads in place.
-    mutating func fuseMulAdd(_ op: OpCode) -> Bool {
-        guard let forms = FastOp.mulAdd(op), function.maxHeight < 1 << 16, let (f, slot) = lastProducer,
-              f == out.count - 1, out[f].op == forms.mul else { return false }
+    /// `z + x * y` or `x * y + z` (or `x + y` in place of the product: an unrolled sum) with the
+    /// product just computed: one fused op in place of both (neither can stop, and the product's
+    /// slot is dead after the add). A product first is below a deferred z, which the add reads in place.
+    mutating func fuseAdd(_ op: OpCode) -> Bool {
+        guard function.maxHeight < 1 << 16, let (f, slot) = lastProducer, f == out.count - 1,
+              let forms = FastOp.fusedAdd(op, after: out[f].op) else { return false }
         let productSecond = stack.last == .slot && slot == top - 1
         // A product first takes z from a local only: a constant z would be written to its slot,
         // which was the multiply's second operand, before the fused op reads that.

@@ -97,13 +97,17 @@ extension FastOp {
         }
     }
 
-    /// An add's fused forms with the multiply producing its second or its first operand (a = dst | z << 16).
-    static func mulAdd(_ op: OpCode) -> (mul: FastOp, second: FastOp, first: FastOp)? {
-        switch op {
-        case .i32Add: (.i32MulSS, .i32MulAddSSS, .i32MulFirstAddSSS)
-        case .i64Add: (.i64MulSS, .i64MulAddSSS, .i64MulFirstAddSSS)
-        case .f32Add: (.f32MulSS, .f32MulAddSSS, .f32MulFirstAddSSS)
-        case .f64Add: (.f64MulSS, .f64MulAddSSS, .f64MulFirstAddSSS)
+    /// An add's fused forms with `producer` (a slot-slot form) computing its second or its first operand (a = dst | z << 16).
+    static func fusedAdd(_ op: OpCode, after producer: FastOp) -> (second: FastOp, first: FastOp)? {
+        switch (op, producer) {
+        case (.i32Add, .i32MulSS): (.i32MulAddSSS, .i32MulFirstAddSSS)
+        case (.i64Add, .i64MulSS): (.i64MulAddSSS, .i64MulFirstAddSSS)
+        case (.f32Add, .f32MulSS): (.f32MulAddSSS, .f32MulFirstAddSSS)
+        case (.f64Add, .f64MulSS): (.f64MulAddSSS, .f64MulFirstAddSSS)
+        case (.i32Add, .i32AddSS): (.i32AddAddSSS, .i32AddFirstAddSSS)
+        case (.i64Add, .i64AddSS): (.i64AddAddSSS, .i64AddFirstAddSSS)
+        case (.f32Add, .f32AddSS): (.f32AddAddSSS, .f32AddFirstAddSSS)
+        case (.f64Add, .f64AddSS): (.f64AddAddSSS, .f64AddFirstAddSSS)
         default: nil
         }
     }
@@ -121,6 +125,10 @@ extension FastOp {
         case .i64MulAddSSS, .i64MulFirstAddSSS: true
         case .f32MulAddSSS, .f32MulFirstAddSSS: true
         case .f64MulAddSSS, .f64MulFirstAddSSS: true
+        case .i32AddAddSSS, .i32AddFirstAddSSS: true
+        case .i64AddAddSSS, .i64AddFirstAddSSS: true
+        case .f32AddAddSSS, .f32AddFirstAddSSS: true
+        case .f64AddAddSSS, .f64AddFirstAddSSS: true
         default: false
         }
     }
