@@ -10,6 +10,8 @@ struct FunctionTally {
     var selfFuel: UInt64 = 0
     /// Fuel of finished outermost activations (a recursive call's inner activations are inside it).
     var totalFuel: UInt64 = 0
+    /// Finished activations (counted at the return, where the tally is at hand anyway: one update
+    /// less per call); the running ones are added when asked.
     var calls: UInt64 = 0
     /// Activations of this function on the wasm call stack.
     var active: UInt64 = 0
@@ -34,7 +36,6 @@ extension UnsafeMutablePointer where Pointee == FunctionTally {
     @inline(__always)
     func tallyEntry(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
         entryFuels[depth] = fuelUsed
-        pointee.calls &+= 1
         pointee.active &+= 1
     }
 
@@ -45,6 +46,7 @@ extension UnsafeMutablePointer where Pointee == FunctionTally {
         pointee.selfFuel &+= fuel
         pointee.active &-= 1
         if pointee.active == 0 { pointee.totalFuel &+= fuel }
+        pointee.calls &+= 1   // apart from `active`: next to it, the two became four vector instructions
         if let caller { caller.pointee.selfFuel &-= fuel }
     }
 }

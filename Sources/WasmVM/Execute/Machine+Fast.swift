@@ -211,7 +211,7 @@ struct FastLoop {
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         // The tally last, where few registers are live: earlier, it spilled them.
-        if _slowPath(profiling) {
+        if profiling {
             callee.tally.unsafelyUnwrapped.tallyEntry(depth: depth, fuelUsed, entryFuels: entryFuels)
             if !specialized && recordsCallStacks { machine.stackCall(callee.address, fuelUsed) }
         }
@@ -245,7 +245,7 @@ struct FastLoop {
         ip = resume
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
-        if _slowPath(profiling) {
+        if profiling {
             caller[1].function.tally.unsafelyUnwrapped.tallyExit(depth: depth &- 1, caller: callerFunction.tally.unsafelyUnwrapped,
                                                                  fuelUsed, entryFuels: entryFuels)
         }

@@ -97,6 +97,7 @@ extension Machine {
             for (depth, frame) in callFrames.enumerated() {
                 let address = frame.function.address, fuel = fuelUsedValue &- entryFuels[depth]
                 tally[address].selfFuel &+= fuel
+                tally[address].calls &+= 1
                 if depth > 0 { tally[callFrames[depth - 1].function.address].selfFuel &-= fuel }
                 if outermost.insert(address).inserted { tally[address].totalFuel &+= fuel }
             }
