@@ -54,7 +54,7 @@ extension Machine {
             limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
             fn: fn, code: fn.fast, inst: inst, instanceID: inst.id, memory: memory, watched: watchedMemory, watchHull: watchHull,
             watchLow: watching ? watchHull.lowerBound : .max, watchHigh: watching ? watchHull.upperBound : 0,
-            profiling: profilesFuel, tallies: tallies, entryFuels: entryFuels, recordsCallStacks: profilesFuel && recordsCallStacks,
+            profiling: profilesFuel, entryFuels: entryFuels, recordsCallStacks: profilesFuel && recordsCallStacks,
             ip: start, fp: stack + frames[depth - 1].fp, fuelUsed: fuelUsedValue &+ UInt64(start.pointee.charge))
         if loop.fuelUsed <= loop.limit {
             let memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
@@ -134,9 +134,8 @@ struct FastLoop {
     unowned(unsafe) let watched: Memory?
     let watchHull: Range<Int>
     var watchLow: Int, watchHigh: Int
-    /// Fuel by function: the machine's tallies and frames' entry fuel.
+    /// Fuel by function: the functions' tallies and frames' entry fuel.
     let profiling: Bool
-    let tallies: UnsafeMutablePointer<FunctionTally>
     let entryFuels: UnsafeMutablePointer<UInt64>
     /// Profiles by call stack too (`wesdbg profile`): the general handler's work.
     let recordsCallStacks: Bool
@@ -212,7 +211,7 @@ struct FastLoop {
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         // The tally last, where few registers are live: earlier, it spilled them.
         if profiling {
-            callee.tally.unsafelyUnwrapped.tallyEntry(depth: depth, fuelUsed, entryFuels: entryFuels)
+            calleeRef.updateTally { $0.enter(depth: depth, fuelUsed, entryFuels: entryFuels) }
             if !specialized && recordsCallStacks { machine.stackCall(callee.address, fuelUsed) }
         }
         return arrive(ip, &fuelUsed)
@@ -246,8 +245,8 @@ struct FastLoop {
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
         if profiling {
-            caller[1].function.tally.unsafelyUnwrapped.tallyExit(depth: depth &- 1, caller: callerFunction.tally.unsafelyUnwrapped,
-                                                                 fuelUsed, entryFuels: entryFuels)
+            let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
+            Unmanaged.passUnretained(callerFunction).updateTally { $0.selfFuel &-= fuel }
         }
         return arrive(ip, &fuelUsed)
     }
@@ -354,8 +353,8 @@ struct FastLoop {
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
-                tallies.tallyReturn(fn.address, caller: final ? nil : frames[depth &- 2].function.address, depth: depth &- 1,
-                                    fuelUsed, entryFuels: entryFuels)
+                let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
+                if !final { Unmanaged.passUnretained(frames[depth &- 2].function).updateTally { $0.selfFuel &-= fuel } }
                 if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }
             depth &-= 1

@@ -8,23 +8,43 @@ extension Machine {
     /// Zeroes the tallies for a call of `entry` (a wasm function's store address; nil for a host function).
     func resetFuelProfile(entry: Int?) {
         guard profilesFuel || tallyCapacity > 0 else { return }
-        let count = storeFunctions.count
-        if tallyCapacity < count {
-            tallies.deallocate()
-            tallies = .allocate(capacity: count)
-            tallyCapacity = count
-        }
-        tallies.initialize(repeating: FunctionTally(), count: tallyCapacity)
-        pointTallies()
+        setTallies([])
         tallyMark = 0
         callTree = CallTree()
         guard profilesFuel, let entry else { return }
-        tallies.tallyCall(entry, depth: 0, 0, entryFuels: entryFuels)
+        withTally(entry) { $0.enter(depth: 0, 0, entryFuels: entryFuels) }
         if recordsCallStacks { callTree.enter(entry) }
     }
 
     // The hooks take store addresses, not `FunctionCode`s: the loops hold those
     // `unowned(unsafe)`, and passing one as a strong argument costs a retain and a release.
+
+    /// The tally of the store function at `address`: a wasm function's own, a host function's in `hostTallies`.
+    @inline(__always)
+    func withTally<R>(_ address: Int, _ body: (inout FunctionTally) -> R) -> R {
+        if let code = storeFunctions[address].wasm { return body(&code.tally) }
+        return body(&hostTallies[address])
+    }
+
+    /// Every store function's tally, by store address.
+    private var allTallies: [FunctionTally] {
+        (0 ..< Swift.min(tallyCapacity, storeFunctions.count)).map { withTally($0) { $0 } }
+    }
+
+    /// Sets the tallies to `values` by store address, and those past them to zero.
+    private func setTallies(_ values: [FunctionTally]) {
+        let count = storeFunctions.count
+        if tallyCapacity < count {
+            hostTallies.deallocate()
+            hostTallies = .allocate(capacity: count)
+            tallyCapacity = count
+        }
+        hostTallies.initialize(repeating: FunctionTally(), count: tallyCapacity)
+        for address in 0 ..< count {
+            let value = address < values.count ? values[address] : FunctionTally()
+            withTally(address) { $0 = value }
+        }
+    }
 
     // The two hooks are leaves but for the call-stack branch, which is out of line: so they
     // save no registers (callgrind: 37 and 34 instructions a call before, with the
@@ -33,7 +53,7 @@ extension Machine {
     /// A wasm call of `callee` (a store address) whose frame is at `depth`; `fuelUsed` includes the call's own cost.
     @inline(never)
     func profileCall(_ callee: Int, depth: Int, _ fuelUsed: UInt64) {
-        tallies.tallyCall(callee, depth: depth, fuelUsed, entryFuels: entryFuels)
+        withTally(callee) { $0.enter(depth: depth, fuelUsed, entryFuels: entryFuels) }
         if recordsCallStacks { stackCall(callee, fuelUsed) }
     }
 
@@ -41,7 +61,8 @@ extension Machine {
     /// the outermost frame); `fuelUsed` includes the return's own cost.
     @inline(never)
     func profileReturn(_ function: Int, caller: Int?, depth: Int, _ fuelUsed: UInt64) {
-        tallies.tallyReturn(function, caller: caller, depth: depth, fuelUsed, entryFuels: entryFuels)
+        let fuel = withTally(function) { $0.exit(depth: depth, fuelUsed, entryFuels: entryFuels) }
+        if let caller { withTally(caller) { $0.selfFuel &-= fuel } }
         if recordsCallStacks { stackReturn(fuelUsed) }
     }
 
@@ -68,11 +89,12 @@ extension Machine {
     @inline(never)
     func profileHostCall(_ caller: Int?, address: Int, before: UInt64, after: UInt64) {
         let fuel = after &- before
-        let t = tallies + address
-        t.pointee.calls &+= 1
-        t.pointee.selfFuel &+= fuel
-        t.pointee.totalFuel &+= fuel
-        if let caller { tallies[caller].selfFuel &-= fuel }   // inside the caller's activation, not its own
+        withTally(address) { t in
+            t.calls &+= 1
+            t.selfFuel &+= fuel
+            t.totalFuel &+= fuel
+        }
+        if let caller { withTally(caller) { $0.selfFuel &-= fuel } }   // inside the caller's activation, not its own
         if recordsCallStacks {
             settleStack(before)
             callTree.enter(address)
@@ -90,7 +112,7 @@ extension Machine {
     /// all rows adds up to `fuelUsed`.
     public var fuelByFunction: [FunctionFuel] {
         guard profilesFuel, tallyCapacity > 0 else { return [] }
-        var tally = Array(UnsafeBufferPointer(start: tallies, count: tallyCapacity))
+        var tally = allTallies
         if framesLive {
             // The running activations as if they returned now, outermost first.
             var outermost = Set<Int>()
@@ -143,29 +165,16 @@ extension Machine {
 
     /// The attribution state, for checkpoints.
     func fuelProfileCheckpoint() -> FuelProfileCheckpoint {
-        FuelProfileCheckpoint(tallies: Array(UnsafeBufferPointer(start: tallies, count: tallyCapacity)),
+        FuelProfileCheckpoint(tallies: allTallies,
                               entryFuels: Array(UnsafeBufferPointer(start: entryFuels, count: callFrames.count)),
                               mark: tallyMark, tree: callTree)
     }
 
     func restoreFuelProfile(_ checkpoint: FuelProfileCheckpoint) {
-        let count = checkpoint.tallies.count
-        if tallyCapacity < count {
-            tallies.deallocate()
-            tallies = .allocate(capacity: count)
-            tallyCapacity = count
-        }
-        checkpoint.tallies.withUnsafeBufferPointer { if let base = $0.baseAddress { tallies.update(from: base, count: count) } }
-        (tallies + count).update(repeating: FunctionTally(), count: tallyCapacity - count)
+        setTallies(checkpoint.tallies)
         checkpoint.entryFuels.withUnsafeBufferPointer { if let base = $0.baseAddress { entryFuels.update(from: base, count: $0.count) } }
         tallyMark = checkpoint.mark
         callTree = checkpoint.tree
-        pointTallies()
-    }
-
-    /// Each wasm function's `tally` to its entry in the buffer (after it moved, or functions came).
-    private func pointTallies() {
-        for (address, function) in storeFunctions.enumerated() { function.wasm?.tally = tallies + address }
     }
 }
 

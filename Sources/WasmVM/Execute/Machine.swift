@@ -56,8 +56,9 @@ public final class Machine {
     /// The hooks run on every call and return: their state skips Swift's dynamic
     /// exclusivity checks (a `swift_beginAccess` per property access tripled fib's time).
     @exclusivity(unchecked) public var recordsCallStacks: Bool = false
-    /// One tally per store function (`tallyCapacity` of them), reset by `startCall`.
-    @exclusivity(unchecked) var tallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
+    /// Host functions' tallies by store address (`tallyCapacity` of them; wasm functions keep
+    /// theirs in their code), reset by `startCall`.
+    @exclusivity(unchecked) var hostTallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
     var tallyCapacity = 0
     /// Per frame (by depth), `fuelUsed` when its call began, while `profilesFuel` is on.
     let entryFuels: UnsafeMutablePointer<UInt64>
@@ -121,7 +122,7 @@ public final class Machine {
         entryFuels.deallocate()
         indirectTargets.deallocate()
         costs.deallocate()
-        tallies.deallocate()
+        hostTallies.deallocate()
         conditionStack.deallocate()
         for cell in globalCells { cell.deallocate() }
     }

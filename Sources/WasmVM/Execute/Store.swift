@@ -20,9 +20,9 @@ final class FunctionCode {
     let index: Int
     /// Store address (index in `Machine.storeFunctions`), for fuel attribution.
     let address: Int
-    /// This function's entry in `Machine.tallies` while profiling (`Machine.pointTallies`): fast
-    /// code's calls and returns reach it in one load, not an address scaled onto the buffer's base.
-    @exclusivity(unchecked) var tally: UnsafeMutablePointer<FunctionTally>?
+    /// Fuel by function while profiling (Machine+FuelProfile.swift): inline, so fast calls and
+    /// returns reach it with no load (a pointer to a buffer's entry cost one at every call and two at every return).
+    @exclusivity(unchecked) var tally = FunctionTally()
     let code: UnsafeMutablePointer<Instr>
     let count: Int
     let offsets: [UInt32]
