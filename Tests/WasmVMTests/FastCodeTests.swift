@@ -44,7 +44,16 @@ import Testing
           (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
         (local.set $t (local.get $a))
         (local.set $b (local.get $t))
-        (i32.add (local.get $a) (local.get $b))))
+        (i32.add (local.get $a) (local.get $b)))
+      (func (export "stride") (param $n i32) (result i32) (local $i i32) (local $p i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (local.get $p))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (local.set $p (i32.sub (local.get $p) (i32.const 4)))
+          (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+        (local.set $acc (i32.add (local.get $acc) (i32.const 5)))
+        (local.set $acc (i32.sub (local.get $acc) (i32.const 7)))
+        (local.get $acc)))
     """
 
     /// A machine whose run mode uses fast code (`fast`) or only the exact loop.
@@ -218,6 +227,30 @@ import Testing
         for pc in 0 ..< function.code.count {
             try expectSameStops(3, export: "fib", setUp: { machine, instance in
                 machine.setBreakpoint(id: 1, instance: instance, function: 5, pc: pc)
+            })
+        }
+    }
+
+    /// In-place constant adds in a row (a loop's index and pointer) are one instruction, run in
+    /// order, a sub as the add of -k: also twice on one local, the first heading its block.
+    @Test func incrementsInARowAreOneInstruction() throws {
+        let (probe, instance) = try Self.mixMachine(fast: true)
+        let function = try Module.load(text: Self.mix).functions[5]
+        let stride = try #require(function.fast)
+        #expect(stride.code.map(\.op) == [.i32MulAddSSS, .addPair, .brIfI32LtUSS, .addPair, .return])
+        #expect(stride.code[1].a == 1 | 2 << 16 && stride.code[1].b == 1 | UInt64(UInt32(bitPattern: -4)) << 32)   // $i += 1, $p -= 4
+        #expect(stride.code[3].a == 3 | 3 << 16 && stride.code[3].b == 5 | UInt64(UInt32(bitPattern: -7)) << 32)   // $acc += 5, $acc -= 7
+        #expect(stride.code.map(\.charge) == [18, 0, 0, 10, 0])   // the first add headed the block after the loop; the pair does
+        guard case .returned(let values) = probe.call(instance, "stride", [.i32(10)]) else { Issue.record("no result"); return }
+        #expect(values == [.i32(UInt32(bitPattern: -4 * 285 - 2))])   // the sum of i * -4i for i < 10, + 5 - 7
+        let (exact, exactInstance) = try Self.mixMachine(fast: false)
+        _ = exact.call(exactInstance, "stride", [.i32(10)])
+        #expect(probe.fuelUsed == 190 && exact.fuelUsed == 190)   // 18 per pass, 10 after
+        for fuel: UInt64 in 0 ... probe.fuelUsed + 1 { try expectSameStops(10, export: "stride", fuel: fuel) }
+        try expectSameStops(10, export: "stride", next: { $0.run(RunLimits(maxSteps: $0.steps + 2)) })
+        for pc in 0 ..< function.code.count {
+            try expectSameStops(3, export: "stride", setUp: { machine, instance in
+                machine.setBreakpoint(id: 1, instance: instance, function: 6, pc: pc)
             })
         }
     }

@@ -25,6 +25,7 @@ enum FastOp: UInt16, Sendable {
     case copy2           // a: dst (dst, dst + 1), b: src | second src << 32
     case copyPair        // a: dst | second dst << 16, b: src | second src << 32: two copies in order (slots below 2^16)
     case const           // a: dst, b: value
+    case addPair         // a: x | y << 16, b: k | j << 32: x += k, then y += j (i32, in place; slots below 2^16): a loop's index and pointer
     case globalGet       // a: dst, b: global index
     case globalSet       // a: global index, b: src
     case select          // a: dst; v1 = dst, v2 = dst + 1, condition = dst + 2 (stack form)

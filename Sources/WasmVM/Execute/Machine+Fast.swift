@@ -404,6 +404,10 @@ struct FastLoop {
             fp[Int(i.a & 0xffff)] = fp[i.lo]
             fp[Int(i.a >> 16)] = fp[i.hi]   // after the first: it may read what that wrote
         case .const: fp[Int(i.a)] = i.b
+        case .addPair:
+            let x = Int(i.a & 0xffff), y = Int(i.a >> 16)
+            fp[x] = asSlot(asU32(fp[x]) &+ UInt32(truncatingIfNeeded: i.b))
+            fp[y] = asSlot(asU32(fp[y]) &+ UInt32(truncatingIfNeeded: i.b >> 32))   // after the first: y may be x
         case .globalGet: fp[Int(i.a)] = inst.globals[i.slotB].pointee
         case .globalSet: inst.globals[Int(i.a)].pointee = fp[i.slotB]
         case .select:

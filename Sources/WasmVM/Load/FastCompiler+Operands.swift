@@ -47,6 +47,8 @@ extension FastCompiler {
                 retarget(f, to: x)
                 _ = pop()
                 if tee { push(.local(x)) }
+                // A tee'd counter a br_if tests next fuses into the branch instead (`addBrIf`).
+                if !tee || pc + 1 >= function.code.count || function.code[pc + 1].op != .brIf { fuseIncrements() }
                 return
             }
             emitCopy(to: x, from: UInt32(slot))
@@ -56,6 +58,29 @@ extension FastCompiler {
             emit(.const, a: x, b: v)
         }
         if !tee { _ = pop() }
+    }
+
+    /// An in-place constant add right after another (`x += k` then `y += j`: a loop's index and
+    /// pointer) joins it, in the same block (the second heads none). The pair keeps the first's
+    /// start state; a breakpoint at the second leaves there.
+    mutating func fuseIncrements() {
+        let n = out.count
+        guard n >= 2, function.maxHeight < 1 << 16, heads.last?.fast != n - 1,
+              let second = Self.increment(out[n - 1]), let first = Self.increment(out[n - 2]) else { return }
+        unemitLast()
+        unemitLast()
+        emit(.addPair, a: first.slot | second.slot << 16, b: UInt64(first.k) | UInt64(second.k) << 32)
+    }
+
+    /// `x = x + k` or `x = x - k` (as the add of -k) with a constant k.
+    static func increment(_ instr: FastInstr) -> (slot: UInt32, k: UInt32)? {
+        guard instr.a == instr.lo else { return nil }
+        let k = UInt32(truncatingIfNeeded: instr.b >> 32)
+        switch instr.op {
+        case .i32AddSI: return (instr.a, k)
+        case .i32SubSI: return (instr.a, 0 &- k)
+        default: return nil
+        }
     }
 
     /// A copy right after another (`local.set` of a local, in a row: a loop's rotated variables)
