@@ -19,10 +19,11 @@ extension Machine {
     // The hooks take store addresses, not `FunctionCode`s: the loops hold those
     // `unowned(unsafe)`, and passing one as a strong argument costs a retain and a release.
 
-    /// The tally of the store function at `address`: a wasm function's own, a host function's in `hostTallies`.
+    /// The tally of the store function at `address`: a wasm function's own (through
+    /// `indirectTargets`' unmanaged reference: no retain and release per hook), a host function's in `hostTallies`.
     @inline(__always)
     func withTally<R>(_ address: Int, _ body: (inout FunctionTally) -> R) -> R {
-        if let code = storeFunctions[address].wasm { return body(&code.tally) }
+        if let code = indirectTargets[address].wasm { return code.updateTally(body) }
         return body(&hostTallies[address])
     }
 

@@ -72,13 +72,18 @@ extension FastCompiler {
         emit(.addPair, a: first.slot | second.slot << 16, b: UInt64(first.k) | UInt64(second.k) << 32)
     }
 
-    /// `x = x + k` or `x = x - k` (as the add of -k) with a constant k.
+    /// `x = x + k` or `x = x - k` in place.
     static func increment(_ instr: FastInstr) -> (slot: UInt32, k: UInt32)? {
-        guard instr.a == instr.lo else { return nil }
+        guard instr.a == instr.lo, let k = addend(of: instr) else { return nil }
+        return (instr.a, k)
+    }
+
+    /// What an i32 add or sub of a constant adds (a sub adds -k).
+    static func addend(of instr: FastInstr) -> UInt32? {
         let k = UInt32(truncatingIfNeeded: instr.b >> 32)
         switch instr.op {
-        case .i32AddSI: return (instr.a, k)
-        case .i32SubSI: return (instr.a, 0 &- k)
+        case .i32AddSI: return k
+        case .i32SubSI: return 0 &- k
         default: return nil
         }
     }

@@ -178,9 +178,7 @@ extension FastCompiler {
         // emitted into the local, fuses too (a sub as the add of -k). Its origin stays the add's (a leave at it
         // resumes before the add).
         if !whenZero, case .local(let counter) = stack.last, function.maxHeight < 1 << 16, let add = out.last,
-           add.op == .i32AddSI || add.op == .i32SubSI, add.a == counter {
-            let k = UInt32(truncatingIfNeeded: add.b >> 32)
-            let addend = add.op == .i32AddSI ? k : 0 &- k
+           add.a == counter, let addend = Self.addend(of: add) {
             unemitLast()
             _ = pop()
             branch(.addBrIf, target: target, b: UInt64(counter) | (add.b & 0xffff) << 16 | UInt64(addend) << 32)
