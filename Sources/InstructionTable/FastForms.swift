@@ -79,9 +79,16 @@ extension Generator {
             return code.dropFirst(5).split(separator: ",").map { String($0.filter { $0 != " " && $0 != "`" }) }
         }
         let names = control + forms.forms.map(\.name)
+        let tallied = names.enumerated().filter { talliedOps.contains($1) }
         return header + "#define WESDBG_FAST_OP_COUNT \(names.count)\n"
             + "#define WESDBG_FAST_OPS(X) \\\n" + names.enumerated().map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
+            + "// Ops with a second handler that keeps fuel by function (FastInstr.retarget(tallied:)).\n"
+            + "#define WESDBG_FAST_TALLIED_OPS(X) \\\n" + tallied.map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
     }
+
+    /// The ops whose own handlers update fuel by function (FunctionTally) while profiling: a
+    /// second handler each, so that run mode's calls and returns do not even test for it.
+    static let talliedOps: Set<String> = ["return", "call", "callIndirect"]
 
     static func fastOpFile(_ forms: FastForms, controlOps: String) -> String {
         var lines = [header, "/// Ops of the fast code. Operand layout: see FastInstr.swift; slots are frame-relative.",

@@ -98,4 +98,31 @@ import Testing
         _ = machine.call(instance, "boom")
         #expect(machine.fuelByFunction.isEmpty && machine.fuelStacks.isEmpty)
     }
+
+    /// Fast code's own call and return handlers (no call stacks: the general handler takes
+    /// every call with them) keep fuel by function through their tallied twins, which the
+    /// machine switches to and from when `profilesFuel` changes between calls, and which a
+    /// released breakpoint gives back to the instruction it held.
+    @Test func fastCallsKeepTheTallyWhenProfilingIsSwitchedAndBreakpointsAreReleased() throws {
+        let expected = ["env.tick self 114 total 114 calls 2", "f1 self 52 total 52 calls 4", "f2 self 9 total 175 calls 1"]
+        let (machine, instance) = try Self.profiled()
+        machine.recordsCallStacks = false
+        for profiling in [true, false, true] {
+            machine.profilesFuel = profiling
+            #expect(machine.call(instance, "main", [.i32(4)]) == .returned([.i32(24)]))
+            #expect(Self.rows(machine) == (profiling ? expected : []))
+        }
+        // A breakpoint at every pc of $fact and main (function indices 1 and 2), all removed before the call.
+        let codes = machine.instances[instance.id].codes
+        for function in [1, 2] {
+            for pc in 0 ..< codes[function - 1].count {
+                machine.setBreakpoint(id: function * 100 + pc, instance: instance, function: function, pc: pc)
+            }
+        }
+        for function in [1, 2] {
+            for pc in 0 ..< codes[function - 1].count { machine.removeBreakpoint(id: function * 100 + pc) }
+        }
+        #expect(machine.call(instance, "main", [.i32(4)]) == .returned([.i32(24)]))
+        #expect(Self.rows(machine) == expected)
+    }
 }

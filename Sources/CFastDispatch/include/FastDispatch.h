@@ -5,7 +5,8 @@
 // indirect jump, and the instruction pointer, frame pointer, memory base and size and the
 // fuel used stay in registers from op to op. Swift cannot promise a tail call; that is all
 // this C does. ClangImporter emits these static inline functions into WasmVM's own LLVM
-// module, where the Swift body is inlined into each of them.
+// module, where the Swift body is inlined into each of them. Calls and returns have a second,
+// tallied handler each (FastLoop.stepTallied), which fast code uses while fuel by function is on.
 #ifndef WESDBG_FAST_DISPATCH_H
 #define WESDBG_FAST_DISPATCH_H
 
@@ -37,6 +38,9 @@ enum { WESDBG_FAST_NEXT = 0, WESDBG_FAST_LEAVE = 1, WESDBG_FAST_SLOW = 2 };
 /// FastLoop.step (Swift): runs the instruction at *ip, whose op is `op`.
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                             uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
+/// FastLoop.stepTallied (Swift): as wesdbg_fast_step, keeping fuel by function (WESDBG_FAST_TALLIED_OPS).
+WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_tallied(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
+                                                    uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
 /// FastLoop.stepGeneral (Swift): runs the instruction at *ip, whatever its op, slow paths included.
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                                     uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
@@ -47,10 +51,21 @@ WESDBG_SWIFTCALL void wesdbg_fast_leave(void *ip, uint64_t *fp, uint64_t fuel, W
     WESDBG_HANDLER_CC static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
 WESDBG_FAST_OPS(WESDBG_DECLARE)
 #undef WESDBG_DECLARE
+#define WESDBG_DECLARE_TALLIED(name, op) \
+    WESDBG_HANDLER_CC static void wesdbg_fast_tallied_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+WESDBG_FAST_TALLIED_OPS(WESDBG_DECLARE_TALLIED)
+#undef WESDBG_DECLARE_TALLIED
 
 static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
 #define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_##name,
     WESDBG_FAST_OPS(WESDBG_ENTRY)
+#undef WESDBG_ENTRY
+};
+
+/// The tallied ops' second handlers, by op (null for the others).
+static const wesdbg_fast_handler wesdbg_fast_tallied_handlers[WESDBG_FAST_OP_COUNT] = {
+#define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_tallied_##name,
+    WESDBG_FAST_TALLIED_OPS(WESDBG_ENTRY)
 #undef WESDBG_ENTRY
 };
 
@@ -59,6 +74,7 @@ static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
 
 /// For FastInstr.handler(_:), by FastOp's raw value.
 static inline const wesdbg_fast_handler *wesdbg_fast_handler_table(void) { return wesdbg_fast_handlers; }
+static inline const wesdbg_fast_handler *wesdbg_fast_tallied_handler_table(void) { return wesdbg_fast_tallied_handlers; }
 
 WESDBG_HANDLER_CC static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
     if (wesdbg_fast_step_general(&ip, &fp, &memBase, &memSize, &fuel, loop) != WESDBG_FAST_NEXT) {
@@ -68,11 +84,11 @@ WESDBG_HANDLER_CC static void wesdbg_fast_general(void *ip, uint64_t *fp, void *
     __attribute__((musttail)) return WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);
 }
 
-#define WESDBG_DEFINE(name, op)                                                                                  \
-    WESDBG_HANDLER_CC static void wesdbg_fast_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize,    \
-                                                     uint64_t fuel, void *loop) {                                \
+#define WESDBG_DEFINE_HANDLER(handler, step, op)                                                                 \
+    WESDBG_HANDLER_CC static void handler(void *ip, uint64_t *fp, void *memBase, uint64_t memSize,              \
+                                          uint64_t fuel, void *loop) {                                           \
         uintptr_t result;                                                                                        \
-        WESDBG_INLINE_CALL result = wesdbg_fast_step(op, &ip, &fp, &memBase, &memSize, &fuel, loop);            \
+        WESDBG_INLINE_CALL result = step(op, &ip, &fp, &memBase, &memSize, &fuel, loop);                        \
         if (__builtin_expect(result != WESDBG_FAST_NEXT, 0)) {                                                   \
             if (result == WESDBG_FAST_SLOW)                                                                      \
                 __attribute__((musttail)) return wesdbg_fast_general(ip, fp, memBase, memSize, fuel, loop);      \
@@ -81,8 +97,13 @@ WESDBG_HANDLER_CC static void wesdbg_fast_general(void *ip, uint64_t *fp, void *
         }                                                                                                        \
         __attribute__((musttail)) return WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);               \
     }
+#define WESDBG_DEFINE(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_##name, wesdbg_fast_step, op)
 WESDBG_FAST_OPS(WESDBG_DEFINE)
 #undef WESDBG_DEFINE
+#define WESDBG_DEFINE_TALLIED(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_tallied_##name, wesdbg_fast_step_tallied, op)
+WESDBG_FAST_TALLIED_OPS(WESDBG_DEFINE_TALLIED)
+#undef WESDBG_DEFINE_TALLIED
+#undef WESDBG_DEFINE_HANDLER
 
 /// Runs fast code from ip until an op leaves (its registers are then in the loop's state).
 /// In C, not Swift: Swift's call of a C function pointer may not keep its convention

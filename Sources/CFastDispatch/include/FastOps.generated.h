@@ -297,3 +297,8 @@
     X(i64AndSW, 293) \
     X(i64OrSW, 294) \
     X(i64XorSW, 295)
+// Ops with a second handler that keeps fuel by function (FastInstr.retarget(tallied:)).
+#define WESDBG_FAST_TALLIED_OPS(X) \
+    X(return, 12) \
+    X(call, 13) \
+    X(callIndirect, 14)

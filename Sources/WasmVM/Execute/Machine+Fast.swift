@@ -16,9 +16,15 @@ import CFastDispatch
 // them, which must be the one defining FastLoop.step, or step is not inlined into them.
 
 extension FastInstr {
-    /// The handler of `op` in WasmVM's copy of the dispatch table.
-    static func handler(_ op: FastOp) -> UInt { unsafeBitCast(handlers[Int(op.rawValue)], to: UInt.self) }
+    /// The handler of `op` in WasmVM's copy of the dispatch table; `tallied`: the one that keeps
+    /// fuel by function, if `op` has one (WESDBG_FAST_TALLIED_OPS).
+    static func handler(_ op: FastOp, tallied: Bool = false) -> UInt {
+        if tallied, let own = talliedHandlers[Int(op.rawValue)] { return unsafeBitCast(own, to: UInt.self) }
+        return unsafeBitCast(handlers[Int(op.rawValue)], to: UInt.self)
+    }
+    static func isTallied(_ op: FastOp) -> Bool { talliedHandlers[Int(op.rawValue)] != nil }
     nonisolated(unsafe) private static let handlers = wesdbg_fast_handler_table()!
+    nonisolated(unsafe) private static let talliedHandlers = wesdbg_fast_tallied_handler_table()!
 }
 
 extension Machine {
@@ -42,6 +48,7 @@ extension Machine {
         let watchHull = watchRanges.isEmpty ? 0 ..< 0
             : Int(clamping: watchRanges.map(\.lowerBound).min()!) ..< Int(clamping: watchRanges.map(\.upperBound).max()!)
         let watching = watchedMemory != nil && memory === watchedMemory
+        if _slowPath(talliedCode != profilesFuel || talliedFunctions != storeFunctions.count) { retargetTallies() }
         let start = fn.fast + Int(fn.fastEntry[frames[depth - 1].pc])
         var loop = FastLoop(
             machine: self, frames: frames, depth: depth, lowTop: depth - 1, stack: stack,
@@ -167,7 +174,17 @@ struct FastLoop {
                        _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                        _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
         run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index (FastOps.generated.h)
-            specialized: true, (ip, fp, memBase, memSize, fuelUsed))
+            specialized: true, tallied: false, (ip, fp, memBase, memSize, fuelUsed))
+    }
+
+    /// A tallied op's second handler (`Machine.retargetTallies`: while profiling, fast code's
+    /// calls and returns use these).
+    @_silgen_name("wesdbg_fast_step_tallied") @inline(__always)
+    mutating func stepTallied(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
+                              _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
+                              _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
+                              _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
+        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self), specialized: true, tallied: true, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// The general handler: runs any instruction at ip, slow paths included; never returns `slow`.
@@ -176,14 +193,14 @@ struct FastLoop {
                               _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                               _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                               _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(ip.pointee.pointee.op, specialized: false, (ip, fp, memBase, memSize, fuelUsed))
+        run(ip.pointee.pointee.op, specialized: false, tallied: false, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// A call from the instruction at ip: the callee's frame starts at the arguments, which end
     /// at slot `argumentsEnd`. Leaves (before changing anything) where the exact loop must make
     /// the call: the call depth or the stack would overflow, or the callee has no fast code.
     @_transparent   // @inline(__always) alone left it out of line (a call in every call's handler)
-    private mutating func enter(_ calleeRef: Unmanaged<FunctionCode>, direct: Bool, argumentsEnd: Int, returnPC: Int, specialized: Bool,
+    private mutating func enter(_ calleeRef: Unmanaged<FunctionCode>, direct: Bool, argumentsEnd: Int, returnPC: Int, specialized: Bool, tallied: Bool,
                                 _ ip: inout UnsafeMutablePointer<FastInstr>, _ fp: inout UnsafeMutablePointer<UInt64>,
                                 _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout UInt64, _ fuelUsed: inout UInt64) -> UInt {
         unowned(unsafe) let callee = calleeRef.takeUnretainedValue()   // no retain and release per call
@@ -210,7 +227,7 @@ struct FastLoop {
         fn = callee; code = callee.fast; ip = code; fp = newFp   // a function's code starts with its first head
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         // The tally last, where few registers are live: earlier, it spilled them.
-        if profiling {
+        if specialized ? tallied : profiling {
             calleeRef.updateTally { $0.enter(depth: depth, fuelUsed, entryFuels: entryFuels) }
             if !specialized && recordsCallStacks { machine.stackCall(callee.address, fuelUsed) }
         }
@@ -229,7 +246,7 @@ struct FastLoop {
     /// depth, call stacks for a profile, another instance, a caller the exact loop called) leaves
     /// to the general handler before changing anything.
     @inline(__always)
-    private mutating func returnNear(_ i: FastInstr, _ ip: inout UnsafeMutablePointer<FastInstr>,
+    private mutating func returnNear(_ i: FastInstr, tallied: Bool, _ ip: inout UnsafeMutablePointer<FastInstr>,
                                      _ fp: inout UnsafeMutablePointer<UInt64>, _ fuelUsed: inout UInt64) -> UInt {
         let depth = self.depth   // read once: the stores below may alias it
         if _slowPath(depth &- 1 <= returnFloor) { return slow }
@@ -244,7 +261,7 @@ struct FastLoop {
         ip = resume
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
-        if profiling {
+        if tallied {
             let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
             Unmanaged.passUnretained(callerFunction).updateTally { $0.selfFuel &-= fuel }
         }
@@ -288,7 +305,8 @@ struct FastLoop {
     private var slow: UInt { 2 }
 
     @inline(__always)
-    private mutating func run(_ op: FastOp, specialized: Bool, _ r: Registers) -> UInt {
+    private mutating func run(_ op: FastOp, specialized: Bool, tallied: Bool, _ r: Registers) -> UInt {
+        assert(!specialized || tallied == profiling || !FastInstr.isTallied(op), "fast code's handlers not retargeted for profiling")
         var ip = r.ip.pointee, fp = r.fp.pointee, memBase = r.memBase.pointee, memSize = r.memSize.pointee, fuelUsed = r.fuelUsed.pointee
         defer { (r.ip.pointee, r.fp.pointee, r.memBase.pointee, r.memSize.pointee, r.fuelUsed.pointee) = (ip, fp, memBase, memSize, fuelUsed) }
         let i = ip.pointee
@@ -347,7 +365,7 @@ struct FastLoop {
             ip = code + Int(s.target)
             return arrive(ip, &fuelUsed)
         case .return:
-            if specialized { return returnNear(i, &ip, &fp, &fuelUsed) }
+            if specialized { return returnNear(i, tallied: tallied, &ip, &fp, &fuelUsed) }
             let final = depth == 1
             let sameInstance = final || frames[depth &- 2].function.instanceID == instanceID
             let n = i.slotB, src = fp + Int(i.a)
@@ -382,7 +400,7 @@ struct FastLoop {
         case .call:
             guard let calleeRef = inst.wasmCallees[Int(i.a)] else { return leave }   // a host function or another instance's
             return enter(calleeRef, direct: true, argumentsEnd: i.lo, returnPC: i.hi, specialized: specialized,
-                         &ip, &fp, &memBase, &memSize, &fuelUsed)
+                         tallied: tallied, &ip, &fp, &memBase, &memSize, &fuelUsed)
         case .callIndirect:
             // Raw reads only: no reference counting or exclusivity checks per call (issue 16).
             guard let tableRef = inst.firstTable else { return leave }
@@ -394,7 +412,7 @@ struct FastLoop {
             let target = indirectTargets[Int(element - 1)]
             guard target.typeID == inst.typeIDs[Int(i.a)], let calleeRef = target.wasm else { return leave }
             return enter(calleeRef, direct: false, argumentsEnd: i.lo &- 1, returnPC: i.hi, specialized: specialized,
-                         &ip, &fp, &memBase, &memSize, &fuelUsed)
+                         tallied: tallied, &ip, &fp, &memBase, &memSize, &fuelUsed)
         // MARK: Data
         case .copy: fp[Int(i.a)] = fp[i.slotB]
         case .copy2:

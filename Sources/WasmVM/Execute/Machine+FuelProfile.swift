@@ -1,8 +1,8 @@
 // Fuel by function while `profilesFuel` is on. Both loops call these hooks at the same
 // points (wasm calls, returns, host calls) with the same fuel counts, so the numbers are
 // identical whichever loop ran; the running activations' share comes from their frames'
-// entry fuel, added when asked. Without profiling the loops pay one never-taken branch per
-// call and return.
+// entry fuel, added when asked. Without profiling the exact loop pays one never-taken branch
+// per call and return, fast code nothing (its calls and returns have tallied handlers).
 
 extension Machine {
     /// Zeroes the tallies for a call of `entry` (a wasm function's store address; nil for a host function).
@@ -14,6 +14,13 @@ extension Machine {
         guard profilesFuel, let entry else { return }
         withTally(entry) { $0.enter(depth: 0, 0, entryFuels: entryFuels) }
         if recordsCallStacks { callTree.enter(entry) }
+    }
+
+    /// Points fast code's calls and returns at the handlers that keep fuel by function while
+    /// `profilesFuel` is on, and back at the plain ones when off: run mode's never test for it.
+    func retargetTallies() {
+        for function in storeFunctions { function.wasm?.retarget(tallied: profilesFuel) }
+        (talliedCode, talliedFunctions) = (profilesFuel, storeFunctions.count)
     }
 
     // The hooks take store addresses, not `FunctionCode`s: the loops hold those

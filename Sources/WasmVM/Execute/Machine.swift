@@ -60,6 +60,10 @@ public final class Machine {
     /// theirs in their code), reset by `startCall`.
     @exclusivity(unchecked) var hostTallies: UnsafeMutablePointer<FunctionTally> = .allocate(capacity: 1)
     var tallyCapacity = 0
+    /// Whether fast code's calls and returns use their tallied handlers, and for how many store
+    /// functions (`retargetTallies`): they must agree with `profilesFuel` whenever fast code runs.
+    var talliedCode = false
+    var talliedFunctions = 0
     /// Per frame (by depth), `fuelUsed` when its call began, while `profilesFuel` is on.
     let entryFuels: UnsafeMutablePointer<UInt64>
     /// `fuelUsed` when the running call stack's self fuel was last settled (`fuelStacks` only).

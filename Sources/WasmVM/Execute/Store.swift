@@ -62,6 +62,8 @@ final class FunctionCode {
     /// Probes of conditional breakpoints by fast pc, and their trampolines (kept once made).
     var probes: [Int: ConditionSet] = [:]
     var trampolines: [Int: UnsafeMutablePointer<FastInstr>] = [:]
+    /// Whether calls and returns here (trampolines included) use their tallied handlers (`Machine.retargetTallies`).
+    private(set) var tallied = false
 
     /// `fastCode` is the compiled function's own fast code, or its counting-mode form.
     init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType, fastCode: FastCode?) {
@@ -133,6 +135,13 @@ final class FunctionCode {
         return found
     }
 
+    func retarget(tallied: Bool) {
+        guard tallied != self.tallied else { return }
+        self.tallied = tallied
+        for f in 0 ..< fastCount { fast[f].retarget(tallied: tallied) }
+        for t in trampolines.values { t.pointee.retarget(tallied: tallied) }
+    }
+
     /// A breakpoint at stack-code `pc`: fast code leaves for the exact loop before reaching it.
     func holdFastCode(at pc: Int) {
         guard let f = fastStop(before: pc) else { return }
@@ -150,6 +159,7 @@ final class FunctionCode {
             fastPatches[f] = (held.op, held.count - 1)
         } else {
             fast[f].op = held.op
+            fast[f].retarget(tallied: tallied)
             fastPatches[f] = nil
         }
     }
