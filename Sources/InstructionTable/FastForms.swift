@@ -31,10 +31,12 @@ struct FastForms {
         for row in rows where row.isUnaryForm {
             forms.append(Form(name: row.name + "S", body: "\(Self.x); fp[Int(i.a)] = \(row.valueExpression!)"))
         }
-        for (producer, add) in Table.fusedAdds {
-            guard let m = rows.first(where: { $0.name == producer }), let a = rows.first(where: { $0.name == add }) else { continue }
-            for (suffix, operands) in [("AddSSS", "x = fp[Int(i.a >> 16)], y = p"), ("FirstAddSSS", "x = p, y = fp[Int(i.a >> 16)]")] {
-                forms.append(Form(name: producer + suffix, body: "\(Self.x), \(Self.y); let p = \(m.valueExpression!); "
+        for pair in Table.fusedPairs {
+            guard let m = rows.first(where: { $0.name == pair.producer }), let a = rows.first(where: { $0.name == pair.consumer }) else { continue }
+            precondition(m.traps.isEmpty && a.traps.isEmpty && (!pair.immediate || m.immediate.present), "\(pair.second): cannot fuse")
+            let y = pair.immediate ? Self.immediate(m) : Self.y
+            for (name, operands) in [(pair.second, "x = fp[Int(i.a >> 16)], y = p"), (pair.first, "x = p, y = fp[Int(i.a >> 16)]")] {
+                forms.append(Form(name: name, body: "\(Self.x), \(y); let p = \(m.valueExpression!); "
                                   + "do { let \(operands); fp[Int(i.a & 0xffff)] = \(a.valueExpression!) }"))
             }
         }
@@ -99,7 +101,8 @@ extension Generator {
         lines += ["", "    // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate",
                   "    // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.",
                   "    // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits).",
-                  "    // <mul>AddSSS, <mul>FirstAddSSS: a = dst | z << 16, b = x | y << 32: dst = z + x * y, x * y + z."]
+                  "    // Fused pairs (Table.fusedPairs), e.g. i32MulAddSSS, i32MulFirstAddSSS: a = dst | z << 16, b = x | y << 32:",
+                  "    // dst = z + x * y, x * y + z; an SSI form's y is an immediate as in SI."]
         lines += forms.forms.map { "    case \($0.name)" }
         lines += ["}"]
         return lines.joined(separator: "\n") + "\n"

@@ -11,13 +11,13 @@ extension Generator {
         out += function("The form of a binary i64 op taking a 64-bit immediate (a = dst | x << 16, for slots below 2^16).",
                         "static func wide(_ op: OpCode) -> FastOp?",
                         rows.filter(\.hasWide).map { "case .\($0.name): .\($0.name)SW" }, default: "nil")
-        out += function("An add's fused forms with `producer` (a slot-slot form) computing its second or its first operand (a = dst | z << 16).",
-                        "static func fusedAdd(_ op: OpCode, after producer: FastOp) -> (second: FastOp, first: FastOp)?",
-                        Table.fusedAdds.map { "case (.\($0.1), .\($0.0)SS): (.\($0.0)AddSSS, .\($0.0)FirstAddSSS)" }, default: "nil",
+        out += function("A binary op's fused forms with `producer` (Table.fusedPairs) computing its second or its first operand (a = dst | z << 16).",
+                        "static func fused(_ op: OpCode, after producer: FastOp) -> (second: FastOp, first: FastOp)?",
+                        Table.fusedPairs.map { "case (.\($0.consumer), .\($0.producerForm)): (.\($0.second), .\($0.first))" }, default: "nil",
                         subject: "(op, producer)")
         out += function("Whether `a` holds the destination in its low 16 bits and another slot above.",
                         "static func packsDestination(_ op: FastOp) -> Bool",
-                        rows.filter(\.hasWide).map { "case .\($0.name)SW: true" } + Table.fusedAdds.map { "case .\($0.0)AddSSS, .\($0.0)FirstAddSSS: true" },
+                        rows.filter(\.hasWide).map { "case .\($0.name)SW: true" } + Table.fusedPairs.map { "case .\($0.second), .\($0.first): true" },
                         default: "false")
         out += function("The form of a unary op that cannot trap.", "static func unary(_ op: OpCode) -> FastOp?",
                         rows.filter(\.isUnaryForm).map { "case .\($0.name): .\($0.name)S" }, default: "nil")

@@ -333,6 +333,40 @@ import Testing
         }
     }
 
+    /// Hash steps (`Table.fusedPairs`): a rotation, shift or mask whose result a xor, and or add
+    /// takes next is one instruction with it, either operand order, and computes what the two do.
+    @Test func hashStepsAreOneInstruction() throws {
+        let pairs: [(producer: String, y: String, consumer: String, second: FastOp, first: FastOp)] = [
+            ("i32.rotl", "(i32.const 13)", "i32.xor", .i32RotlXorSSI, .i32RotlFirstXorSSI),
+            ("i32.shr_u", "(i32.const 3)", "i32.xor", .i32ShrUXorSSI, .i32ShrUFirstXorSSI),
+            ("i32.and", "(local.get 1)", "i32.xor", .i32AndXorSSS, .i32AndFirstXorSSS),
+            ("i32.and", "(local.get 1)", "i32.add", .i32AndAddSSS, .i32AndFirstAddSSS),
+            ("i32.xor", "(local.get 1)", "i32.and", .i32XorAndSSS, .i32XorFirstAndSSS),
+            ("i32.xor", "(i32.const -1)", "i32.and", .i32XorAndSSI, .i32XorFirstAndSSI),
+        ]
+        let inputs: [[UInt32]] = [[0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372], [0xffff_ffff, 0, 0x8000_0001], [1, 2, 3]]
+        for pair in pairs {
+            let produced = "(\(pair.producer) (local.get 0) \(pair.y))"
+            for (body, op) in [("(\(pair.consumer) (local.get 2) \(produced))", pair.second), ("(\(pair.consumer) \(produced) (local.get 2))", pair.first)] {
+                let text = "(module (func (export \"f\") (param i32 i32 i32) (result i32) \(body)))"
+                #expect(try Module.load(text: text).functions[0].fast?.code.map(\.op) == [op, .return], "\(body)")
+                for args in inputs {
+                    let results = try [true, false].map { fast in
+                        let (machine, instance) = try instantiate(text, machine: Self.machine(fast: fast))
+                        return machine.call(instance, "f", args.map { .i32($0) })
+                    }
+                    #expect(results[0] == results[1], "\(body) \(args)")
+                }
+            }
+        }
+        // sha256's sigma0 of 0x6a09e667 as clang writes it: rotr 7 (rotl 25) ^ rotr 18 (rotl 14) ^ shr 3.
+        let sigma = "(i32.xor (i32.xor (i32.rotl (local.get 0) (i32.const 25)) (i32.rotl (local.get 0) (i32.const 14))) (i32.shr_u (local.get 0) (i32.const 3)))"
+        let text = "(module (func (export \"f\") (param i32) (result i32) \(sigma)))"
+        #expect(try Module.load(text: text).functions[0].fast?.code.map(\.op) == [.i32RotlSI, .i32RotlXorSSI, .i32ShrUXorSSI, .return])
+        let (machine, instance) = try instantiate(text, machine: Self.machine(fast: true))
+        #expect(machine.call(instance, "f", [.i32(0x6a09_e667)]) == .returned([.i32(0xced4_13cc ^ 0x7999_da82 ^ 0x0d41_3ccc)]))
+    }
+
     /// A load of `i32.add x, imm` is one instruction; the add wraps at 32 bits as before, and out
     /// of bounds it stops with the exact loop's state: the address in its slot, fuel and stack.
     @Test func anAddFeedingALoadIsOneInstruction() throws {

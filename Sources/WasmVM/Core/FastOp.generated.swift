@@ -48,7 +48,8 @@ enum FastOp: UInt16, Sendable {
     // Numeric register forms. SS: a = dst, b = x | y << 32 (slots); SI: y is an immediate
     // (i32 zero-extended, i64 sign-extended from 32 bits); S: unary, b = x.
     // brIf<compare>: a = target pc, b as SS/SI. SW: a = dst | x << 16, b = y (64 bits).
-    // <mul>AddSSS, <mul>FirstAddSSS: a = dst | z << 16, b = x | y << 32: dst = z + x * y, x * y + z.
+    // Fused pairs (Table.fusedPairs), e.g. i32MulAddSSS, i32MulFirstAddSSS: a = dst | z << 16, b = x | y << 32:
+    // dst = z + x * y, x * y + z; an SSI form's y is an immediate as in SI.
     case i32AddSS
     case i32AddSI
     case i32SubSS
@@ -279,6 +280,18 @@ enum FastOp: UInt16, Sendable {
     case f32AddFirstAddSSS
     case f64AddAddSSS
     case f64AddFirstAddSSS
+    case i32RotlXorSSI
+    case i32RotlFirstXorSSI
+    case i32ShrUXorSSI
+    case i32ShrUFirstXorSSI
+    case i32AndXorSSS
+    case i32AndFirstXorSSS
+    case i32AndAddSSS
+    case i32AndFirstAddSSS
+    case i32XorAndSSS
+    case i32XorFirstAndSSS
+    case i32XorAndSSI
+    case i32XorFirstAndSSI
     case i64AddSW
     case i64SubSW
     case i64MulSW

@@ -748,6 +748,18 @@ struct FastLoop {
         case .f32AddFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF32(x), asF32(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF32(x), asF32(y))) }
         case .f64AddAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF64(x), asF64(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
         case .f64AddFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = asSlot(Machine.wasmAdd(asF64(x), asF64(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(Machine.wasmAdd(asF64(x), asF64(y))) }
+        case .i32RotlXorSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; let p = asSlot(Machine.rotateLeft(asU32(x), asU32(y))); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x ^ y }
+        case .i32RotlFirstXorSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; let p = asSlot(Machine.rotateLeft(asU32(x), asU32(y))); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x ^ y }
+        case .i32ShrUXorSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; let p = asSlot(asU32(x) &>> (asU32(y) & 31)); do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x ^ y }
+        case .i32ShrUFirstXorSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; let p = asSlot(asU32(x) &>> (asU32(y) & 31)); do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x ^ y }
+        case .i32AndXorSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x & y; do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x ^ y }
+        case .i32AndFirstXorSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x & y; do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x ^ y }
+        case .i32AndAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x & y; do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = asSlot(asU32(x) &+ asU32(y)) }
+        case .i32AndFirstAddSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x & y; do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = asSlot(asU32(x) &+ asU32(y)) }
+        case .i32XorAndSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x ^ y; do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x & y }
+        case .i32XorFirstAndSSS: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = fp[Int(i.b >> 32)]; let p = x ^ y; do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x & y }
+        case .i32XorAndSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; let p = x ^ y; do { let x = fp[Int(i.a >> 16)], y = p; fp[Int(i.a & 0xffff)] = x & y }
+        case .i32XorFirstAndSSI: let x = fp[Int(UInt32(truncatingIfNeeded: i.b))], y = i.b >> 32; let p = x ^ y; do { let x = p, y = fp[Int(i.a >> 16)]; fp[Int(i.a & 0xffff)] = x & y }
         case .i64AddSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &+ y
         case .i64SubSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &- y
         case .i64MulSW: let x = fp[Int(i.a >> 16)], y = i.b; fp[Int(i.a & 0xffff)] = x &* y

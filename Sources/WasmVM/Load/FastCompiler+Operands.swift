@@ -155,7 +155,7 @@ extension FastCompiler {
 
     /// A binary numeric op: slot-slot or slot-immediate, constants on the left swapped when allowed.
     mutating func binary(_ op: OpCode, _ forms: (ss: FastOp, si: FastOp?, commutative: Bool)) {
-        if fuseAdd(op) { return }
+        if fusePair(op) { return }
         let y = stack[stack.count - 1], x = stack[stack.count - 2]
         var immediate: UInt64?
         var swapped = false
@@ -194,12 +194,12 @@ extension FastCompiler {
         produced(f, slot: dst)
     }
 
-    /// `z + x * y` or `x * y + z` (or `x + y` in place of the product: an unrolled sum) with the
-    /// product just computed: one fused op in place of both (neither can stop, and the product's
-    /// slot is dead after the add). A product first is below a deferred z, which the add reads in place.
-    mutating func fuseAdd(_ op: OpCode) -> Bool {
+    /// `z + x * y` or `x * y + z` (or another pair of `Table.fusedPairs`: `z ^ rotl(x, k)`) with
+    /// the product just computed: one fused op in place of both (neither can stop, and the product's
+    /// slot is dead after the consumer). A product first is below a deferred z, which the op reads in place.
+    mutating func fusePair(_ op: OpCode) -> Bool {
         guard function.maxHeight < 1 << 16, let (f, slot) = lastProducer, f == out.count - 1,
-              let forms = FastOp.fusedAdd(op, after: out[f].op) else { return false }
+              let forms = FastOp.fused(op, after: out[f].op) else { return false }
         let productSecond = stack.last == .slot && slot == top - 1
         // A product first takes z from a local only: a constant z would be written to its slot,
         // which was the multiply's second operand, before the fused op reads that.

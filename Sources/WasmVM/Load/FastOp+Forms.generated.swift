@@ -97,8 +97,8 @@ extension FastOp {
         }
     }
 
-    /// An add's fused forms with `producer` (a slot-slot form) computing its second or its first operand (a = dst | z << 16).
-    static func fusedAdd(_ op: OpCode, after producer: FastOp) -> (second: FastOp, first: FastOp)? {
+    /// A binary op's fused forms with `producer` (Table.fusedPairs) computing its second or its first operand (a = dst | z << 16).
+    static func fused(_ op: OpCode, after producer: FastOp) -> (second: FastOp, first: FastOp)? {
         switch (op, producer) {
         case (.i32Add, .i32MulSS): (.i32MulAddSSS, .i32MulFirstAddSSS)
         case (.i64Add, .i64MulSS): (.i64MulAddSSS, .i64MulFirstAddSSS)
@@ -108,6 +108,12 @@ extension FastOp {
         case (.i64Add, .i64AddSS): (.i64AddAddSSS, .i64AddFirstAddSSS)
         case (.f32Add, .f32AddSS): (.f32AddAddSSS, .f32AddFirstAddSSS)
         case (.f64Add, .f64AddSS): (.f64AddAddSSS, .f64AddFirstAddSSS)
+        case (.i32Xor, .i32RotlSI): (.i32RotlXorSSI, .i32RotlFirstXorSSI)
+        case (.i32Xor, .i32ShrUSI): (.i32ShrUXorSSI, .i32ShrUFirstXorSSI)
+        case (.i32Xor, .i32AndSS): (.i32AndXorSSS, .i32AndFirstXorSSS)
+        case (.i32Add, .i32AndSS): (.i32AndAddSSS, .i32AndFirstAddSSS)
+        case (.i32And, .i32XorSS): (.i32XorAndSSS, .i32XorFirstAndSSS)
+        case (.i32And, .i32XorSI): (.i32XorAndSSI, .i32XorFirstAndSSI)
         default: nil
         }
     }
@@ -129,6 +135,12 @@ extension FastOp {
         case .i64AddAddSSS, .i64AddFirstAddSSS: true
         case .f32AddAddSSS, .f32AddFirstAddSSS: true
         case .f64AddAddSSS, .f64AddFirstAddSSS: true
+        case .i32RotlXorSSI, .i32RotlFirstXorSSI: true
+        case .i32ShrUXorSSI, .i32ShrUFirstXorSSI: true
+        case .i32AndXorSSS, .i32AndFirstXorSSS: true
+        case .i32AndAddSSS, .i32AndFirstAddSSS: true
+        case .i32XorAndSSS, .i32XorFirstAndSSS: true
+        case .i32XorAndSSI, .i32XorFirstAndSSI: true
         default: false
         }
     }
