@@ -263,7 +263,7 @@ struct FastLoop {
         // function read from its frame, still in the buffer.
         if tallied {
             let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
-            Unmanaged.passUnretained(callerFunction).updateTally { $0.selfFuel &-= fuel }
+            Unmanaged.passUnretained(callerFunction).updateTally { $0.calleeFuel &+= fuel }
         }
         return arrive(ip, &fuelUsed)
     }
@@ -372,7 +372,7 @@ struct FastLoop {
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
                 let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
-                if !final { Unmanaged.passUnretained(frames[depth &- 2].function).updateTally { $0.selfFuel &-= fuel } }
+                if !final { Unmanaged.passUnretained(frames[depth &- 2].function).updateTally { $0.calleeFuel &+= fuel } }
                 if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }
             depth &-= 1

@@ -70,7 +70,7 @@ extension Machine {
     @inline(never)
     func profileReturn(_ function: Int, caller: Int?, depth: Int, _ fuelUsed: UInt64) {
         let fuel = withTally(function) { $0.exit(depth: depth, fuelUsed, entryFuels: entryFuels) }
-        if let caller { withTally(caller) { $0.selfFuel &-= fuel } }
+        if let caller { withTally(caller) { $0.calleeFuel &+= fuel } }
         if recordsCallStacks { stackReturn(fuelUsed) }
     }
 
@@ -97,12 +97,8 @@ extension Machine {
     @inline(never)
     func profileHostCall(_ caller: Int?, address: Int, before: UInt64, after: UInt64) {
         let fuel = after &- before
-        withTally(address) { t in
-            t.calls &+= 1
-            t.selfFuel &+= fuel
-            t.totalFuel &+= fuel
-        }
-        if let caller { withTally(caller) { $0.selfFuel &-= fuel } }   // inside the caller's activation, not its own
+        withTally(address) { $0.hostCall(fuel) }
+        if let caller { withTally(caller) { $0.calleeFuel &+= fuel } }   // inside the caller's activation, not its own
         if recordsCallStacks {
             settleStack(before)
             callTree.enter(address)
@@ -122,14 +118,13 @@ extension Machine {
         guard profilesFuel, tallyCapacity > 0 else { return [] }
         var tally = allTallies
         if framesLive {
-            // The running activations as if they returned now, outermost first.
+            // The running activations as if they returned now (their calls are counted already), outermost first.
             var outermost = Set<Int>()
             for (depth, frame) in callFrames.enumerated() {
                 let address = frame.function.address, fuel = fuelUsedValue &- entryFuels[depth]
-                tally[address].selfFuel &+= fuel
-                tally[address].calls &+= 1
-                if depth > 0 { tally[callFrames[depth - 1].function.address].selfFuel &-= fuel }
-                if outermost.insert(address).inserted { tally[address].totalFuel &+= fuel }
+                tally[address].activationFuel &+= fuel
+                if depth > 0 { tally[callFrames[depth - 1].function.address].calleeFuel &+= fuel }
+                if !outermost.insert(address).inserted { tally[address].nestedFuel &+= fuel }
             }
         }
         var rows: [FunctionFuel] = []
