@@ -6,7 +6,8 @@
 // fuel used stay in registers from op to op. Swift cannot promise a tail call; that is all
 // this C does. ClangImporter emits these static inline functions into WasmVM's own LLVM
 // module, where the Swift body is inlined into each of them. Calls and returns have a second,
-// tallied handler each (FastLoop.stepTallied), which fast code uses while fuel by function is on.
+// tallied handler each (FastLoop.stepTallied), which fast code uses while fuel by function is on,
+// and a leaf function's return a third (it need not count activations: a leaf is never nested).
 #ifndef WESDBG_FAST_DISPATCH_H
 #define WESDBG_FAST_DISPATCH_H
 
@@ -41,6 +42,9 @@ WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step(uintptr_t op, void **ip, uint64_t **
 /// FastLoop.stepTallied (Swift): as wesdbg_fast_step, keeping fuel by function (WESDBG_FAST_TALLIED_OPS).
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_tallied(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                                     uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
+/// FastLoop.stepTalliedLeaf (Swift): a leaf function's return, keeping fuel by function (WESDBG_FAST_LEAF_OPS).
+WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_tallied_leaf(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
+                                                         uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
 /// FastLoop.stepGeneral (Swift): runs the instruction at *ip, whatever its op, slow paths included.
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                                     uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
@@ -55,6 +59,10 @@ WESDBG_FAST_OPS(WESDBG_DECLARE)
     WESDBG_HANDLER_CC static void wesdbg_fast_tallied_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
 WESDBG_FAST_TALLIED_OPS(WESDBG_DECLARE_TALLIED)
 #undef WESDBG_DECLARE_TALLIED
+#define WESDBG_DECLARE_LEAF(name, op) \
+    WESDBG_HANDLER_CC static void wesdbg_fast_leaf_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+WESDBG_FAST_LEAF_OPS(WESDBG_DECLARE_LEAF)
+#undef WESDBG_DECLARE_LEAF
 
 static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
 #define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_##name,
@@ -69,12 +77,20 @@ static const wesdbg_fast_handler wesdbg_fast_tallied_handlers[WESDBG_FAST_OP_COU
 #undef WESDBG_ENTRY
 };
 
+/// Their leaf functions' handlers, by op (null for the others).
+static const wesdbg_fast_handler wesdbg_fast_leaf_handlers[WESDBG_FAST_OP_COUNT] = {
+#define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_leaf_##name,
+    WESDBG_FAST_LEAF_OPS(WESDBG_ENTRY)
+#undef WESDBG_ENTRY
+};
+
 /// The handler of the instruction at ip: FastInstr.handler, at offset 16 (FastInstr.swift).
 #define WESDBG_HANDLER(ip) (*(const wesdbg_fast_handler *)((const char *)(ip) + 16))
 
 /// For FastInstr.handler(_:), by FastOp's raw value.
 static inline const wesdbg_fast_handler *wesdbg_fast_handler_table(void) { return wesdbg_fast_handlers; }
 static inline const wesdbg_fast_handler *wesdbg_fast_tallied_handler_table(void) { return wesdbg_fast_tallied_handlers; }
+static inline const wesdbg_fast_handler *wesdbg_fast_leaf_handler_table(void) { return wesdbg_fast_leaf_handlers; }
 
 WESDBG_HANDLER_CC static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
     if (wesdbg_fast_step_general(&ip, &fp, &memBase, &memSize, &fuel, loop) != WESDBG_FAST_NEXT) {
@@ -103,6 +119,9 @@ WESDBG_FAST_OPS(WESDBG_DEFINE)
 #define WESDBG_DEFINE_TALLIED(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_tallied_##name, wesdbg_fast_step_tallied, op)
 WESDBG_FAST_TALLIED_OPS(WESDBG_DEFINE_TALLIED)
 #undef WESDBG_DEFINE_TALLIED
+#define WESDBG_DEFINE_LEAF(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_leaf_##name, wesdbg_fast_step_tallied_leaf, op)
+WESDBG_FAST_LEAF_OPS(WESDBG_DEFINE_LEAF)
+#undef WESDBG_DEFINE_LEAF
 #undef WESDBG_DEFINE_HANDLER
 
 /// Runs fast code from ip until an op leaves (its registers are then in the loop's state).

@@ -314,3 +314,6 @@
     X(return, 12) \
     X(call, 13) \
     X(callIndirect, 14)
+// The return's third handler, for leaf functions (FunctionCode.isLeaf).
+#define WESDBG_FAST_LEAF_OPS(X) \
+    X(return, 12)

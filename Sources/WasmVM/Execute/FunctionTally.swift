@@ -2,22 +2,24 @@
 /// (`Machine.profilesFuel`). Updated only at calls, returns and host calls: an activation's
 /// fuel is what was charged between its call and its return (`Machine.entryFuels` keeps each
 /// frame's start); at the return it goes to the function's activations and to its caller's
-/// callees. Self and total fuel are differences of these sums, so that a return updates three
-/// counters (each a load and a store: stores bound a call-heavy loop) and tests no flag.
+/// callees. Self and total fuel are differences of these sums, so that a return stores three
+/// counters (stores bound a call-heavy loop), a leaf function's two.
 /// A wasm function's tally is inline in its `FunctionCode`, where fast calls and returns already
 /// look; a host function's is in `Machine.hostTallies` (`Machine.withTally`).
 struct FunctionTally {
     /// Fuel of finished activations, those inside another activation of this function included.
     var activationFuel: UInt64 = 0
+    /// Calls begun, running ones included (what a profile reports).
+    var calls: UInt64 = 0
+    /// Fuel of finished calls made from this function's activations, finished or not.
+    var calleeFuel: UInt64 = 0
+    /// Running activations, but for a leaf function's (`FunctionCode.isLeaf`: it calls nothing, so
+    /// none is ever below another, and its returns skip this). Apart from `calls`: next to it, the
+    /// two increments became four vector instructions.
+    var active: UInt64 = 0
     /// Fuel of finished activations inside another activation of this function (recursion),
     /// which total fuel counts once, as part of the outer one.
     var nestedFuel: UInt64 = 0
-    /// Fuel of finished calls made from this function's activations, finished or not.
-    var calleeFuel: UInt64 = 0
-    /// Calls begun, running ones included (what a profile reports).
-    var calls: UInt64 = 0
-    /// Activations finished: `calls - returns` are running, below any returning one.
-    var returns: UInt64 = 0
 
     /// Fuel of finished activations less that of their callees; it wraps below zero while a
     /// running activation's callees have returned (`Machine.fuelByFunction` adds the running share).
@@ -31,23 +33,26 @@ struct FunctionTally {
     mutating func enter(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
         entryFuels[depth] = fuelUsed
         calls &+= 1
+        active &+= 1
     }
 
     /// A return from this function whose frame is at `depth`, at `fuelUsed`, which includes the
     /// return's own cost: the activation's fuel, which goes to the caller's `calleeFuel`.
+    /// `leaf`: this is a leaf function (`FunctionCode.isLeaf`), never nested.
     @inline(__always)
-    mutating func exit(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) -> UInt64 {
+    mutating func exit(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>, leaf: Bool) -> UInt64 {
         let fuel = fuelUsed &- entryFuels[depth]
         activationFuel &+= fuel
-        returns &+= 1
-        if _slowPath(returns != calls) { nestedFuel &+= fuel }
+        if !leaf {
+            active &-= 1
+            if _slowPath(active != 0) { nestedFuel &+= fuel }
+        }
         return fuel
     }
 
     /// A host call charged `fuel`: one finished activation with no callees.
     mutating func hostCall(_ fuel: UInt64) {
         calls &+= 1
-        returns &+= 1
         activationFuel &+= fuel
     }
 }

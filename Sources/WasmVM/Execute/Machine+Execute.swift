@@ -110,7 +110,7 @@ extension Machine {
                 sp = fp + n
                 if _slowPath(profiling) {
                     profileReturn(fn.address, caller: frames.count > 1 ? frames[frames.count - 2].function.address : nil,
-                                  depth: frames.count - 1, fuelUsed)
+                                  depth: frames.count - 1, leaf: fn.isLeaf, fuelUsed)
                 }
                 frames.removeLast()
                 lowTop = lowTop < frames.count - 1 ? lowTop : frames.count - 1   // Swift.min was a call here

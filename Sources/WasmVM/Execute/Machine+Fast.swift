@@ -18,13 +18,15 @@ import CFastDispatch
 extension FastInstr {
     /// The handler of `op` in WasmVM's copy of the dispatch table; `tallied`: the one that keeps
     /// fuel by function, if `op` has one (WESDBG_FAST_TALLIED_OPS).
-    static func handler(_ op: FastOp, tallied: Bool = false) -> UInt {
+    static func handler(_ op: FastOp, tallied: Bool = false, leaf: Bool = false) -> UInt {
+        if tallied, leaf, let own = leafHandlers[Int(op.rawValue)] { return unsafeBitCast(own, to: UInt.self) }
         if tallied, let own = talliedHandlers[Int(op.rawValue)] { return unsafeBitCast(own, to: UInt.self) }
         return unsafeBitCast(handlers[Int(op.rawValue)], to: UInt.self)
     }
     static func isTallied(_ op: FastOp) -> Bool { talliedHandlers[Int(op.rawValue)] != nil }
     nonisolated(unsafe) private static let handlers = wesdbg_fast_handler_table()!
     nonisolated(unsafe) private static let talliedHandlers = wesdbg_fast_tallied_handler_table()!
+    nonisolated(unsafe) private static let leafHandlers = wesdbg_fast_leaf_handler_table()!
 }
 
 extension Machine {
@@ -174,7 +176,7 @@ struct FastLoop {
                        _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                        _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
         run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index (FastOps.generated.h)
-            specialized: true, tallied: false, (ip, fp, memBase, memSize, fuelUsed))
+            specialized: true, tallied: false, leaf: false, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// A tallied op's second handler (`Machine.retargetTallies`: while profiling, fast code's
@@ -184,7 +186,16 @@ struct FastLoop {
                               _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                               _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                               _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self), specialized: true, tallied: true, (ip, fp, memBase, memSize, fuelUsed))
+        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self), specialized: true, tallied: true, leaf: false, (ip, fp, memBase, memSize, fuelUsed))
+    }
+
+    /// A leaf function's return while profiling (`FunctionCode.isLeaf`).
+    @_silgen_name("wesdbg_fast_step_tallied_leaf") @inline(__always)
+    mutating func stepTalliedLeaf(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
+                                  _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
+                                  _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
+                                  _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
+        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self), specialized: true, tallied: true, leaf: true, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// The general handler: runs any instruction at ip, slow paths included; never returns `slow`.
@@ -193,7 +204,7 @@ struct FastLoop {
                               _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                               _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                               _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(ip.pointee.pointee.op, specialized: false, tallied: false, (ip, fp, memBase, memSize, fuelUsed))
+        run(ip.pointee.pointee.op, specialized: false, tallied: false, leaf: false, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// A call from the instruction at ip: the callee's frame starts at the arguments, which end
@@ -246,7 +257,7 @@ struct FastLoop {
     /// depth, call stacks for a profile, another instance, a caller the exact loop called) leaves
     /// to the general handler before changing anything.
     @inline(__always)
-    private mutating func returnNear(_ i: FastInstr, tallied: Bool, _ ip: inout UnsafeMutablePointer<FastInstr>,
+    private mutating func returnNear(_ i: FastInstr, tallied: Bool, leaf: Bool, _ ip: inout UnsafeMutablePointer<FastInstr>,
                                      _ fp: inout UnsafeMutablePointer<UInt64>, _ fuelUsed: inout UInt64) -> UInt {
         let depth = self.depth   // read once: the stores below may alias it
         if _slowPath(depth &- 1 <= returnFloor) { return slow }
@@ -262,7 +273,7 @@ struct FastLoop {
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
         if tallied {
-            let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
+            let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels, leaf: leaf) }
             Unmanaged.passUnretained(callerFunction).updateTally { $0.calleeFuel &+= fuel }
         }
         return arrive(ip, &fuelUsed)
@@ -305,8 +316,9 @@ struct FastLoop {
     private var slow: UInt { 2 }
 
     @inline(__always)
-    private mutating func run(_ op: FastOp, specialized: Bool, tallied: Bool, _ r: Registers) -> UInt {
+    private mutating func run(_ op: FastOp, specialized: Bool, tallied: Bool, leaf: Bool, _ r: Registers) -> UInt {
         assert(!specialized || tallied == profiling || !FastInstr.isTallied(op), "fast code's handlers not retargeted for profiling")
+        assert(leaf == (tallied && op == .return && fn.isLeaf), "a leaf function's return not retargeted")
         var ip = r.ip.pointee, fp = r.fp.pointee, memBase = r.memBase.pointee, memSize = r.memSize.pointee, fuelUsed = r.fuelUsed.pointee
         defer { (r.ip.pointee, r.fp.pointee, r.memBase.pointee, r.memSize.pointee, r.fuelUsed.pointee) = (ip, fp, memBase, memSize, fuelUsed) }
         let i = ip.pointee
@@ -365,13 +377,13 @@ struct FastLoop {
             ip = code + Int(s.target)
             return arrive(ip, &fuelUsed)
         case .return:
-            if specialized { return returnNear(i, tallied: tallied, &ip, &fp, &fuelUsed) }
+            if specialized { return returnNear(i, tallied: tallied, leaf: leaf, &ip, &fp, &fuelUsed) }
             let final = depth == 1
             let sameInstance = final || frames[depth &- 2].function.instanceID == instanceID
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
-                let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels) }
+                let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels, leaf: fn.isLeaf) }
                 if !final { Unmanaged.passUnretained(frames[depth &- 2].function).updateTally { $0.calleeFuel &+= fuel } }
                 if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }

@@ -65,11 +65,11 @@ extension Machine {
         if recordsCallStacks { stackCall(callee, fuelUsed) }
     }
 
-    /// A return from `function` (a store address) whose frame is at `depth`, to `caller` (nil from
-    /// the outermost frame); `fuelUsed` includes the return's own cost.
+    /// A return from `function` (a store address; `leaf`: FunctionCode.isLeaf) whose frame is at
+    /// `depth`, to `caller` (nil from the outermost frame); `fuelUsed` includes the return's own cost.
     @inline(never)
-    func profileReturn(_ function: Int, caller: Int?, depth: Int, _ fuelUsed: UInt64) {
-        let fuel = withTally(function) { $0.exit(depth: depth, fuelUsed, entryFuels: entryFuels) }
+    func profileReturn(_ function: Int, caller: Int?, depth: Int, leaf: Bool, _ fuelUsed: UInt64) {
+        let fuel = withTally(function) { $0.exit(depth: depth, fuelUsed, entryFuels: entryFuels, leaf: leaf) }
         if let caller { withTally(caller) { $0.calleeFuel &+= fuel } }
         if recordsCallStacks { stackReturn(fuelUsed) }
     }

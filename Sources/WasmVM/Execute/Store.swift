@@ -35,6 +35,8 @@ final class FunctionCode {
     /// The stack slots a fast call's own handler checks for: `maxHeight`, or more than any stack
     /// when the call needs the general handler (no fast code, more than 4 locals to zero).
     let fastCallSlots: Int
+    /// Calls nothing: never below another of its activations, so its returns need not count its activations (FunctionTally.active).
+    let isLeaf: Bool
     let type: FunctionType
     let localTypes: [ValueType]
     /// Frame slot of each local, params first (a v128 takes two slots).
@@ -82,6 +84,7 @@ final class FunctionCode {
         resultCount = type.results.slotCount
         maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
         fastCallSlots = fastCode != nil && localCount <= 4 ? maxHeight : 1 << 40
+        isLeaf = !compiled.code.contains { $0.op == .call || $0.op == .callIndirect }
         self.type = type
         localTypes = compiled.localTypes
         var offsets: [Int] = [], next = 0
@@ -138,8 +141,8 @@ final class FunctionCode {
     func retarget(tallied: Bool) {
         guard tallied != self.tallied else { return }
         self.tallied = tallied
-        for f in 0 ..< fastCount { fast[f].retarget(tallied: tallied) }
-        for t in trampolines.values { t.pointee.retarget(tallied: tallied) }
+        for f in 0 ..< fastCount { fast[f].retarget(tallied: tallied, leaf: isLeaf) }
+        for t in trampolines.values { t.pointee.retarget(tallied: tallied, leaf: isLeaf) }
     }
 
     /// A breakpoint at stack-code `pc`: fast code leaves for the exact loop before reaching it.
@@ -159,7 +162,7 @@ final class FunctionCode {
             fastPatches[f] = (held.op, held.count - 1)
         } else {
             fast[f].op = held.op
-            fast[f].retarget(tallied: tallied)
+            fast[f].retarget(tallied: tallied, leaf: isLeaf)
             fastPatches[f] = nil
         }
     }
