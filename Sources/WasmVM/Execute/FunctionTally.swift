@@ -45,7 +45,7 @@ struct FunctionTally {
         activationFuel &+= fuel
         if !leaf {
             active &-= 1
-            if _slowPath(active != 0) { nestedFuel &+= fuel }
+            if active != 0 { nestedFuel &+= fuel }   // no _slowPath: in a recursion (fib) it is the common case
         }
         return fuel
     }
