@@ -1,6 +1,6 @@
 /// Fuel attribution counters of one store function for the current call
 /// (`Machine.profilesFuel`). Updated only at calls, returns and host calls: an activation's
-/// fuel is what was charged between its call and its return (`Machine.entryFuels` keeps each
+/// fuel is what was charged between its call and its return (`Frame.entryFuel` keeps each
 /// frame's start); at the return it goes to the function's activations and to its caller's
 /// callees. Self and total fuel are differences of these sums, so that a return stores three
 /// counters (stores bound a call-heavy loop), a leaf function's two.
@@ -27,21 +27,19 @@ struct FunctionTally {
     /// Fuel of finished outermost activations.
     var totalFuel: UInt64 { activationFuel &- nestedFuel }
 
-    /// A wasm call of this function whose frame is at `depth`, at `fuelUsed`, which includes the
-    /// call's own cost. Shared by both loops' hooks.
+    /// A wasm call of this function (its frame holds the entry fuel). Shared by both loops' hooks.
     @inline(__always)
-    mutating func enter(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>) {
-        entryFuels[depth] = fuelUsed
+    mutating func enter() {
         calls &+= 1
         active &+= 1
     }
 
-    /// A return from this function whose frame is at `depth`, at `fuelUsed`, which includes the
-    /// return's own cost: the activation's fuel, which goes to the caller's `calleeFuel`.
+    /// A return from this function's activation that began at `entry`, at `fuelUsed`, which includes
+    /// the return's own cost: the activation's fuel, which goes to the caller's `calleeFuel`.
     /// `leaf`: this is a leaf function (`FunctionCode.isLeaf`), never nested.
     @inline(__always)
-    mutating func exit(depth: Int, _ fuelUsed: UInt64, entryFuels: UnsafeMutablePointer<UInt64>, leaf: Bool) -> UInt64 {
-        let fuel = fuelUsed &- entryFuels[depth]
+    mutating func exit(entry: UInt64, _ fuelUsed: UInt64, leaf: Bool) -> UInt64 {
+        let fuel = fuelUsed &- entry
         activationFuel &+= fuel
         if !leaf {
             active &-= 1

@@ -110,7 +110,7 @@ extension Machine {
                 sp = fp + n
                 if _slowPath(profiling) {
                     profileReturn(fn.address, caller: frames.count > 1 ? frames[frames.count - 2].function.address : nil,
-                                  depth: frames.count - 1, leaf: fn.isLeaf, fuelUsed)
+                                  entry: frames[frames.count - 1].entryFuel, leaf: fn.isLeaf, fuelUsed)
                 }
                 frames.removeLast()
                 lowTop = lowTop < frames.count - 1 ? lowTop : frames.count - 1   // Swift.min was a call here
@@ -139,12 +139,12 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { profileCall(callee.address, depth: frames.count, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(callee.address, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
                     sp += callee.localCount
-                    frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
+                    frames.append(Frame(function: callee, pc: 0, fp: newFp - stack, entryFuel: fuelUsed))
                     fn = callee; code = callee.code; pc = 0; fp = newFp
                     if callee.instanceID != inst.id {
                         inst = callee.instance; memory = inst.memory
@@ -187,12 +187,12 @@ extension Machine {
                     if _slowPath(frames.count >= maxDepth || newFp + callee.maxHeight > stackEnd) {
                         sp += 1; trapKind = .callStackExhausted; break loop
                     }
-                    if _slowPath(profiling) { profileCall(callee.address, depth: frames.count, fuelUsed) }
+                    if _slowPath(profiling) { profileCall(callee.address, fuelUsed) }
                     frames[frames.count - 1].pc = pc &+ 1
                     frames[frames.count - 1].resume = nil
                     sp.update(repeating: 0, count: callee.localCount)
                     sp += callee.localCount
-                    frames.append(Frame(function: callee, pc: 0, fp: newFp - stack))
+                    frames.append(Frame(function: callee, pc: 0, fp: newFp - stack, entryFuel: fuelUsed))
                     fn = callee; code = callee.code; pc = 0; fp = newFp
                     if callee.instanceID != inst.id {
                         inst = callee.instance; memory = inst.memory

@@ -63,7 +63,7 @@ extension Machine {
             limit: Machine.fuelLimit(budget, fuelUsedValue, stepCount, stepStop), stepBase: stepCount &- fuelUsedValue,
             fn: fn, code: fn.fast, inst: inst, instanceID: inst.id, memory: memory, watched: watchedMemory, watchHull: watchHull,
             watchLow: watching ? watchHull.lowerBound : .max, watchHigh: watching ? watchHull.upperBound : 0,
-            profiling: profilesFuel, entryFuels: entryFuels, recordsCallStacks: profilesFuel && recordsCallStacks,
+            profiling: profilesFuel, recordsCallStacks: profilesFuel && recordsCallStacks,
             ip: start, fp: stack + frames[depth - 1].fp, fuelUsed: fuelUsedValue &+ UInt64(start.pointee.charge))
         if loop.fuelUsed <= loop.limit {
             let memBase = memory?.base ?? UnsafeMutableRawPointer(stack)
@@ -145,7 +145,6 @@ struct FastLoop {
     var watchLow: Int, watchHigh: Int
     /// Fuel by function: the functions' tallies and frames' entry fuel.
     let profiling: Bool
-    let entryFuels: UnsafeMutablePointer<UInt64>
     /// Profiles by call stack too (`wesdbg profile`): the general handler's work.
     let recordsCallStacks: Bool
     /// How the loop ended: at `ip` (its block charged; the default), at a stack-code pc
@@ -231,7 +230,7 @@ struct FastLoop {
         callerFrame.pointee.pc = returnPC
         // The continuation's head follows the call; a return to another instance goes through the general handler.
         callerFrame.pointee.resume = specialized || callee.instanceID == instanceID ? ip + 1 : nil
-        frames[depth] = Frame(function: callee, pc: 0, fp: callerFrame.pointee.fp &+ offset)   // not `newFp - stack`: a division
+        frames[depth] = Frame(function: callee, pc: 0, fp: callerFrame.pointee.fp &+ offset, entryFuel: fuelUsed)   // not `newFp - stack`: a division
         self.depth = depth &+ 1
         let localsStart = fp + argumentsEnd, locals = callee.localCount
         if specialized { Machine.zeroFew(localsStart, locals) } else { Machine.zero(localsStart, locals) }
@@ -239,7 +238,7 @@ struct FastLoop {
         if !specialized && callee.instanceID != instanceID { switchInstance(callee.instance, &memBase, &memSize) }
         // The tally last, where few registers are live: earlier, it spilled them.
         if specialized ? tallied : profiling {
-            calleeRef.updateTally { $0.enter(depth: depth, fuelUsed, entryFuels: entryFuels) }
+            calleeRef.updateTally { $0.enter() }
             if !specialized && recordsCallStacks { machine.stackCall(callee.address, fuelUsed) }
         }
         return arrive(ip, &fuelUsed)
@@ -273,7 +272,7 @@ struct FastLoop {
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
         if tallied {
-            let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels, leaf: leaf) }
+            let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(entry: caller[1].entryFuel, fuelUsed, leaf: leaf) }
             Unmanaged.passUnretained(callerFunction).updateTally { $0.calleeFuel &+= fuel }
         }
         return arrive(ip, &fuelUsed)
@@ -383,7 +382,7 @@ struct FastLoop {
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
-                let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(depth: depth &- 1, fuelUsed, entryFuels: entryFuels, leaf: fn.isLeaf) }
+                let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(entry: frames[depth &- 1].entryFuel, fuelUsed, leaf: fn.isLeaf) }
                 if !final { Unmanaged.passUnretained(frames[depth &- 2].function).updateTally { $0.calleeFuel &+= fuel } }
                 if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }

@@ -12,7 +12,7 @@ extension Machine {
         tallyMark = 0
         callTree = CallTree()
         guard profilesFuel, let entry else { return }
-        withTally(entry) { $0.enter(depth: 0, 0, entryFuels: entryFuels) }
+        withTally(entry) { $0.enter() }
         if recordsCallStacks { callTree.enter(entry) }
     }
 
@@ -58,18 +58,18 @@ extension Machine {
     // save no registers (callgrind: 37 and 34 instructions a call before, with the
     // stack code's pushes and pops on every call).
 
-    /// A wasm call of `callee` (a store address) whose frame is at `depth`; `fuelUsed` includes the call's own cost.
+    /// A wasm call of `callee` (a store address); `fuelUsed` includes the call's own cost.
     @inline(never)
-    func profileCall(_ callee: Int, depth: Int, _ fuelUsed: UInt64) {
-        withTally(callee) { $0.enter(depth: depth, fuelUsed, entryFuels: entryFuels) }
+    func profileCall(_ callee: Int, _ fuelUsed: UInt64) {
+        withTally(callee) { $0.enter() }
         if recordsCallStacks { stackCall(callee, fuelUsed) }
     }
 
-    /// A return from `function` (a store address; `leaf`: FunctionCode.isLeaf) whose frame is at
-    /// `depth`, to `caller` (nil from the outermost frame); `fuelUsed` includes the return's own cost.
+    /// A return from `function` (a store address; `leaf`: FunctionCode.isLeaf) whose activation began
+    /// at `entry`, to `caller` (nil from the outermost frame); `fuelUsed` includes the return's own cost.
     @inline(never)
-    func profileReturn(_ function: Int, caller: Int?, depth: Int, leaf: Bool, _ fuelUsed: UInt64) {
-        let fuel = withTally(function) { $0.exit(depth: depth, fuelUsed, entryFuels: entryFuels, leaf: leaf) }
+    func profileReturn(_ function: Int, caller: Int?, entry: UInt64, leaf: Bool, _ fuelUsed: UInt64) {
+        let fuel = withTally(function) { $0.exit(entry: entry, fuelUsed, leaf: leaf) }
         if let caller { withTally(caller) { $0.calleeFuel &+= fuel } }
         if recordsCallStacks { stackReturn(fuelUsed) }
     }
@@ -121,7 +121,7 @@ extension Machine {
             // The running activations as if they returned now (their calls are counted already), outermost first.
             var outermost = Set<Int>()
             for (depth, frame) in callFrames.enumerated() {
-                let address = frame.function.address, fuel = fuelUsedValue &- entryFuels[depth]
+                let address = frame.function.address, fuel = fuelUsedValue &- frame.entryFuel
                 tally[address].activationFuel &+= fuel
                 if depth > 0 { tally[callFrames[depth - 1].function.address].calleeFuel &+= fuel }
                 if !outermost.insert(address).inserted { tally[address].nestedFuel &+= fuel }
@@ -168,14 +168,11 @@ extension Machine {
 
     /// The attribution state, for checkpoints.
     func fuelProfileCheckpoint() -> FuelProfileCheckpoint {
-        FuelProfileCheckpoint(tallies: allTallies,
-                              entryFuels: Array(UnsafeBufferPointer(start: entryFuels, count: callFrames.count)),
-                              mark: tallyMark, tree: callTree)
+        FuelProfileCheckpoint(tallies: allTallies, mark: tallyMark, tree: callTree)
     }
 
     func restoreFuelProfile(_ checkpoint: FuelProfileCheckpoint) {
         setTallies(checkpoint.tallies)
-        checkpoint.entryFuels.withUnsafeBufferPointer { if let base = $0.baseAddress { entryFuels.update(from: base, count: $0.count) } }
         tallyMark = checkpoint.mark
         callTree = checkpoint.tree
     }
@@ -184,8 +181,6 @@ extension Machine {
 /// Fuel attribution captured in a `MachineCheckpoint`.
 struct FuelProfileCheckpoint {
     var tallies: [FunctionTally]
-    /// `Machine.entryFuels` of the checkpoint's frames.
-    var entryFuels: [UInt64]
     var mark: UInt64
     var tree: CallTree
 }

@@ -64,8 +64,6 @@ public final class Machine {
     /// functions (`retargetTallies`): they must agree with `profilesFuel` whenever fast code runs.
     var talliedCode = false
     var talliedFunctions = 0
-    /// Per frame (by depth), `fuelUsed` when its call began, while `profilesFuel` is on.
-    let entryFuels: UnsafeMutablePointer<UInt64>
     /// `fuelUsed` when the running call stack's self fuel was last settled (`fuelStacks` only).
     @exclusivity(unchecked) var tallyMark: UInt64 = 0
     @exclusivity(unchecked) var callTree = CallTree()
@@ -112,7 +110,6 @@ public final class Machine {
         self.configuration = configuration
         stack = .allocate(capacity: Swift.max(configuration.maxStackSlots, 16))
         frameBuffer = .allocate(capacity: Swift.max(configuration.maxCallDepth, 1) + 1)
-        entryFuels = .allocate(capacity: Swift.max(configuration.maxCallDepth, 1) + 1)
         let ops = OpCode.allCases
         costs = .allocate(capacity: ops.count)
         for op in ops {
@@ -123,7 +120,6 @@ public final class Machine {
     deinit {
         stack.deallocate()
         frameBuffer.deallocate()
-        entryFuels.deallocate()
         indirectTargets.deallocate()
         costs.deallocate()
         hostTallies.deallocate()
