@@ -59,4 +59,18 @@ extension Unmanaged where Instance == FunctionCode {
     /// The function's tally, updated with no retain and release (through a reference, the update retained and released it).
     @inline(__always)
     func updateTally<R>(_ body: (inout FunctionTally) -> R) -> R { _withUnsafeGuaranteedRef { body(&$0.tally) } }
+
+    /// A return from this function's activation begun at `entry` to `caller` (nil: the outermost);
+    /// `leaf`: this is a leaf function. A return into another activation of the same function
+    /// changes neither self nor total fuel (its fuel would go to both sums of each difference), so
+    /// it only counts the activation off: a recursion's returns store one counter, not four.
+    @inline(__always)
+    func tallyReturn(to caller: Unmanaged<FunctionCode>?, entry: UInt64, _ fuelUsed: UInt64, leaf: Bool) {
+        if !leaf, let caller, caller.toOpaque() == toOpaque() {
+            updateTally { $0.active &-= 1 }
+            return
+        }
+        let fuel = updateTally { $0.exit(entry: entry, fuelUsed, leaf: leaf) }
+        caller?.updateTally { $0.calleeFuel &+= fuel }
+    }
 }

@@ -272,8 +272,8 @@ struct FastLoop {
         // The tally last, where few registers are live (earlier, it spilled them), the returning
         // function read from its frame, still in the buffer.
         if tallied {
-            let fuel = Unmanaged.passUnretained(caller[1].function).updateTally { $0.exit(entry: caller[1].entryFuel, fuelUsed, leaf: leaf) }
-            Unmanaged.passUnretained(callerFunction).updateTally { $0.calleeFuel &+= fuel }
+            Unmanaged.passUnretained(caller[1].function).tallyReturn(to: Unmanaged.passUnretained(callerFunction), entry: caller[1].entryFuel,
+                                                                     fuelUsed, leaf: leaf)
         }
         return arrive(ip, &fuelUsed)
     }
@@ -382,8 +382,8 @@ struct FastLoop {
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
-                let fuel = Unmanaged.passUnretained(fn).updateTally { $0.exit(entry: frames[depth &- 1].entryFuel, fuelUsed, leaf: fn.isLeaf) }
-                if !final { Unmanaged.passUnretained(frames[depth &- 2].function).updateTally { $0.calleeFuel &+= fuel } }
+                Unmanaged.passUnretained(fn).tallyReturn(to: final ? nil : Unmanaged.passUnretained(frames[depth &- 2].function),
+                                                         entry: frames[depth &- 1].entryFuel, fuelUsed, leaf: fn.isLeaf)
                 if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }
             depth &-= 1
