@@ -6,7 +6,7 @@
 // fuel used stay in registers from op to op. Swift cannot promise a tail call; that is all
 // this C does. ClangImporter emits these static inline functions into WasmVM's own LLVM
 // module, where the Swift body is inlined into each of them. Calls and returns have a second,
-// tallied handler each (FastLoop.stepTallied), which fast code uses while fuel by function is on,
+// tallied handler each (FastLoop.step told so by its op argument), which fast code uses while fuel by function is on,
 // and a leaf function's return a third (it need not count activations: a leaf is never nested).
 #ifndef WESDBG_FAST_DISPATCH_H
 #define WESDBG_FAST_DISPATCH_H
@@ -40,15 +40,12 @@ typedef WESDBG_HANDLER_CC void (*wesdbg_fast_handler)(void *ip, uint64_t *fp, vo
 /// or run the instruction at ip in the general handler (a slow path, which may call functions).
 enum { WESDBG_FAST_NEXT = 0, WESDBG_FAST_LEAVE = 1, WESDBG_FAST_SLOW = 2 };
 
-/// FastLoop.step (Swift): runs the instruction at *ip, whose op is `op`.
+/// FastLoop.step (Swift): runs the instruction at *ip, whose op is `op` (its low 16 bits).
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                             uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
-/// FastLoop.stepTallied (Swift): as wesdbg_fast_step, keeping fuel by function (WESDBG_FAST_TALLIED_OPS).
-WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_tallied(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
-                                                    uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
-/// FastLoop.stepTalliedLeaf (Swift): a leaf function's return, keeping fuel by function (WESDBG_FAST_LEAF_OPS).
-WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_tallied_leaf(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
-                                                         uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
+/// Which of an op's handlers `wesdbg_fast_step` runs, above the op's 16 bits: the plain one, the
+/// one keeping fuel by function (WESDBG_FAST_TALLIED_OPS) or a leaf function's (WESDBG_FAST_LEAF_OPS).
+enum { WESDBG_FAST_PLAIN = 0, WESDBG_FAST_TALLIED = 1 << 16, WESDBG_FAST_TALLIED_LEAF = 2 << 16 };
 /// FastLoop.stepGeneral (Swift): runs the instruction at *ip, whatever its op, slow paths included.
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                                     uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
@@ -104,11 +101,11 @@ WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void wesdbg_fast_general(void *ip,
     __attribute__((musttail)) return WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);
 }
 
-#define WESDBG_DEFINE_HANDLER(handler, step, op)                                                                 \
+#define WESDBG_DEFINE_HANDLER(handler, op)                                                                       \
     WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void handler(void *ip, uint64_t *fp, void *memBase,           \
                                                                uint64_t memSize, uint64_t fuel, void *loop) {    \
         uintptr_t result;                                                                                        \
-        WESDBG_INLINE_CALL result = step(op, &ip, &fp, &memBase, &memSize, &fuel, loop);                        \
+        WESDBG_INLINE_CALL result = wesdbg_fast_step(op, &ip, &fp, &memBase, &memSize, &fuel, loop);            \
         if (__builtin_expect(result != WESDBG_FAST_NEXT, 0)) {                                                   \
             if (result == WESDBG_FAST_SLOW)                                                                      \
                 __attribute__((musttail)) return wesdbg_fast_general(ip, fp, memBase, memSize, fuel, loop);      \
@@ -117,13 +114,13 @@ WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void wesdbg_fast_general(void *ip,
         }                                                                                                        \
         __attribute__((musttail)) return WESDBG_HANDLER(ip)(ip, fp, memBase, memSize, fuel, loop);               \
     }
-#define WESDBG_DEFINE(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_##name, wesdbg_fast_step, op)
+#define WESDBG_DEFINE(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_##name, op | WESDBG_FAST_PLAIN)
 WESDBG_FAST_OPS(WESDBG_DEFINE)
 #undef WESDBG_DEFINE
-#define WESDBG_DEFINE_TALLIED(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_tallied_##name, wesdbg_fast_step_tallied, op)
+#define WESDBG_DEFINE_TALLIED(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_tallied_##name, op | WESDBG_FAST_TALLIED)
 WESDBG_FAST_TALLIED_OPS(WESDBG_DEFINE_TALLIED)
 #undef WESDBG_DEFINE_TALLIED
-#define WESDBG_DEFINE_LEAF(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_leaf_##name, wesdbg_fast_step_tallied_leaf, op)
+#define WESDBG_DEFINE_LEAF(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_leaf_##name, op | WESDBG_FAST_TALLIED_LEAF)
 WESDBG_FAST_LEAF_OPS(WESDBG_DEFINE_LEAF)
 #undef WESDBG_DEFINE_LEAF
 #undef WESDBG_DEFINE_HANDLER

@@ -169,32 +169,16 @@ struct FastLoop {
     /// folds to one case. A call anywhere in a handler makes all of it save and restore registers,
     /// so paths that call something (another instance, many locals to zero, call stacks for a
     /// profile) return `slow` first, before changing anything, and the general handler runs them.
+    /// Above its low 16 bits, `op` says which of the op's handlers this is (FastDispatch.h): a
+    /// tallied one keeps fuel by function (`Machine.retargetTallies`), a leaf one for a leaf's return.
     @_silgen_name("wesdbg_fast_step") @inline(__always)
     mutating func step(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
                        _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                        _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                        _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index (FastOps.generated.h)
-            specialized: true, tallied: false, leaf: false, (ip, fp, memBase, memSize, fuelUsed))
-    }
-
-    /// A tallied op's second handler (`Machine.retargetTallies`: while profiling, fast code's
-    /// calls and returns use these).
-    @_silgen_name("wesdbg_fast_step_tallied") @inline(__always)
-    mutating func stepTallied(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
-                              _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
-                              _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
-                              _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self), specialized: true, tallied: true, leaf: false, (ip, fp, memBase, memSize, fuelUsed))
-    }
-
-    /// A leaf function's return while profiling (`FunctionCode.isLeaf`).
-    @_silgen_name("wesdbg_fast_step_tallied_leaf") @inline(__always)
-    mutating func stepTalliedLeaf(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
-                                  _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
-                                  _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
-                                  _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self), specialized: true, tallied: true, leaf: true, (ip, fp, memBase, memSize, fuelUsed))
+        let kind = op >> 16
+        return run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index (FastOps.generated.h)
+                   specialized: true, tallied: kind != 0, leaf: kind == 2, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// The general handler: runs any instruction at ip, slow paths included; never returns `slow`.

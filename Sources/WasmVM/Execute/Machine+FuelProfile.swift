@@ -69,12 +69,9 @@ extension Machine {
     /// at `entry`, to `caller` (nil from the outermost frame); `fuelUsed` includes the return's own cost.
     @inline(never)
     func profileReturn(_ function: Int, caller: Int?, entry: UInt64, leaf: Bool, _ fuelUsed: UInt64) {
-        if caller == function {   // as Unmanaged<FunctionCode>.tallyReturn: a recursion's return changes neither difference
-            withTally(function) { $0.active &-= 1 }
-        } else {
-            let fuel = withTally(function) { $0.exit(entry: entry, fuelUsed, leaf: leaf) }
-            if let caller { withTally(caller) { $0.calleeFuel &+= fuel } }
-        }
+        // Both are wasm functions: fast code's returns update their tallies the same way.
+        indirectTargets[function].wasm.unsafelyUnwrapped.tallyReturn(to: caller.map { indirectTargets[$0].wasm.unsafelyUnwrapped },
+                                                                     entry: entry, fuelUsed, leaf: leaf)
         if recordsCallStacks { stackReturn(fuelUsed) }
     }
 
