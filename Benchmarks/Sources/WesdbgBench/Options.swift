@@ -3,6 +3,10 @@ import Foundation
 struct Options {
     /// Timed runs per workload and engine (medians are reported); 0 for a single check run.
     var runs = 5
+    /// Rounds of wesdbg's three modes for the debug table (the first `runs` of them alternate
+    /// with WasmKit): its ratios move by 10-30% between single rounds on a shared machine, and
+    /// five rounds' median missed the instruction counts' figure by several points.
+    var debugRuns = 15
     /// Directory of the built workloads (`*.wasm`).
     var workloads: String = Options.defaultWorkloads
     /// Only workloads whose name contains one of these.
@@ -19,7 +23,7 @@ struct Options {
     var skipLoad = false
 
     static let usage = """
-        usage: WesdbgBench [--runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--no-profile-fuel] [--profile-fuel-plain] [--wall]
+        usage: WesdbgBench [--runs N] [--debug-runs N] [--workloads DIR] [--only NAME]... [--wasmkit-only | --wesdbg-only] [--skip-debug] [--skip-load] [--no-profile-fuel] [--profile-fuel-plain] [--wall]
         """
 
     /// Benchmarks/Workloads/wasm, found from this source file.
@@ -39,6 +43,9 @@ struct Options {
             case "--runs":
                 guard let n = Int(try value(argument)), n >= 0 else { throw BenchError("--runs needs a count (0: one untimed check run only)") }
                 runs = n
+            case "--debug-runs":
+                guard let n = Int(try value(argument)), n >= 0 else { throw BenchError("--debug-runs needs a count") }
+                debugRuns = n
             case "--workloads": workloads = try value(argument)
             case "--only": only.append(try value(argument))
             case "--wasmkit-only": wasmKitOnly = true

@@ -27,7 +27,9 @@ struct Suite {
 
     func runAll() throws {
         let workloads = try discover()
-        print("wesdbg benchmark: \(options.runs) timed runs per engine, alternating; median execute time (load excluded), "
+        print("wesdbg benchmark: \(options.runs) timed runs per engine, alternating"
+              + (options.wasmKitOnly || options.skipDebug ? "" : ", \(options.debugRuns) of wesdbg's debug modes")
+              + "; median execute time (load excluded), "
               + (Stopwatch.useWallClock ? "wall clock" : "thread CPU time"))
         print("workloads: \(options.workloads)")
         print("cpu: \(Self.cpuModel)")
@@ -69,19 +71,23 @@ struct Suite {
         guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
         let bytes = [UInt8](data)
         let wasmKit: WorkloadRunner? = options.wesdbgOnly ? nil : try WasmKitRunner(bytes: bytes)
-        let plain = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes, debugHooks: false, profilesFuel: options.profileFuelPlain)
-        let debug = options.wasmKitOnly || options.skipDebug ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true, profilesFuel: options.profileFuel)
+        let wesdbg = options.wasmKitOnly ? nil : try WesdbgRunner(bytes: bytes)
+        let plain = wesdbg.map { _ in WesdbgRunner.Mode(debugHooks: false, profilesFuel: options.profileFuelPlain) }
+        let debug = options.wasmKitOnly || options.skipDebug ? nil : WesdbgRunner.Mode(debugHooks: true, profilesFuel: options.profileFuel)
         // The same hooks without fuel by function: what each part costs (issue 16 items 5 and 6).
-        let hooks = debug == nil || !options.profileFuel ? nil : try WesdbgRunner(bytes: bytes, debugHooks: true, profilesFuel: false)
+        let hooks = debug == nil || !options.profileFuel ? nil : WesdbgRunner.Mode(debugHooks: true, profilesFuel: false)
+        if debug != nil { try wesdbg?.checkDebugHooks() }
 
         // One untimed run each: WasmKit compiles lazily on the first call, and
         // the checksums are compared on every run, not just timed ones.
-        guard let reference = wasmKit ?? plain else { throw BenchError("--wasmkit-only and --wesdbg-only exclude each other") }
+        guard let reference: WorkloadRunner = wasmKit ?? wesdbg else { throw BenchError("--wasmkit-only and --wesdbg-only exclude each other") }
+        if let plain { wesdbg?.mode = plain }
         let expected = try reference.run()
         var agree = true
-        func check(_ runner: WorkloadRunner?) throws -> Duration? {
-            guard let runner else { return nil }
-            let (checksum, elapsed) = try Stopwatch.measure { try runner.run() }
+        func check(_ mode: WesdbgRunner.Mode?) throws -> Duration? {
+            guard let mode, let wesdbg else { return nil }
+            wesdbg.mode = mode
+            let (checksum, elapsed) = try Stopwatch.measure { try wesdbg.run() }
             if checksum != expected {
                 agree = false
                 FileHandle.standardError.write("\(name): checksum \(checksum) differs from the reference's \(expected)\n".data(using: .utf8)!)
@@ -93,16 +99,22 @@ struct Suite {
         _ = try check(hooks)
 
         var plainTimes: [Duration] = [], debugTimes: [Duration] = [], hooksTimes: [Duration] = [], wasmKitTimes: [Duration] = []
-        for run in 0..<options.runs {
+        // Run mode's median for the main table: from the rounds that alternate with WasmKit (the same load).
+        var alternatedPlain = 0, plainSteps: UInt64 = wesdbg?.lastSteps ?? 0
+        let rounds = debug == nil || options.runs == 0 ? options.runs : max(options.runs, options.debugRuns)
+        for run in 0..<rounds {
             // The three modes take turns at going first, second and third, so that none always runs
             // in the same place (the hooks went always third): the place in a run does not bias a mode.
+            let withDebug = run < options.debugRuns
             for mode in (0 ..< 3).map({ ($0 + run) % 3 }) {
                 switch mode {
-                case 0: if let t = try check(plain) { plainTimes.append(t) }
-                case 1: if let t = try check(debug) { debugTimes.append(t) }
-                default: if let t = try check(hooks) { hooksTimes.append(t) }
+                case 0: if let t = try check(plain) { plainTimes.append(t); plainSteps = wesdbg?.lastSteps ?? 0 }
+                case 1: if withDebug, let t = try check(debug) { debugTimes.append(t) }
+                default: if withDebug, let t = try check(hooks) { hooksTimes.append(t) }
                 }
             }
+            guard run < options.runs else { continue }
+            alternatedPlain = plainTimes.count
             if let wasmKit {
                 let (checksum, elapsed) = try Stopwatch.measure { try wasmKit.run() }
                 wasmKitTimes.append(elapsed)
@@ -110,12 +122,12 @@ struct Suite {
             }
         }
         func ratios(_ a: [Duration], _ b: [Duration]) -> [Double] { zip(a, b).map { $0.milliseconds / $1.milliseconds }.sorted() }
-        return Result(name: name, wesdbg: plainTimes.isEmpty ? nil : plainTimes.median,
+        return Result(name: name, wesdbg: alternatedPlain == 0 ? nil : Array(plainTimes[..<alternatedPlain]).median,
                       debug: debugTimes.isEmpty ? nil : debugTimes.median,
                       debugRatios: ratios(debugTimes, plainTimes), hooksRatios: ratios(hooksTimes, plainTimes),
                       profileRatios: ratios(debugTimes, hooksTimes),
                       wasmKit: wasmKitTimes.isEmpty ? nil : wasmKitTimes.median,
-                      agree: plain == nil || wasmKit == nil ? nil : agree, steps: plain?.lastSteps ?? 0, checksum: expected)
+                      agree: plain == nil || wasmKit == nil ? nil : agree, steps: plainSteps, checksum: expected)
     }
 
     private func printRow(_ r: Result) {
@@ -140,9 +152,10 @@ struct Suite {
         print("debug mode: 10 breakpoints in the never-called `idle`, a memory watch on bytes 0..<16 (never written)"
               + (options.profileFuel ? ", fuel by function on (as in the debugger)" : ""))
         let split = results.contains { !$0.hooksRatios.isEmpty }
-        print(pad("workload", 12) + lpad("run ms", 9) + lpad("debug ms", 10) + lpad("overhead", 10) + lpad("spread", 17)
-              + (split ? lpad("hooks", 9) + lpad("fuel prof.", 12) : "")
-              + "   (medians of per-run ratios" + (split ? "; hooks: without fuel by function; fuel prof.: debug/hooks" : "") + ")")
+        let columns = pad("workload", 12) + lpad("run ms", 9) + lpad("debug ms", 10) + lpad("overhead", 10) + lpad("spread", 17)
+            + (split ? lpad("hooks", 9) + lpad("fuel prof.", 12) : "")
+        let legend = "medians of \(options.debugRuns) rounds' ratios" + (split ? "; hooks: without fuel by function; fuel prof.: debug/hooks" : "")
+        print(columns + "   (" + legend + ")")
         func percent(_ ratio: Double) -> String { String(format: "%+.1f%%", (ratio - 1) * 100) }
         var overall: [Double] = [], hooks: [Double] = [], profile: [Double] = []
         for r in results {

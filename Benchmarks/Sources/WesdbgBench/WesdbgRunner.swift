@@ -7,35 +7,57 @@ final class WesdbgRunner: WorkloadRunner {
     static let fuelLimit: UInt64 = 1 << 62
 
     private let machine: Machine
+    private let instance: Instance
     private let function: Int
+    /// Where the debug-mode breakpoints go: pcs of the never-called `idle` export.
+    private let idle: (function: Int, pcs: [Int])?
     /// Instructions executed by the last `run`.
     private(set) var lastSteps: UInt64 = 0
 
-    /// With `debugHooks`, ten breakpoints are set in the never-called `idle`
-    /// export and a memory watch covers bytes 0..<16, which no workload writes
-    /// (with `--stack-first` they are the far end of the C stack).
-    /// With `profilesFuel`, fuel is attributed to functions as the debugger does.
-    init(bytes: [UInt8], debugHooks: Bool, profilesFuel: Bool = false) throws {
+    /// What the next runs have on. With `debugHooks`, ten breakpoints are set in the never-called
+    /// `idle` export and a memory watch covers bytes 0..<16, which no workload writes (with
+    /// `--stack-first` they are the far end of the C stack). With `profilesFuel`, fuel is
+    /// attributed to functions as the debugger does. One machine takes every mode in turn, so
+    /// that the modes' ratios compare runs over the same objects: between two machines of one
+    /// process, where the allocator put each one's code, frames and tallies moved a mode's time
+    /// by up to 40% (call_loop's hooks, never hit, against run mode).
+    struct Mode: Equatable {
+        var debugHooks: Bool
+        var profilesFuel: Bool
+    }
+    var mode = Mode(debugHooks: false, profilesFuel: false) {
+        didSet { if mode != oldValue { apply() } }
+    }
+
+    init(bytes: [UInt8]) throws {
         let module: Module
         do { module = try Module.load(binary: bytes) } catch { throw BenchError("wesdbg load: \(error)") }
         machine = Machine()
-        machine.profilesFuel = profilesFuel
-        let instance = try machine.instantiate(module, imports: { _ in nil })
+        instance = try machine.instantiate(module, imports: { _ in nil })
         guard case .function(let address) = machine.export(instance, named: "run") else {
             throw BenchError("no exported function run")
         }
         function = address
-        if debugHooks {
-            guard let idle = module.export(named: "idle"), idle.kind == .function else {
-                throw BenchError("no exported function idle for the debug-mode breakpoints")
-            }
-            let index = Int(idle.index)
-            let code = module.functions[index - module.importedFunctionCount].code
-            for id in 0..<10 {
-                machine.setBreakpoint(id: id, instance: instance, function: index, pc: id * code.count / 10)
-            }
-            machine.setMemoryWatches([0..<16], instance: instance)
+        if let export = module.export(named: "idle"), export.kind == .function {
+            let index = Int(export.index), count = module.functions[index - module.importedFunctionCount].code.count
+            idle = (index, (0..<10).map { $0 * count / 10 })
+        } else {
+            idle = nil
         }
+    }
+
+    private func apply() {
+        machine.profilesFuel = mode.profilesFuel
+        guard let idle else { return }
+        for (id, pc) in idle.pcs.enumerated() {
+            if mode.debugHooks { machine.setBreakpoint(id: id, instance: instance, function: idle.function, pc: pc) } else { machine.removeBreakpoint(id: id) }
+        }
+        machine.setMemoryWatches(mode.debugHooks ? [0..<16] : [], instance: instance)
+    }
+
+    /// Checks that debug mode can be set up (the workload exports `idle`).
+    func checkDebugHooks() throws {
+        guard idle != nil else { throw BenchError("no exported function idle for the debug-mode breakpoints") }
     }
 
     func run() throws -> Checksum {
