@@ -81,13 +81,13 @@ extension Generator {
             return code.dropFirst(5).split(separator: ",").map { String($0.filter { $0 != " " && $0 != "`" }) }
         }
         let names = control + forms.forms.map(\.name)
-        let tallied = names.enumerated().filter { talliedOps.contains($1) }, leaf = names.enumerated().filter { $1 == "return" }
+        let tallied = names.enumerated().filter { talliedOps.contains($1) }, unnested = names.enumerated().filter { $1 == "return" }
         return header + "#define WESDBG_FAST_OP_COUNT \(names.count)\n"
             + "#define WESDBG_FAST_OPS(X) \\\n" + names.enumerated().map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
             + "// Ops with a second handler that keeps fuel by function (FastInstr.retarget(tallied:)).\n"
             + "#define WESDBG_FAST_TALLIED_OPS(X) \\\n" + tallied.map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
-            + "// The return's third handler, for leaf functions (FunctionCode.isLeaf).\n"
-            + "#define WESDBG_FAST_LEAF_OPS(X) \\\n" + leaf.map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
+            + "// The return's third handler, for functions never nested (FunctionCode.isUnnested).\n"
+            + "#define WESDBG_FAST_UNNESTED_OPS(X) \\\n" + unnested.map { "    X(\($1), \($0))" }.joined(separator: " \\\n") + "\n"
     }
 
     /// The ops whose own handlers update fuel by function (FunctionTally) while profiling: a

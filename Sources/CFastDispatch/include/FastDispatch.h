@@ -7,7 +7,7 @@
 // this C does. ClangImporter emits these static inline functions into WasmVM's own LLVM
 // module, where the Swift body is inlined into each of them. Calls and returns have a second,
 // tallied handler each (FastLoop.step told so by its op argument), which fast code uses while fuel by function is on,
-// and a leaf function's return a third (it need not count activations: a leaf is never nested).
+// and the return of a function never nested a third (it need not count activations: FunctionCode.isUnnested).
 #ifndef WESDBG_FAST_DISPATCH_H
 #define WESDBG_FAST_DISPATCH_H
 
@@ -44,8 +44,8 @@ enum { WESDBG_FAST_NEXT = 0, WESDBG_FAST_LEAVE = 1, WESDBG_FAST_SLOW = 2 };
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step(uintptr_t op, void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                             uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
 /// Which of an op's handlers `wesdbg_fast_step` runs, above the op's 16 bits: the plain one, the
-/// one keeping fuel by function (WESDBG_FAST_TALLIED_OPS) or a leaf function's (WESDBG_FAST_LEAF_OPS).
-enum { WESDBG_FAST_PLAIN = 0, WESDBG_FAST_TALLIED = 1 << 16, WESDBG_FAST_TALLIED_LEAF = 2 << 16 };
+/// one keeping fuel by function (WESDBG_FAST_TALLIED_OPS) or an unnested function's (WESDBG_FAST_UNNESTED_OPS).
+enum { WESDBG_FAST_PLAIN = 0, WESDBG_FAST_TALLIED = 1 << 16, WESDBG_FAST_TALLIED_UNNESTED = 2 << 16 };
 /// FastLoop.stepGeneral (Swift): runs the instruction at *ip, whatever its op, slow paths included.
 WESDBG_SWIFTCALL uintptr_t wesdbg_fast_step_general(void **ip, uint64_t **fp, void **memBase, uint64_t *memSize,
                                                     uint64_t *fuel, WESDBG_SWIFT_CONTEXT void *loop);
@@ -60,10 +60,10 @@ WESDBG_FAST_OPS(WESDBG_DECLARE)
     WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void wesdbg_fast_tallied_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
 WESDBG_FAST_TALLIED_OPS(WESDBG_DECLARE_TALLIED)
 #undef WESDBG_DECLARE_TALLIED
-#define WESDBG_DECLARE_LEAF(name, op) \
-    WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void wesdbg_fast_leaf_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
-WESDBG_FAST_LEAF_OPS(WESDBG_DECLARE_LEAF)
-#undef WESDBG_DECLARE_LEAF
+#define WESDBG_DECLARE_UNNESTED(name, op) \
+    WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void wesdbg_fast_unnested_##name(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop);
+WESDBG_FAST_UNNESTED_OPS(WESDBG_DECLARE_UNNESTED)
+#undef WESDBG_DECLARE_UNNESTED
 
 static const wesdbg_fast_handler wesdbg_fast_handlers[WESDBG_FAST_OP_COUNT] = {
 #define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_##name,
@@ -78,10 +78,10 @@ static const wesdbg_fast_handler wesdbg_fast_tallied_handlers[WESDBG_FAST_OP_COU
 #undef WESDBG_ENTRY
 };
 
-/// Their leaf functions' handlers, by op (null for the others).
-static const wesdbg_fast_handler wesdbg_fast_leaf_handlers[WESDBG_FAST_OP_COUNT] = {
-#define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_leaf_##name,
-    WESDBG_FAST_LEAF_OPS(WESDBG_ENTRY)
+/// Their unnested functions' handlers, by op (null for the others).
+static const wesdbg_fast_handler wesdbg_fast_unnested_handlers[WESDBG_FAST_OP_COUNT] = {
+#define WESDBG_ENTRY(name, op) [op] = wesdbg_fast_unnested_##name,
+    WESDBG_FAST_UNNESTED_OPS(WESDBG_ENTRY)
 #undef WESDBG_ENTRY
 };
 
@@ -91,7 +91,7 @@ static const wesdbg_fast_handler wesdbg_fast_leaf_handlers[WESDBG_FAST_OP_COUNT]
 /// For FastInstr.handler(_:), by FastOp's raw value.
 static inline const wesdbg_fast_handler *wesdbg_fast_handler_table(void) { return wesdbg_fast_handlers; }
 static inline const wesdbg_fast_handler *wesdbg_fast_tallied_handler_table(void) { return wesdbg_fast_tallied_handlers; }
-static inline const wesdbg_fast_handler *wesdbg_fast_leaf_handler_table(void) { return wesdbg_fast_leaf_handlers; }
+static inline const wesdbg_fast_handler *wesdbg_fast_unnested_handler_table(void) { return wesdbg_fast_unnested_handlers; }
 
 WESDBG_HANDLER_CC WESDBG_HANDLER_ALIGN static void wesdbg_fast_general(void *ip, uint64_t *fp, void *memBase, uint64_t memSize, uint64_t fuel, void *loop) {
     if (wesdbg_fast_step_general(&ip, &fp, &memBase, &memSize, &fuel, loop) != WESDBG_FAST_NEXT) {
@@ -120,9 +120,9 @@ WESDBG_FAST_OPS(WESDBG_DEFINE)
 #define WESDBG_DEFINE_TALLIED(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_tallied_##name, op | WESDBG_FAST_TALLIED)
 WESDBG_FAST_TALLIED_OPS(WESDBG_DEFINE_TALLIED)
 #undef WESDBG_DEFINE_TALLIED
-#define WESDBG_DEFINE_LEAF(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_leaf_##name, op | WESDBG_FAST_TALLIED_LEAF)
-WESDBG_FAST_LEAF_OPS(WESDBG_DEFINE_LEAF)
-#undef WESDBG_DEFINE_LEAF
+#define WESDBG_DEFINE_UNNESTED(name, op) WESDBG_DEFINE_HANDLER(wesdbg_fast_unnested_##name, op | WESDBG_FAST_TALLIED_UNNESTED)
+WESDBG_FAST_UNNESTED_OPS(WESDBG_DEFINE_UNNESTED)
+#undef WESDBG_DEFINE_UNNESTED
 #undef WESDBG_DEFINE_HANDLER
 
 /// Runs fast code from ip until an op leaves (its registers are then in the loop's state).

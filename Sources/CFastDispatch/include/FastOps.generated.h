@@ -314,6 +314,6 @@
     X(return, 12) \
     X(call, 13) \
     X(callIndirect, 14)
-// The return's third handler, for leaf functions (FunctionCode.isLeaf).
-#define WESDBG_FAST_LEAF_OPS(X) \
+// The return's third handler, for functions never nested (FunctionCode.isUnnested).
+#define WESDBG_FAST_UNNESTED_OPS(X) \
     X(return, 12)

@@ -21,9 +21,9 @@ public struct FastInstr: Sendable, Equatable {
         self.op = op; charge = 0; self.a = a; self.b = b; handler = FastInstr.handler(op)
     }
 
-    /// Uses the op's handler that keeps fuel by function (if it has one; in a leaf function, its
-    /// leaf one if it has one), or the plain one.
-    mutating func retarget(tallied: Bool, leaf: Bool) { handler = FastInstr.handler(op, tallied: tallied, leaf: leaf) }
+    /// Uses the op's handler that keeps fuel by function (if it has one; in a function never
+    /// nested, its unnested one if it has one), or the plain one.
+    mutating func retarget(tallied: Bool, unnested: Bool) { handler = FastInstr.handler(op, tallied: tallied, unnested: unnested) }
 
     /// `b` as a slot, pc or count (always below 2^32): `Int(b)` would check the sign bit on every use.
     @inline(__always) var slotB: Int { Int(truncatingIfNeeded: b) }

@@ -3,7 +3,7 @@
 /// fuel is what was charged between its call and its return (`Frame.entryFuel` keeps each
 /// frame's start); at the return it goes to the function's activations and to its caller's
 /// callees. Self and total fuel are differences of these sums, so that a return stores three
-/// counters (stores bound a call-heavy loop), a leaf function's two.
+/// counters (stores bound a call-heavy loop), an unnested function's two (`FunctionCode.isUnnested`).
 /// A wasm function's tally is inline in its `FunctionCode`, where fast calls and returns already
 /// look; a host function's is in `Machine.hostTallies` (`Machine.withTally`).
 struct FunctionTally {
@@ -13,8 +13,8 @@ struct FunctionTally {
     var calls: UInt64 = 0
     /// Fuel of finished calls made from this function's activations, finished or not.
     var calleeFuel: UInt64 = 0
-    /// Running activations, but for a leaf function's (`FunctionCode.isLeaf`: it calls nothing, so
-    /// none is ever below another, and its returns skip this). Apart from `calls`: next to it, the
+    /// Running activations, but for an unnested function's (`FunctionCode.isUnnested`: none is
+    /// ever below another, and its returns skip this). Apart from `calls`: next to it, the
     /// two increments became four vector instructions.
     var active: UInt64 = 0
     /// Fuel of finished activations inside another activation of this function (recursion),
@@ -36,12 +36,12 @@ struct FunctionTally {
 
     /// A return from this function's activation that began at `entry`, at `fuelUsed`, which includes
     /// the return's own cost: the activation's fuel, which goes to the caller's `calleeFuel`.
-    /// `leaf`: this is a leaf function (`FunctionCode.isLeaf`), never nested.
+    /// `unnested`: this function is never nested (`FunctionCode.isUnnested`).
     @inline(__always)
-    mutating func exit(entry: UInt64, _ fuelUsed: UInt64, leaf: Bool) -> UInt64 {
+    mutating func exit(entry: UInt64, _ fuelUsed: UInt64, unnested: Bool) -> UInt64 {
         let fuel = fuelUsed &- entry
         activationFuel &+= fuel
-        if !leaf {
+        if !unnested {
             active &-= 1
             if active != 0 { nestedFuel &+= fuel }   // no _slowPath: in a recursion (fib) it is the common case
         }
@@ -61,16 +61,16 @@ extension Unmanaged where Instance == FunctionCode {
     func updateTally<R>(_ body: (inout FunctionTally) -> R) -> R { _withUnsafeGuaranteedRef { body(&$0.tally) } }
 
     /// A return from this function's activation begun at `entry` to `caller` (nil: the outermost);
-    /// `leaf`: this is a leaf function. A return into another activation of the same function
+    /// `unnested`: this function is never nested. A return into another activation of the same function
     /// changes neither self nor total fuel (its fuel would go to both sums of each difference), so
     /// it only counts the activation off: a recursion's returns store one counter, not four.
     @inline(__always)
-    func tallyReturn(to caller: Unmanaged<FunctionCode>?, entry: UInt64, _ fuelUsed: UInt64, leaf: Bool) {
-        if !leaf, let caller, caller.toOpaque() == toOpaque() {
+    func tallyReturn(to caller: Unmanaged<FunctionCode>?, entry: UInt64, _ fuelUsed: UInt64, unnested: Bool) {
+        if !unnested, let caller, caller.toOpaque() == toOpaque() {
             updateTally { $0.active &-= 1 }
             return
         }
-        let fuel = updateTally { $0.exit(entry: entry, fuelUsed, leaf: leaf) }
+        let fuel = updateTally { $0.exit(entry: entry, fuelUsed, unnested: unnested) }
         caller?.updateTally { $0.calleeFuel &+= fuel }
     }
 }

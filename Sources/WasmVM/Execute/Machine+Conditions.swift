@@ -58,7 +58,7 @@ extension FunctionCode {
     /// leaves its address in a frame, which may outlive the probe.
     func installProbe(at f: Int, _ set: ConditionSet) {
         var original = fast[f]
-        if let held = fastPatches[f] { original.op = held.op; original.retarget(tallied: tallied, leaf: isLeaf) }
+        if let held = fastPatches[f] { original.op = held.op; original.retarget(tallied: tallied, unnested: isUnnested) }
         let t: UnsafeMutablePointer<FastInstr>
         if let existing = trampolines[f] {
             t = existing

@@ -110,7 +110,7 @@ extension Machine {
                 sp = fp + n
                 if _slowPath(profiling) {
                     profileReturn(fn.address, caller: frames.count > 1 ? frames[frames.count - 2].function.address : nil,
-                                  entry: frames[frames.count - 1].entryFuel, leaf: fn.isLeaf, fuelUsed)
+                                  entry: frames[frames.count - 1].entryFuel, unnested: fn.isUnnested, fuelUsed)
                 }
                 frames.removeLast()
                 lowTop = lowTop < frames.count - 1 ? lowTop : frames.count - 1   // Swift.min was a call here

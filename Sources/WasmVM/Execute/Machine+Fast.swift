@@ -18,15 +18,15 @@ import CFastDispatch
 extension FastInstr {
     /// The handler of `op` in WasmVM's copy of the dispatch table; `tallied`: the one that keeps
     /// fuel by function, if `op` has one (WESDBG_FAST_TALLIED_OPS).
-    static func handler(_ op: FastOp, tallied: Bool = false, leaf: Bool = false) -> UInt {
-        if tallied, leaf, let own = leafHandlers[Int(op.rawValue)] { return unsafeBitCast(own, to: UInt.self) }
+    static func handler(_ op: FastOp, tallied: Bool = false, unnested: Bool = false) -> UInt {
+        if tallied, unnested, let own = unnestedHandlers[Int(op.rawValue)] { return unsafeBitCast(own, to: UInt.self) }
         if tallied, let own = talliedHandlers[Int(op.rawValue)] { return unsafeBitCast(own, to: UInt.self) }
         return unsafeBitCast(handlers[Int(op.rawValue)], to: UInt.self)
     }
     static func isTallied(_ op: FastOp) -> Bool { talliedHandlers[Int(op.rawValue)] != nil }
     nonisolated(unsafe) private static let handlers = wesdbg_fast_handler_table()!
     nonisolated(unsafe) private static let talliedHandlers = wesdbg_fast_tallied_handler_table()!
-    nonisolated(unsafe) private static let leafHandlers = wesdbg_fast_leaf_handler_table()!
+    nonisolated(unsafe) private static let unnestedHandlers = wesdbg_fast_unnested_handler_table()!
 }
 
 extension Machine {
@@ -170,7 +170,8 @@ struct FastLoop {
     /// so paths that call something (another instance, many locals to zero, call stacks for a
     /// profile) return `slow` first, before changing anything, and the general handler runs them.
     /// Above its low 16 bits, `op` says which of the op's handlers this is (FastDispatch.h): a
-    /// tallied one keeps fuel by function (`Machine.retargetTallies`), a leaf one for a leaf's return.
+    /// tallied one keeps fuel by function (`Machine.retargetTallies`), an unnested one for the
+    /// return of a function never nested (`FunctionCode.isUnnested`).
     @_silgen_name("wesdbg_fast_step") @inline(__always)
     mutating func step(_ op: UInt, _ ip: UnsafeMutablePointer<UnsafeMutablePointer<FastInstr>>,
                        _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
@@ -178,7 +179,7 @@ struct FastLoop {
                        _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
         let kind = op >> 16
         return run(unsafeBitCast(UInt16(truncatingIfNeeded: op), to: FastOp.self),   // the case index (FastOps.generated.h)
-                   specialized: true, tallied: kind != 0, leaf: kind == 2, (ip, fp, memBase, memSize, fuelUsed))
+                   specialized: true, tallied: kind != 0, unnested: kind == 2, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// The general handler: runs any instruction at ip, slow paths included; never returns `slow`.
@@ -187,7 +188,7 @@ struct FastLoop {
                               _ fp: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>,
                               _ memBase: UnsafeMutablePointer<UnsafeMutableRawPointer>, _ memSize: UnsafeMutablePointer<UInt64>,
                               _ fuelUsed: UnsafeMutablePointer<UInt64>) -> UInt {
-        run(ip.pointee.pointee.op, specialized: false, tallied: false, leaf: false, (ip, fp, memBase, memSize, fuelUsed))
+        run(ip.pointee.pointee.op, specialized: false, tallied: false, unnested: false, (ip, fp, memBase, memSize, fuelUsed))
     }
 
     /// A call from the instruction at ip: the callee's frame starts at the arguments, which end
@@ -240,7 +241,7 @@ struct FastLoop {
     /// depth, call stacks for a profile, another instance, a caller the exact loop called) leaves
     /// to the general handler before changing anything.
     @inline(__always)
-    private mutating func returnNear(_ i: FastInstr, tallied: Bool, leaf: Bool, _ ip: inout UnsafeMutablePointer<FastInstr>,
+    private mutating func returnNear(_ i: FastInstr, tallied: Bool, unnested: Bool, _ ip: inout UnsafeMutablePointer<FastInstr>,
                                      _ fp: inout UnsafeMutablePointer<UInt64>, _ fuelUsed: inout UInt64) -> UInt {
         let depth = self.depth   // read once: the stores below may alias it
         if _slowPath(depth &- 1 <= returnFloor) { return slow }
@@ -257,7 +258,7 @@ struct FastLoop {
         // function read from its frame, still in the buffer.
         if tallied {
             Unmanaged.passUnretained(caller[1].function).tallyReturn(to: Unmanaged.passUnretained(callerFunction), entry: caller[1].entryFuel,
-                                                                     fuelUsed, leaf: leaf)
+                                                                     fuelUsed, unnested: unnested)
         }
         return arrive(ip, &fuelUsed)
     }
@@ -299,9 +300,9 @@ struct FastLoop {
     private var slow: UInt { 2 }
 
     @inline(__always)
-    private mutating func run(_ op: FastOp, specialized: Bool, tallied: Bool, leaf: Bool, _ r: Registers) -> UInt {
+    private mutating func run(_ op: FastOp, specialized: Bool, tallied: Bool, unnested: Bool, _ r: Registers) -> UInt {
         assert(!specialized || tallied == profiling || !FastInstr.isTallied(op), "fast code's handlers not retargeted for profiling")
-        assert(leaf == (tallied && op == .return && fn.isLeaf), "a leaf function's return not retargeted")
+        assert(unnested == (tallied && op == .return && fn.isUnnested), "an unnested function's return not retargeted")
         var ip = r.ip.pointee, fp = r.fp.pointee, memBase = r.memBase.pointee, memSize = r.memSize.pointee, fuelUsed = r.fuelUsed.pointee
         defer { (r.ip.pointee, r.fp.pointee, r.memBase.pointee, r.memSize.pointee, r.fuelUsed.pointee) = (ip, fp, memBase, memSize, fuelUsed) }
         let i = ip.pointee
@@ -360,14 +361,14 @@ struct FastLoop {
             ip = code + Int(s.target)
             return arrive(ip, &fuelUsed)
         case .return:
-            if specialized { return returnNear(i, tallied: tallied, leaf: leaf, &ip, &fp, &fuelUsed) }
+            if specialized { return returnNear(i, tallied: tallied, unnested: unnested, &ip, &fp, &fuelUsed) }
             let final = depth == 1
             let sameInstance = final || frames[depth &- 2].function.instanceID == instanceID
             let n = i.slotB, src = fp + Int(i.a)
             if fp != src { for k in 0 ..< n { fp[k] = src[k] } }
             if _slowPath(profiling) {
                 Unmanaged.passUnretained(fn).tallyReturn(to: final ? nil : Unmanaged.passUnretained(frames[depth &- 2].function),
-                                                         entry: frames[depth &- 1].entryFuel, fuelUsed, leaf: fn.isLeaf)
+                                                         entry: frames[depth &- 1].entryFuel, fuelUsed, unnested: fn.isUnnested)
                 if recordsCallStacks { machine.stackReturn(fuelUsed) }
             }
             depth &-= 1

@@ -65,13 +65,13 @@ extension Machine {
         if recordsCallStacks { stackCall(callee, fuelUsed) }
     }
 
-    /// A return from `function` (a store address; `leaf`: FunctionCode.isLeaf) whose activation began
+    /// A return from `function` (a store address; `unnested`: FunctionCode.isUnnested) whose activation began
     /// at `entry`, to `caller` (nil from the outermost frame); `fuelUsed` includes the return's own cost.
     @inline(never)
-    func profileReturn(_ function: Int, caller: Int?, entry: UInt64, leaf: Bool, _ fuelUsed: UInt64) {
+    func profileReturn(_ function: Int, caller: Int?, entry: UInt64, unnested: Bool, _ fuelUsed: UInt64) {
         // Both are wasm functions: fast code's returns update their tallies the same way.
         indirectTargets[function].wasm.unsafelyUnwrapped.tallyReturn(to: caller.map { indirectTargets[$0].wasm.unsafelyUnwrapped },
-                                                                     entry: entry, fuelUsed, leaf: leaf)
+                                                                     entry: entry, fuelUsed, unnested: unnested)
         if recordsCallStacks { stackReturn(fuelUsed) }
     }
 

@@ -39,11 +39,12 @@ extension Machine {
         // Defined functions.
         let importedFunctions = runtime.functionAddresses.count
         let counting = configuration.countsBlocks ? Self.countingFastCode(module) : nil
+        let reentrant = module.reentrantFunctions { !runtime.functions[$0].isHost }
         for (i, compiled) in module.functions.enumerated() {
             let index = importedFunctions + i
             let type = module.types[Int(compiled.typeIndex)]
             let code = FunctionCode(instance: runtime, index: index, address: storeFunctions.count, compiled: compiled, type: type,
-                                    fastCode: counting.map { $0[i] } ?? compiled.fast)
+                                    reentrant: reentrant[i], fastCode: counting.map { $0[i] } ?? compiled.fast)
             runtime.codes.append(code)
             let function = StoreFunction(type: type, typeID: typeID(type), wasm: code, host: nil)
             addStoreFunction(function)

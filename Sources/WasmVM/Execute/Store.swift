@@ -35,8 +35,9 @@ final class FunctionCode {
     /// The stack slots a fast call's own handler checks for: `maxHeight`, or more than any stack
     /// when the call needs the general handler (no fast code, more than 4 locals to zero).
     let fastCallSlots: Int
-    /// Calls nothing: never below another of its activations, so its returns need not count its activations (FunctionTally.active).
-    let isLeaf: Bool
+    /// Never below another of its own activations (no call path leads back to it: `Module.reentrantFunctions`),
+    /// so fuel by function need not count its running activations (FunctionTally.active).
+    let isUnnested: Bool
     let type: FunctionType
     let localTypes: [ValueType]
     /// Frame slot of each local, params first (a v128 takes two slots).
@@ -68,7 +69,7 @@ final class FunctionCode {
     private(set) var tallied = false
 
     /// `fastCode` is the compiled function's own fast code, or its counting-mode form.
-    init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType, fastCode: FastCode?) {
+    init(instance: InstanceRuntime, index: Int, address: Int, compiled: CompiledFunction, type: FunctionType, reentrant: Bool, fastCode: FastCode?) {
         self.instance = instance
         instanceID = instance.id
         self.index = index
@@ -84,7 +85,7 @@ final class FunctionCode {
         resultCount = type.results.slotCount
         maxHeight = Swift.max(compiled.maxHeight, paramCount + localCount + resultCount)
         fastCallSlots = fastCode != nil && localCount <= 4 ? maxHeight : 1 << 40
-        isLeaf = !compiled.code.contains { $0.op == .call || $0.op == .callIndirect }
+        isUnnested = !reentrant
         self.type = type
         localTypes = compiled.localTypes
         var offsets: [Int] = [], next = 0
@@ -141,8 +142,8 @@ final class FunctionCode {
     func retarget(tallied: Bool) {
         guard tallied != self.tallied else { return }
         self.tallied = tallied
-        for f in 0 ..< fastCount { fast[f].retarget(tallied: tallied, leaf: isLeaf) }
-        for t in trampolines.values { t.pointee.retarget(tallied: tallied, leaf: isLeaf) }
+        for f in 0 ..< fastCount { fast[f].retarget(tallied: tallied, unnested: isUnnested) }
+        for t in trampolines.values { t.pointee.retarget(tallied: tallied, unnested: isUnnested) }
     }
 
     /// A breakpoint at stack-code `pc`: fast code leaves for the exact loop before reaching it.
@@ -162,7 +163,7 @@ final class FunctionCode {
             fastPatches[f] = (held.op, held.count - 1)
         } else {
             fast[f].op = held.op
-            fast[f].retarget(tallied: tallied, leaf: isLeaf)
+            fast[f].retarget(tallied: tallied, unnested: isUnnested)
             fastPatches[f] = nil
         }
     }
